@@ -1,0 +1,525 @@
+//! Review findings (SPEC §6): what a finance-bureau reviewer checks on every form, each with a
+//! stable code, a severity, the place it concerns and a plain Chinese message that says what
+//! is wrong and what would be right.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::model::{Form, FundsColumn, FundsRow, RowContext, RowField, RowId, Section};
+use crate::normalize::{is_empty_marker, normalize};
+use crate::number::{plain, read_number, read_rate, round2, two_places, NumberCell};
+use crate::profile::{Denominator, Profile};
+use crate::score::{budget_of, is_cost, level_band, FormScore, Grade, RowKind, RowScore, SectionScore, Source};
+use crate::value::{read_value, Direction, Reading};
+
+/// How much a finding matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    /// The `data-severity` value of the automation contract.
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($code:ident => $key:literal, $severity:ident;)*) => {
+        /// The stable codes of SPEC §6.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        pub enum Code { $($code,)* }
+
+        impl Code {
+            /// Every code, in the order of SPEC §6.
+            pub const ALL: &'static [Code] = &[$(Code::$code,)*];
+
+            /// The stable code as text (`SCORE_OVER_WEIGHT`).
+            pub fn key(self) -> &'static str {
+                match self { $(Code::$code => $key,)* }
+            }
+
+            /// The severity the code usually carries.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$code => Severity::$severity,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    ScoreOverWeight => "SCORE_OVER_WEIGHT", Error;
+    WeightsNot100 => "WEIGHTS_NOT_100", Error;
+    SectionWeightMismatch => "SECTION_WEIGHT_MISMATCH", Warning;
+    TotalMismatch => "TOTAL_MISMATCH", Error;
+    GradeMismatch => "GRADE_MISMATCH", Error;
+    RateMismatch => "RATE_MISMATCH", Error;
+    BudgetScoreMismatch => "BUDGET_SCORE_MISMATCH", Error;
+    FundsSumMismatch => "FUNDS_SUM_MISMATCH", Error;
+    NoBudget => "NO_BUDGET", Error;
+    ExecutionOverBudget => "EXECUTION_OVER_BUDGET", Warning;
+    LowExecutionNoReason => "LOW_EXECUTION_NO_REASON", Warning;
+    ScoreDiffersFromRule => "SCORE_DIFFERS_FROM_RULE", Warning;
+    DeductionNoReason => "DEDUCTION_NO_REASON", Warning;
+    DeductionTargetMet => "DEDUCTION_TARGET_MET", Warning;
+    FullScoreTargetMissed => "FULL_SCORE_TARGET_MISSED", Warning;
+    Overshoot => "OVERSHOOT", Info;
+    UnitsDiffer => "UNITS_DIFFER", Warning;
+    NotQuantified => "NOT_QUANTIFIED", Warning;
+    QualitativeOutOfBand => "QUALITATIVE_OUT_OF_BAND", Warning;
+    ActualLooksLikeTarget => "ACTUAL_LOOKS_LIKE_TARGET", Info;
+    ValueUnreadable => "VALUE_UNREADABLE", Warning;
+    ScoreMissing => "SCORE_MISSING", Warning;
+}
+
+/// Where on the form a finding points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Place {
+    /// The form as a whole: its total, grade or weights.
+    Form,
+    /// A funds cell: row 0 is the total row, 1… the sub-rows.
+    Funds { row: usize, column: FundsColumn },
+    /// A first-level section.
+    Section(RowId),
+    /// An indicator cell.
+    Row { id: RowId, field: RowField },
+}
+
+/// One review finding.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub place: Place,
+    pub message: String,
+}
+
+/// Rate and score tolerances: a claimed budget score within 0.01 is not a mistake.
+const CENT: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
+
+struct Findings(Vec<Finding>);
+
+impl Findings {
+    fn push(&mut self, code: Code, place: Place, message: String) {
+        self.push_as(code, code.severity(), place, message);
+    }
+
+    fn push_as(&mut self, code: Code, severity: Severity, place: Place, message: String) {
+        self.0.push(Finding { code, severity, place, message });
+    }
+}
+
+/// Every finding on a form, form-level first, then the funds block, then row by row.
+pub fn check_form(form: &Form, score: &FormScore, profile: &Profile) -> Vec<Finding> {
+    let mut findings = Findings(Vec::new());
+    check_totals(form, score, &mut findings);
+    check_funds(form, score, profile, &mut findings);
+    check_sections(form, score, profile, &mut findings);
+    for (context, row_score) in form.rows().zip(&score.rows) {
+        check_row(context, row_score, profile, &mut findings);
+    }
+    findings.0
+}
+
+fn is_blank(text: &str) -> bool {
+    is_empty_marker(&normalize(text))
+}
+
+fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
+    let hundred = Decimal::ONE_HUNDRED;
+    if score.weight_sum != hundred {
+        findings.push(
+            Code::WeightsNot100,
+            Place::Form,
+            format!(
+                "预算执行分值 {} 与各三级指标分值合计 {}，共 {}，应为 100",
+                plain(score.funds.weight),
+                plain(score.weight_sum.saturating_sub(score.funds.weight)),
+                plain(score.weight_sum)
+            ),
+        );
+    }
+    match read_number(&form.claim.total) {
+        NumberCell::Number(claimed) if round2(claimed) != score.total => findings.push(
+            Code::TotalMismatch,
+            Place::Form,
+            format!("申报总分 {}，按各项得分合计应为 {}", plain(claimed), plain(score.total)),
+        ),
+        NumberCell::Unreadable => unreadable(findings, Place::Form, "总分", &form.claim.total),
+        _ => {}
+    }
+    if let Some(claimed) = Grade::parse(&form.claim.grade) {
+        if claimed != score.grade {
+            findings.push(
+                Code::GradeMismatch,
+                Place::Form,
+                format!("申报等级“{}”，总分 {} 对应等级应为“{}”", claimed.label(), plain(score.total), score.grade.label()),
+            );
+        }
+    } else if !is_blank(&form.claim.grade) {
+        findings.push(
+            Code::ValueUnreadable,
+            Place::Form,
+            format!("等级“{}”不是优、良、中、差之一", form.claim.grade.trim()),
+        );
+    }
+}
+
+fn unreadable(findings: &mut Findings, place: Place, what: &str, text: &str) {
+    findings.push(Code::ValueUnreadable, place, format!("{what}“{}”无法识别为数字", text.trim()));
+}
+
+fn denominator_name(profile: &Profile) -> &'static str {
+    match profile.denominator {
+        Denominator::FullYear => "全年预算数",
+        Denominator::Initial => "年初预算数",
+    }
+}
+
+fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut Findings) {
+    let funds = &form.funds;
+    let total_place = |column| Place::Funds { row: 0, column };
+    let budget_column = match profile.denominator {
+        Denominator::FullYear => FundsColumn::FullYear,
+        Denominator::Initial => FundsColumn::Initial,
+    };
+    for (index, row) in std::iter::once(&funds.total).chain(&funds.sub_rows).enumerate() {
+        for column in [FundsColumn::Initial, FundsColumn::FullYear, FundsColumn::Executed] {
+            if read_number(row.amount(column)) == NumberCell::Unreadable {
+                let what = format!("{}的{}", row.label.trim(), column_name(column));
+                unreadable(findings, Place::Funds { row: index, column }, &what, row.amount(column));
+            }
+        }
+        let rate = if index == 0 { score.funds.rate } else { score.funds.sub_rates.get(index - 1).copied().flatten() };
+        check_claimed_rate(row, index, rate, profile, findings);
+    }
+    if read_number(&funds.weight) == NumberCell::Unreadable {
+        unreadable(findings, total_place(FundsColumn::Weight), "预算执行分值", &funds.weight);
+    }
+    let budget = budget_of(&funds.total, profile).value().unwrap_or(Decimal::ZERO);
+    let executed = read_number(&funds.total.executed).value();
+    if budget <= Decimal::ZERO {
+        findings.push(
+            Code::NoBudget,
+            total_place(budget_column),
+            format!("{}为 0 或未填，无法计算执行率", denominator_name(profile)),
+        );
+    } else if let Some(executed) = executed.filter(|b| *b > budget) {
+        findings.push(
+            Code::ExecutionOverBudget,
+            total_place(FundsColumn::Executed),
+            format!("全年执行数 {} 超过{} {}", plain(executed), denominator_name(profile), plain(budget)),
+        );
+    }
+    if let (Some(rate), Some(threshold)) = (score.funds.rate, profile.low_execution_reason_below) {
+        if rate < threshold && is_blank(&funds.reason) {
+            findings.push(
+                Code::LowExecutionNoReason,
+                total_place(FundsColumn::Executed),
+                format!(
+                    "执行率 {} 低于 {}，未说明原因",
+                    crate::number::percent(rate),
+                    crate::number::percent(threshold)
+                ),
+            );
+        }
+    }
+    match read_number(&funds.total.claimed_score) {
+        NumberCell::Number(claimed) if (claimed - score.funds.score).abs() > CENT => findings.push(
+            Code::BudgetScoreMismatch,
+            total_place(FundsColumn::ClaimedScore),
+            format!(
+                "申报预算执行得分 {}，按 分值 × 执行率 应为 {}（{}）",
+                plain(claimed),
+                plain(score.funds.score),
+                score.funds.explanation
+            ),
+        ),
+        NumberCell::Unreadable => {
+            unreadable(findings, total_place(FundsColumn::ClaimedScore), "预算执行得分", &funds.total.claimed_score)
+        }
+        _ => {}
+    }
+    for column in [FundsColumn::Initial, FundsColumn::FullYear, FundsColumn::Executed] {
+        check_funds_sum(&funds.total, &funds.sub_rows, column, findings);
+    }
+}
+
+fn column_name(column: FundsColumn) -> &'static str {
+    match column {
+        FundsColumn::Initial => "年初预算数",
+        FundsColumn::FullYear => "全年预算数",
+        FundsColumn::Executed => "全年执行数",
+        FundsColumn::Weight => "分值",
+        FundsColumn::ClaimedRate => "执行率",
+        FundsColumn::ClaimedScore => "得分",
+    }
+}
+
+fn check_claimed_rate(row: &FundsRow, index: usize, rate: Option<Decimal>, profile: &Profile, findings: &mut Findings) {
+    let place = Place::Funds { row: index, column: FundsColumn::ClaimedRate };
+    match read_rate(&row.claimed_rate) {
+        (NumberCell::Number(claimed), shown) => {
+            let Some(rate) = rate else { return };
+            let as_shown = |r: Decimal| {
+                r.checked_mul(Decimal::ONE_HUNDRED)
+                    .map(|p| p.round_dp_with_strategy(shown, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+            };
+            if as_shown(rate) != as_shown(claimed) {
+                findings.push(
+                    Code::RateMismatch,
+                    place,
+                    format!(
+                        "{}申报执行率 {}，按 全年执行数 ÷ {} 应为 {}",
+                        row.label.trim(),
+                        row.claimed_rate.trim(),
+                        denominator_name(profile),
+                        crate::number::percent(rate)
+                    ),
+                );
+            }
+        }
+        (NumberCell::Unreadable, _) => unreadable(findings, place, "执行率", &row.claimed_rate),
+        (NumberCell::Empty, _) => {}
+    }
+}
+
+fn check_funds_sum(total: &FundsRow, subs: &[FundsRow], column: FundsColumn, findings: &mut Findings) {
+    let values: Vec<Decimal> = subs.iter().filter_map(|row| read_number(row.amount(column)).value()).collect();
+    if values.is_empty() {
+        return;
+    }
+    let sum = values.iter().fold(Decimal::ZERO, |sum, value| sum.saturating_add(*value));
+    let stated = read_number(total.amount(column)).or_zero();
+    let difference = (stated - sum).abs();
+    if difference.is_zero() {
+        return;
+    }
+    let rounding = difference <= CENT * Decimal::from(values.len());
+    let (severity, note) = if rounding { (Severity::Info, "，属四舍五入误差") } else { (Severity::Error, "") };
+    findings.push_as(
+        Code::FundsSumMismatch,
+        severity,
+        Place::Funds { row: 0, column },
+        format!(
+            "{}合计 {} 与各分项之和 {} 不一致（相差 {}{note}）",
+            column_name(column),
+            two_places(stated),
+            two_places(sum),
+            two_places(difference)
+        ),
+    );
+}
+
+fn check_sections(form: &Form, score: &FormScore, profile: &Profile, findings: &mut Findings) {
+    for (section, section_score) in form.sections.iter().zip(&score.sections) {
+        let place = Place::Section(section.id);
+        if read_number(&section.declared_weight) == NumberCell::Unreadable {
+            unreadable(findings, place, "一级指标分值", &section.declared_weight);
+        }
+        let Some(declared) = section_score.declared else { continue };
+        if declared != section_score.weight_sum {
+            findings.push(
+                Code::SectionWeightMismatch,
+                place,
+                format!(
+                    "{}声明 {} 分，其三级指标分值合计 {} 分",
+                    section.name,
+                    plain(declared),
+                    plain(section_score.weight_sum)
+                ),
+            );
+        }
+        let rule = profile.sections.iter().find(|rule| rule.names.len() == 1 && rule.covers(&section.name));
+        if let Some(rule) = rule.filter(|rule| rule.weight != declared) {
+            findings.push_as(
+                Code::SectionWeightMismatch,
+                Severity::Info,
+                place,
+                format!(
+                    "表头声明{} {} 分，{}口径为 {} 分；按表头计",
+                    section.name,
+                    plain(declared),
+                    profile.name,
+                    plain(rule.weight)
+                ),
+            );
+        }
+    }
+    check_undeclared_groups(&form.sections, &score.sections, profile, findings);
+}
+
+/// Sections that declare no weight are held to the profile's default for their group.
+fn check_undeclared_groups(sections: &[Section], scores: &[SectionScore], profile: &Profile, findings: &mut Findings) {
+    for rule in &profile.sections {
+        let members: Vec<(&Section, &SectionScore)> = sections
+            .iter()
+            .zip(scores)
+            .filter(|(section, score)| score.declared.is_none() && rule.covers(&section.name))
+            .collect();
+        let Some((first, _)) = members.first() else { continue };
+        let sum = members.iter().fold(Decimal::ZERO, |sum, (_, score)| sum.saturating_add(score.weight_sum));
+        if sum != rule.weight {
+            let names: Vec<&str> = members.iter().map(|(section, _)| section.name.as_str()).collect();
+            findings.push(
+                Code::SectionWeightMismatch,
+                Place::Section(first.id),
+                format!(
+                    "{}的三级指标分值合计 {} 分，{}口径应为 {} 分",
+                    names.join("、"),
+                    plain(sum),
+                    profile.name,
+                    plain(rule.weight)
+                ),
+            );
+        }
+    }
+}
+
+fn check_row(context: RowContext, score: &RowScore, profile: &Profile, findings: &mut Findings) {
+    let row = context.row;
+    let at = |field| Place::Row { id: row.id, field };
+    let name = if row.name.trim().is_empty() { "（未命名指标）" } else { row.name.trim() };
+    for (field, what) in [(RowField::Weight, "分值"), (RowField::Score, "得分")] {
+        if read_number(row.field(field)) == NumberCell::Unreadable {
+            unreadable(findings, at(field), &format!("{name}的{what}"), row.field(field));
+        }
+    }
+    let weight = score.weight;
+    if let Some(entered) = score.entered {
+        if entered > weight || entered < Decimal::ZERO {
+            let bound = if entered < Decimal::ZERO { "小于 0".to_owned() } else { format!("超过分值 {}", plain(weight)) };
+            findings.push(
+                Code::ScoreOverWeight,
+                at(RowField::Score),
+                format!("{name}：得分 {} {bound}，按 {} 计", plain(entered), plain(score.counted)),
+            );
+        }
+    }
+    if score.source == Source::Missing {
+        findings.push(Code::ScoreMissing, at(RowField::Score), format!("{name}：未填得分，也无法按规则计算，按 0 分计"));
+    }
+    if score.counted < weight && is_blank(&row.reason) {
+        findings.push(
+            Code::DeductionNoReason,
+            at(RowField::Reason),
+            format!(
+                "{name}：扣 {} 分（得分 {} / 分值 {}），未填写偏差原因分析及改进措施",
+                plain(weight - score.counted),
+                plain(score.counted),
+                plain(weight)
+            ),
+        );
+    }
+    match &score.kind {
+        RowKind::Quantitative { direction, target, actual, .. } => {
+            check_quantitative(name, *direction, *target, *actual, score, profile, row.id, findings)
+        }
+        RowKind::Qualitative { level: Some(level) } => {
+            if let Some(entered) = score.entered.filter(|_| score.source == Source::Entered) {
+                let (low, high, open) = level_band(*level, weight, profile);
+                let inside = entered >= low && if open { entered < high } else { entered <= high };
+                if !inside {
+                    let close = if open { ")" } else { "]" };
+                    findings.push(
+                        Code::QualitativeOutOfBand,
+                        at(RowField::Score),
+                        format!(
+                            "{name}：得分 {} 不在“{}”的得分区间 [{}, {}{close} 内",
+                            plain(entered),
+                            level.label(),
+                            plain(low),
+                            plain(high)
+                        ),
+                    );
+                }
+            }
+        }
+        RowKind::UnitsDiffer(_) => {
+            findings.push(Code::UnitsDiffer, at(RowField::Actual), format!("{name}：{}", score.explanation))
+        }
+        RowKind::Qualitative { level: None } | RowKind::Incomplete => {}
+    }
+    let is_measured = is_cost(context) || ["数量", "质量"].iter().any(|kind| context.level2.contains(kind));
+    if is_measured && !matches!(read_value(&row.target), Reading::Quantity(_)) {
+        findings.push(
+            Code::NotQuantified,
+            at(RowField::Target),
+            format!("{name}：{}的年度指标值“{}”没有量化数值", context.level2.trim(), row.target.trim()),
+        );
+    }
+    if let Reading::Quantity(actual) = read_value(&row.actual) {
+        if actual.direction.is_some() {
+            findings.push(
+                Code::ActualLooksLikeTarget,
+                at(RowField::Actual),
+                format!(
+                    "{name}：实际完成值“{}”带有比较符号，像是照抄了年度指标值；已按 {}{} 计算",
+                    row.actual.trim(),
+                    plain(actual.amount),
+                    actual.unit
+                ),
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_quantitative(
+    name: &str,
+    direction: Direction,
+    target: Decimal,
+    actual: Decimal,
+    score: &RowScore,
+    profile: &Profile,
+    id: RowId,
+    findings: &mut Findings,
+) {
+    let at = |field| Place::Row { id, field };
+    let weight = score.weight;
+    if let (Some(entered), Some(computed)) = (score.entered, score.computed) {
+        if (entered - computed).abs() > CENT {
+            findings.push(
+                Code::ScoreDiffersFromRule,
+                at(RowField::Score),
+                format!("{name}：填报得分 {}，按规则应为 {}（{}）", plain(entered), two_places(computed), score.explanation),
+            );
+        }
+        if computed == weight && entered < weight {
+            findings.push(
+                Code::DeductionTargetMet,
+                at(RowField::Score),
+                format!("{name}：目标已完成（按规则得满分 {}），却扣了 {} 分", plain(weight), plain(weight - entered)),
+            );
+        }
+        if computed < weight && entered >= weight {
+            findings.push(
+                Code::FullScoreTargetMissed,
+                at(RowField::Score),
+                format!("{name}：目标未完成（按规则得 {}），却填报满分 {}", two_places(computed), plain(weight)),
+            );
+        }
+    }
+    let overshoot = match direction {
+        Direction::AtLeast => target > Decimal::ZERO && target.checked_mul(profile.overshoot_ratio).is_some_and(|limit| actual >= limit),
+        Direction::Equal => actual > target,
+        Direction::AtMost => false,
+    };
+    if overshoot {
+        let ratio = actual.checked_div(target).map(|r| format!("，为目标的 {} 倍", plain(round2(r)))).unwrap_or_default();
+        findings.push(
+            Code::Overshoot,
+            at(RowField::Actual),
+            format!("{name}：实际完成值 {} 远超年度指标值 {}{ratio}，目标可能定得偏低", plain(actual), plain(target)),
+        );
+    }
+}

@@ -1,0 +1,202 @@
+//! Every change a user can make to a document, as data. The page dispatches these; applying
+//! one touches only the form and row it names (the rest stays shared behind `Rc`), which
+//! keeps a keystroke on a 2,000-row form cheap and makes undo a matter of keeping the old
+//! `Rc<Document>`.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Document, Form, FormKind, FundsColumn, Indicator, RowField, RowId, Section};
+use crate::number::plain;
+use crate::profile::Profile;
+use crate::value::Level;
+
+/// One change to a document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Edit {
+    /// Sets an indicator cell; `Level1` renames the row's section.
+    SetRow { form: RowId, row: RowId, field: RowField, text: String },
+    /// Sets a funds cell: row 0 is the total row; `Weight` is the block's 分值.
+    SetFunds { form: RowId, row: usize, column: FundsColumn, text: String },
+    /// Sets the qualitative level the user chose for a row (`None`: read it from the actual).
+    SetLevel { form: RowId, row: RowId, level: Option<Level> },
+    SetFormName { form: RowId, name: String },
+    SetFormKind { form: RowId, kind: FormKind },
+    SetClaimTotal { form: RowId, text: String },
+    SetClaimGrade { form: RowId, text: String },
+    SetSectionWeight { form: RowId, section: RowId, text: String },
+    /// Adds an empty row to a section, after `after` (or at the end).
+    AddRow { form: RowId, section: RowId, after: Option<RowId> },
+    RemoveRow { form: RowId, row: RowId },
+    /// Adds a form with the profile's default sections, each with one empty row.
+    AddForm { kind: FormKind },
+    RemoveForm { form: RowId },
+    /// Replaces the whole document (an import or an opened file).
+    Replace(Document),
+}
+
+/// A form with the profile's default sections, each with one empty row, as a new form
+/// starts on paper.
+pub fn blank_form(kind: FormKind, profile: &Profile) -> Form {
+    let names: Vec<(String, String)> = if profile.sections.iter().all(|rule| rule.names.len() == 1) && !profile.sections.is_empty() {
+        profile.sections.iter().map(|rule| (section_name(&rule.names), plain(rule.weight))).collect()
+    } else {
+        ["产出", "效益", "满意度"].iter().map(|name| (format!("{name}指标"), String::new())).collect()
+    };
+    Form {
+        kind,
+        sections: names
+            .into_iter()
+            .map(|(name, declared_weight)| Section {
+                name,
+                declared_weight,
+                rows: vec![Rc::new(Indicator::default())],
+                ..Section::default()
+            })
+            .collect(),
+        ..Form::default()
+    }
+}
+
+fn section_name(names: &[String]) -> String {
+    format!("{}指标", names.concat())
+}
+
+/// Applies an edit. Returns `false` (and changes nothing) when it names a form or row that
+/// no longer exists, or when it would change nothing.
+pub fn apply(document: &mut Document, edit: Edit) -> bool {
+    match edit {
+        Edit::Replace(replacement) => {
+            *document = replacement;
+            document.next_id = document.next_id.max(document.ids_in_use_end());
+            true
+        }
+        Edit::AddForm { kind } => {
+            let form = blank_form(kind, &document.profile);
+            document.push_form(form);
+            true
+        }
+        Edit::RemoveForm { form } => {
+            let before = document.forms.len();
+            document.forms.retain(|f| f.id != form);
+            document.forms.len() != before
+        }
+        Edit::AddRow { form, section, after } => {
+            let id = document.fresh_id();
+            with_form(document, form, |f| {
+                let Some(section) = f.sections.iter_mut().find(|s| s.id == section) else { return false };
+                let at = after
+                    .and_then(|after| section.rows.iter().position(|r| r.id == after))
+                    .map_or(section.rows.len(), |index| index + 1);
+                let level2 = at.checked_sub(1).and_then(|i| section.rows.get(i)).map(|r| r.level2.clone()).unwrap_or_default();
+                section.rows.insert(at, Rc::new(Indicator { id, level2, ..Indicator::default() }));
+                true
+            })
+        }
+        other => with_form(document, form_of(&other), |form| edit_form(form, other)),
+    }
+}
+
+fn form_of(edit: &Edit) -> RowId {
+    match edit {
+        Edit::SetRow { form, .. }
+        | Edit::SetFunds { form, .. }
+        | Edit::SetLevel { form, .. }
+        | Edit::SetFormName { form, .. }
+        | Edit::SetFormKind { form, .. }
+        | Edit::SetClaimTotal { form, .. }
+        | Edit::SetClaimGrade { form, .. }
+        | Edit::SetSectionWeight { form, .. }
+        | Edit::AddRow { form, .. }
+        | Edit::RemoveRow { form, .. }
+        | Edit::RemoveForm { form } => *form,
+        Edit::AddForm { .. } | Edit::Replace(_) => RowId(0),
+    }
+}
+
+/// Runs `change` on the form with this id, cloning it only if it is shared.
+fn with_form(document: &mut Document, id: RowId, change: impl FnOnce(&mut Form) -> bool) -> bool {
+    match document.forms.iter_mut().find(|form| form.id == id) {
+        Some(form) => change(Rc::make_mut(form)),
+        None => false,
+    }
+}
+
+fn set(slot: &mut String, text: String) -> bool {
+    if *slot == text {
+        return false;
+    }
+    *slot = text;
+    true
+}
+
+fn edit_form(form: &mut Form, edit: Edit) -> bool {
+    match edit {
+        Edit::SetRow { row, field: RowField::Level1, text, .. } => {
+            match form.sections.iter_mut().find(|s| s.rows.iter().any(|r| r.id == row)) {
+                Some(section) => set(&mut section.name, text),
+                None => false,
+            }
+        }
+        Edit::SetRow { row, field, text, .. } => with_row(form, row, |indicator| {
+            if indicator.field(field) == text {
+                return false;
+            }
+            indicator.set_field(field, text);
+            true
+        }),
+        Edit::SetLevel { row, level, .. } => with_row(form, row, |indicator| {
+            let changed = indicator.level != level;
+            indicator.level = level;
+            changed
+        }),
+        Edit::SetFunds { row, column, text, .. } => {
+            let funds = &mut form.funds;
+            if column == FundsColumn::Weight {
+                return set(&mut funds.weight, text);
+            }
+            let target = if row == 0 { Some(&mut funds.total) } else { funds.sub_rows.get_mut(row - 1) };
+            let Some(target) = target else { return false };
+            let slot = match column {
+                FundsColumn::Initial => &mut target.initial,
+                FundsColumn::FullYear => &mut target.full_year,
+                FundsColumn::Executed => &mut target.executed,
+                FundsColumn::ClaimedRate => &mut target.claimed_rate,
+                FundsColumn::ClaimedScore => &mut target.claimed_score,
+                FundsColumn::Weight => return false,
+            };
+            set(slot, text)
+        }
+        Edit::SetFormName { name, .. } => set(&mut form.name, name),
+        Edit::SetFormKind { kind, .. } => {
+            let changed = form.kind != kind;
+            form.kind = kind;
+            changed
+        }
+        Edit::SetClaimTotal { text, .. } => set(&mut form.claim.total, text),
+        Edit::SetClaimGrade { text, .. } => set(&mut form.claim.grade, text),
+        Edit::SetSectionWeight { section, text, .. } => match form.sections.iter_mut().find(|s| s.id == section) {
+            Some(section) => set(&mut section.declared_weight, text),
+            None => false,
+        },
+        Edit::RemoveRow { row, .. } => {
+            for section in &mut form.sections {
+                if let Some(index) = section.rows.iter().position(|r| r.id == row) {
+                    section.rows.remove(index);
+                    return true;
+                }
+            }
+            false
+        }
+        Edit::AddRow { .. } | Edit::AddForm { .. } | Edit::RemoveForm { .. } | Edit::Replace(_) => false,
+    }
+}
+
+fn with_row(form: &mut Form, id: RowId, change: impl FnOnce(&mut Indicator) -> bool) -> bool {
+    form.sections
+        .iter_mut()
+        .flat_map(|section| section.rows.iter_mut())
+        .find(|row| row.id == id)
+        .is_some_and(|row| change(Rc::make_mut(row)))
+}

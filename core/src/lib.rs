@@ -1,0 +1,34 @@
+//! zipin-core: the whole engine of zipin (绩效自评计算器), with no web dependency.
+//!
+//! The pipeline, one module a step:
+//! text → [`normalize`] → [`number`] / [`value`] readings → [`score`] under a [`profile`]
+//! → [`check`] findings. [`model`] holds the document as typed; [`import`] turns pasted or
+//! opened tables into it and [`export`] writes it out again.
+
+pub mod check;
+pub mod edit;
+pub mod model;
+pub mod normalize;
+pub mod number;
+pub mod profile;
+pub mod score;
+pub mod value;
+
+use check::{check_form, Finding};
+use model::Form;
+use profile::Profile;
+use score::{score_form, FormScore};
+
+/// A form's scores and findings together: what the page shows for one form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evaluation {
+    pub score: FormScore,
+    pub findings: Vec<Finding>,
+}
+
+/// Scores and checks a form.
+pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
+    let score = score_form(form, profile);
+    let findings = check_form(form, &score, profile);
+    Evaluation { score, findings }
+}

@@ -1,0 +1,351 @@
+//! The document as the filer wrote it: every cell is kept as the raw text that was typed or
+//! pasted, so nothing is ever lost or reformatted behind the user's back. Reading the text
+//! into numbers is the job of [`crate::number`] and [`crate::value`]; scoring it is
+//! [`crate::score`]'s.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::profile::Profile;
+
+/// The saved-document format version. Bump it, and teach [`crate::migrate`] the old shape,
+/// whenever a change would make an older saved document read differently.
+pub const DOCUMENT_VERSION: u32 = 1;
+
+/// A stable identity for a form, section or row. The page keys its lists on these, so they
+/// never repeat within a document and survive edits, moves and saves.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RowId(pub u64);
+
+/// One or more forms, scored under one rule profile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub version: u32,
+    pub profile: Profile,
+    pub forms: Vec<Rc<Form>>,
+    /// The next id [`Document::fresh_id`] hands out; kept above every id in use.
+    pub next_id: u64,
+}
+
+/// 部门整体支出 or 项目支出: both share one shape; the kind only names the form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormKind {
+    /// 部门整体支出绩效自评表
+    #[default]
+    Department,
+    /// 项目支出绩效自评表
+    Project,
+}
+
+/// One self-evaluation form.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Form {
+    pub id: RowId,
+    pub kind: FormKind,
+    /// 部门名称 or 项目名称.
+    pub name: String,
+    pub funds: FundsBlock,
+    /// 年度总体目标: 预期目标 and 实际完成情况, free text.
+    #[serde(default)]
+    pub goals: Goals,
+    pub sections: Vec<Section>,
+    /// What the filer wrote as the result; compared with what zipin computes, never trusted.
+    #[serde(default)]
+    pub claim: Claim,
+}
+
+/// 年度总体目标 (free text, not scored).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Goals {
+    pub expected: String,
+    pub achieved: String,
+}
+
+/// The amounts' unit as the block header states it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AmountUnit {
+    #[default]
+    TenThousandYuan,
+    Yuan,
+}
+
+impl AmountUnit {
+    /// The unit as a form writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            AmountUnit::TenThousandYuan => "万元",
+            AmountUnit::Yuan => "元",
+        }
+    }
+}
+
+/// 资金情况: the total row (年度资金总额) and its sub-rows (当年财政拨款, 上年结转资金, 其他资金).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FundsBlock {
+    pub unit: AmountUnit,
+    /// 分值 of the block, as written; empty means the profile's budget weight.
+    pub weight: String,
+    pub total: FundsRow,
+    pub sub_rows: Vec<FundsRow>,
+    /// The filer's explanation of a low execution rate (required by some profiles).
+    #[serde(default)]
+    pub reason: String,
+}
+
+impl Default for FundsBlock {
+    fn default() -> Self {
+        let row = |label: &str| FundsRow { label: label.to_owned(), ..FundsRow::default() };
+        FundsBlock {
+            unit: AmountUnit::TenThousandYuan,
+            weight: String::new(),
+            total: row("年度资金总额"),
+            sub_rows: vec![row("其中：当年财政拨款"), row("上年结转资金"), row("其他资金")],
+            reason: String::new(),
+        }
+    }
+}
+
+/// One row of the funds block. The claimed rate and score are what the filer wrote.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FundsRow {
+    pub label: String,
+    /// 年初预算数
+    pub initial: String,
+    /// 全年预算数 (调整后预算数)
+    pub full_year: String,
+    /// 全年执行数
+    pub executed: String,
+    /// 执行率 as the filer wrote it.
+    #[serde(default)]
+    pub claimed_rate: String,
+    /// 得分 as the filer wrote it (the total row only).
+    #[serde(default)]
+    pub claimed_score: String,
+}
+
+/// The amount columns of the funds block, used to point at a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FundsColumn {
+    Initial,
+    FullYear,
+    Executed,
+    Weight,
+    ClaimedRate,
+    ClaimedScore,
+}
+
+impl FundsRow {
+    /// The raw text of an amount column.
+    pub fn amount(&self, column: FundsColumn) -> &str {
+        match column {
+            FundsColumn::Initial => &self.initial,
+            FundsColumn::FullYear => &self.full_year,
+            FundsColumn::Executed => &self.executed,
+            FundsColumn::ClaimedRate => &self.claimed_rate,
+            FundsColumn::ClaimedScore => &self.claimed_score,
+            FundsColumn::Weight => "",
+        }
+    }
+}
+
+/// A first-level section (产出指标, 效益指标, 满意度指标 …) and its rows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: RowId,
+    /// 一级指标, as shown (without the declared weight).
+    pub name: String,
+    /// The weight the header declares ("产出指标(50分)" → "50"); empty when none is declared.
+    pub declared_weight: String,
+    pub rows: Vec<Rc<Indicator>>,
+}
+
+/// A third-level indicator row. Its first level is the section it sits in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: RowId,
+    /// 二级指标 (数量指标, 质量指标 …).
+    pub level2: String,
+    /// 三级指标.
+    pub name: String,
+    /// 年度指标值 (A).
+    pub target: String,
+    /// 实际完成值 (B).
+    pub actual: String,
+    /// 分值 (w).
+    pub weight: String,
+    /// 得分 as entered or pasted; empty means "use the computed score".
+    pub score: String,
+    /// 偏差原因分析及改进措施.
+    pub reason: String,
+    /// The qualitative level the user chose; `None` reads it from the actual value.
+    #[serde(default)]
+    pub level: Option<crate::value::Level>,
+}
+
+/// The editable text fields of an indicator row, in the order of the official form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RowField {
+    Level1,
+    Level2,
+    Name,
+    Target,
+    Actual,
+    Weight,
+    Score,
+    Reason,
+}
+
+impl RowField {
+    /// Every field, in column order.
+    pub const ALL: [RowField; 8] = [
+        RowField::Level1,
+        RowField::Level2,
+        RowField::Name,
+        RowField::Target,
+        RowField::Actual,
+        RowField::Weight,
+        RowField::Score,
+        RowField::Reason,
+    ];
+
+    /// The `data-field` name of the automation contract.
+    pub fn key(self) -> &'static str {
+        match self {
+            RowField::Level1 => "level1",
+            RowField::Level2 => "level2",
+            RowField::Name => "name",
+            RowField::Target => "target",
+            RowField::Actual => "actual",
+            RowField::Weight => "weight",
+            RowField::Score => "score",
+            RowField::Reason => "reason",
+        }
+    }
+}
+
+impl Indicator {
+    /// The raw text of a field (the first level lives on the section, so it is not here).
+    pub fn field(&self, field: RowField) -> &str {
+        match field {
+            RowField::Level1 => "",
+            RowField::Level2 => &self.level2,
+            RowField::Name => &self.name,
+            RowField::Target => &self.target,
+            RowField::Actual => &self.actual,
+            RowField::Weight => &self.weight,
+            RowField::Score => &self.score,
+            RowField::Reason => &self.reason,
+        }
+    }
+
+    /// Sets a field's raw text; the first level is the section's and is ignored here.
+    pub fn set_field(&mut self, field: RowField, text: String) {
+        match field {
+            RowField::Level1 => {}
+            RowField::Level2 => self.level2 = text,
+            RowField::Name => self.name = text,
+            RowField::Target => self.target = text,
+            RowField::Actual => self.actual = text,
+            RowField::Weight => self.weight = text,
+            RowField::Score => self.score = text,
+            RowField::Reason => self.reason = text,
+        }
+    }
+}
+
+/// What the filer claimed as the form's result.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// 总分 as written.
+    pub total: String,
+    /// 等级 as written (优/良/中/差, possibly with a label such as "等级：优").
+    pub grade: String,
+}
+
+impl Document {
+    /// An empty document under `profile`.
+    pub fn new(profile: Profile) -> Self {
+        Document { version: DOCUMENT_VERSION, profile, forms: Vec::new(), next_id: 1 }
+    }
+
+    /// A new id, never used before in this document.
+    pub fn fresh_id(&mut self) -> RowId {
+        let id = RowId(self.next_id);
+        self.next_id = self.next_id.saturating_add(1);
+        id
+    }
+
+    /// Adds a form built elsewhere (an import, a copy), giving it and everything in it fresh
+    /// ids so that keys never collide with the forms already here.
+    pub fn push_form(&mut self, mut form: Form) {
+        self.renumber(&mut form);
+        self.forms.push(Rc::new(form));
+    }
+
+    /// Gives a form, its sections and its rows fresh ids.
+    pub fn renumber(&mut self, form: &mut Form) {
+        form.id = self.fresh_id();
+        for section in &mut form.sections {
+            section.id = self.fresh_id();
+            for row in &mut section.rows {
+                Rc::make_mut(row).id = self.fresh_id();
+            }
+        }
+    }
+
+    /// The form with this id.
+    pub fn form(&self, id: RowId) -> Option<&Rc<Form>> {
+        self.forms.iter().find(|form| form.id == id)
+    }
+
+    /// The highest id in use, plus one: what `next_id` must at least be after a load.
+    pub fn ids_in_use_end(&self) -> u64 {
+        let mut end = 0;
+        for form in &self.forms {
+            end = end.max(form.id.0);
+            for section in &form.sections {
+                end = end.max(section.id.0);
+                for row in &section.rows {
+                    end = end.max(row.id.0);
+                }
+            }
+        }
+        end.saturating_add(1)
+    }
+}
+
+/// An indicator row in its place on the form.
+#[derive(Clone, Copy, Debug)]
+pub struct RowContext<'a> {
+    pub section: &'a Section,
+    /// The row's 二级指标 as the paper form shows it: an empty cell continues the one above,
+    /// as a merged cell does.
+    pub level2: &'a str,
+    pub row: &'a Rc<Indicator>,
+}
+
+impl Section {
+    /// Every row with its effective 二级指标.
+    pub fn contexts(&self) -> impl Iterator<Item = RowContext<'_>> {
+        self.rows.iter().scan("", move |level2, row| {
+            if !row.level2.trim().is_empty() {
+                *level2 = row.level2.as_str();
+            }
+            Some(RowContext { section: self, level2, row })
+        })
+    }
+}
+
+impl Form {
+    /// Every indicator row, in order, in its place on the form.
+    pub fn rows(&self) -> impl Iterator<Item = RowContext<'_>> {
+        self.sections.iter().flat_map(Section::contexts)
+    }
+
+    /// The number of indicator rows.
+    pub fn row_count(&self) -> usize {
+        self.sections.iter().map(|section| section.rows.len()).sum()
+    }
+}

@@ -1,0 +1,171 @@
+//! Text normalization shared by every reader: forms arrive from Word, WPS and Excel with
+//! full-width digits (９５％), compatibility signs (≧, ＞＝), thousands separators and
+//! ideographic spaces, and all of them must read the same as their plain forms.
+//!
+//! The compatibility fold is NFKC restricted to the characters forms contain (full-width
+//! ASCII, spaces, small form variants, circled numbers, squared units). A full NFKC crate
+//! adds 62 KB gzip to the page for tables of scripts no form uses; the tests check this
+//! fold against the real NFKC character by character.
+
+/// NFKC of the characters forms use, then the extra map of SPEC §3 (`≧`→`≥`, `≦`→`≤`,
+/// `>=`→`≥`, `<=`→`≤`, `百分比`→`%`), thousands separators removed and surrounding
+/// whitespace trimmed.
+pub fn normalize(text: &str) -> String {
+    let folded = compat_fold(text);
+    let mut out = String::with_capacity(folded.len());
+    let chars: Vec<char> = folded.chars().collect();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let next = chars.get(i + 1).copied();
+        match (c, next) {
+            ('>', Some('=')) | ('≥', Some('=')) => {
+                out.push('≥');
+                i += 2;
+                continue;
+            }
+            ('<', Some('=')) | ('≤', Some('=')) => {
+                out.push('≤');
+                i += 2;
+                continue;
+            }
+            ('≧', _) => out.push('≥'),
+            ('≦', _) => out.push('≤'),
+            (',', _) if is_thousands_separator(&chars, i) => {}
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    let out = out.replace("百分比", "%");
+    out.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').to_owned()
+}
+
+/// Small form variants (U+FE50…U+FE6B) and their NFKC forms.
+const SMALL_FORMS: [(char, char); 26] = [
+    ('\u{fe50}', ','), ('\u{fe51}', '、'), ('\u{fe52}', '.'), ('\u{fe54}', ';'), ('\u{fe55}', ':'),
+    ('\u{fe56}', '?'), ('\u{fe57}', '!'), ('\u{fe58}', '—'), ('\u{fe59}', '('), ('\u{fe5a}', ')'),
+    ('\u{fe5b}', '{'), ('\u{fe5c}', '}'), ('\u{fe5d}', '〔'), ('\u{fe5e}', '〕'), ('\u{fe5f}', '#'),
+    ('\u{fe60}', '&'), ('\u{fe61}', '*'), ('\u{fe62}', '+'), ('\u{fe63}', '-'), ('\u{fe64}', '<'),
+    ('\u{fe65}', '>'), ('\u{fe66}', '='), ('\u{fe68}', '\\'), ('\u{fe69}', '$'), ('\u{fe6a}', '%'),
+    ('\u{fe6b}', '@'),
+];
+
+/// Units and signs written as one compatibility character, and their NFKC forms.
+const SQUARED: [(char, &str); 12] = [
+    ('\u{33a1}', "m2"), ('\u{33a5}', "m3"), ('\u{339e}', "km"), ('\u{338f}', "kg"), ('\u{338e}', "mg"),
+    ('\u{339d}', "cm"), ('\u{339c}', "mm"), ('\u{2103}', "°C"), ('\u{00b2}', "2"), ('\u{00b3}', "3"),
+    ('\u{00b9}', "1"), ('\u{ffe5}', "¥"),
+];
+
+/// NFKC of one character when it is one forms use; `None` when it is its own NFKC here.
+fn fold_char(c: char, out: &mut String) -> bool {
+    let code = u32::from(c);
+    let mapped = match code {
+        0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0),
+        0x3000 | 0x00A0 | 0x2000..=0x200A | 0x202F | 0x205F => Some(' '),
+        _ => None,
+    };
+    if let Some(mapped) = mapped {
+        out.push(mapped);
+        return true;
+    }
+    if (0x2460..=0x2473).contains(&code) {
+        out.push_str(&(code - 0x2460 + 1).to_string());
+        return true;
+    }
+    if let Some((_, mapped)) = SMALL_FORMS.iter().find(|(from, _)| *from == c) {
+        out.push(*mapped);
+        return true;
+    }
+    if let Some((_, mapped)) = SQUARED.iter().find(|(from, _)| *from == c) {
+        out.push_str(mapped);
+        return true;
+    }
+    false
+}
+
+/// The compatibility fold of a whole string (see the module doc).
+pub fn compat_fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() || !fold_char(c, &mut out) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A comma between a digit and exactly three digits ("1,234.56") groups thousands.
+fn is_thousands_separator(chars: &[char], comma: usize) -> bool {
+    let digit_at = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_digit());
+    comma > 0
+        && digit_at(comma - 1)
+        && digit_at(comma + 1)
+        && digit_at(comma + 2)
+        && digit_at(comma + 3)
+        && !digit_at(comma + 4)
+}
+
+/// Whether a cell means "nothing here": empty, or one of the fillers forms use for it.
+pub fn is_empty_marker(normalized: &str) -> bool {
+    matches!(normalized, "" | "—" | "——" | "-" | "--" | "/" | "\\" | "—/—" | "无数据")
+        || normalized.chars().all(|c| c.is_whitespace() || c == '—' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(input: &str, expected: &str) {
+        assert_eq!(normalize(input), expected, "normalize({input:?})");
+    }
+
+    #[test]
+    fn normalizes_real_cells() {
+        case("９５％", "95%");
+        case("＞＝95%", "≥95%");
+        case("≧95%", "≥95%");
+        case("≦3天", "≤3天");
+        case(">=90", "≥90");
+        case("<=100万元", "≤100万元");
+        case("1,234.56", "1234.56");
+        case("12,345,678", "12345678");
+        case("1,2", "1,2");
+        case("　0", "0");
+        case("290.32　", "290.32");
+        case("百分比95", "%95");
+        case("\u{feff}10", "10");
+    }
+
+    #[test]
+    fn fold_equals_nfkc_on_every_character_it_maps() {
+        use unicode_normalization::UnicodeNormalization;
+        let mut checked = 0;
+        for code in 0..=0x10FFFF_u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut folded = String::new();
+            if fold_char(c, &mut folded) {
+                let nfkc: String = c.to_string().nfkc().collect();
+                assert_eq!(folded, nfkc, "U+{code:04X}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 150, "{checked}");
+    }
+
+    #[test]
+    fn fold_equals_nfkc_on_form_text() {
+        use unicode_normalization::UnicodeNormalization;
+        for text in ["覆盖率≥１００％", "２０２２年１月－１２月", "　290.32万元　", "①项目（含）", "建筑面积１２０㎡", "≤３６５天／年"] {
+            assert_eq!(compat_fold(text), text.nfkc().collect::<String>(), "{text}");
+        }
+    }
+
+    #[test]
+    fn recognizes_empty_markers() {
+        for marker in ["", "—", "——", "-", "/", "———"] {
+            assert!(is_empty_marker(marker), "{marker:?}");
+        }
+        assert!(!is_empty_marker("0"));
+    }
+}

@@ -1,0 +1,171 @@
+//! Reading plain number cells (amounts, weights, scores, claimed rates) and the one rounding
+//! rule of the forms: half away from zero (四舍五入) to 0.01.
+
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::normalize::{is_empty_marker, normalize};
+
+/// What a number cell holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberCell {
+    /// Nothing, or a filler such as "—" or "/".
+    Empty,
+    Number(Decimal),
+    /// Text that is not a number; the cell keeps it and a finding says so.
+    Unreadable,
+}
+
+impl NumberCell {
+    /// The number, or `None` for empty and unreadable cells.
+    pub fn value(self) -> Option<Decimal> {
+        match self {
+            NumberCell::Number(value) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// The number, 0 for an empty or unreadable cell: how sums treat them.
+    pub fn or_zero(self) -> Decimal {
+        self.value().unwrap_or(Decimal::ZERO)
+    }
+}
+
+/// Reads an amount, weight or score: "1,234.56", "９５", "10分", "290.32万元".
+pub fn read_number(text: &str) -> NumberCell {
+    let normalized = normalize(text);
+    let trimmed = strip_suffix_any(&normalized, &["万元", "元", "分"]);
+    if is_empty_marker(trimmed) {
+        return NumberCell::Empty;
+    }
+    parse_decimal(trimmed).map_or(NumberCell::Unreadable, NumberCell::Number)
+}
+
+/// Reads a rate as a fraction: "100%" → 1, "99.83%" → 0.9983, "0.95" → 0.95, "95" → 0.95.
+/// Also returns how many decimals the percentage was written with, for comparing "to the
+/// shown precision".
+pub fn read_rate(text: &str) -> (NumberCell, u32) {
+    let normalized = normalize(text);
+    if is_empty_marker(&normalized) {
+        return (NumberCell::Empty, 0);
+    }
+    let (digits, percent) = match normalized.strip_suffix('%') {
+        Some(digits) => (digits.trim(), true),
+        None => (normalized.as_str(), false),
+    };
+    let Some(value) = parse_decimal(digits) else {
+        return (NumberCell::Unreadable, 0);
+    };
+    if percent || value > Decimal::ONE {
+        let shown = value.normalize().scale();
+        (NumberCell::Number(value / Decimal::ONE_HUNDRED), shown)
+    } else {
+        let shown = value.normalize().scale().saturating_sub(2);
+        (NumberCell::Number(value), shown)
+    }
+}
+
+/// Parses a plain decimal, with an optional leading sign. `None` for anything else.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let text = text.strip_prefix('+').unwrap_or(text);
+    let valid = !text.is_empty()
+        && text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        && text.chars().any(|c| c.is_ascii_digit());
+    if !valid {
+        return None;
+    }
+    Decimal::from_str(text).ok()
+}
+
+fn strip_suffix_any<'a>(text: &'a str, suffixes: &[&str]) -> &'a str {
+    suffixes
+        .iter()
+        .find_map(|suffix| text.strip_suffix(suffix))
+        .map_or(text, str::trim_end)
+}
+
+/// Rounds half away from zero (四舍五入) to 0.01, the precision of every score.
+/// (`Decimal::round_dp` alone would round half to even: 9.385 → 9.38.)
+pub fn round2(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Formats a decimal for people: no trailing zeros ("95", "9.5", "0.9983").
+pub fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Formats a score with two decimals ("9.75", "10.00"), as the forms print them.
+pub fn two_places(value: Decimal) -> String {
+    let mut rounded = round2(value);
+    rounded.rescale(2);
+    rounded.to_string()
+}
+
+/// Formats a fraction as a percentage with two decimals: 0.99834 → "99.83%".
+pub fn percent(rate: Decimal) -> String {
+    match rate.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(hundredfold) => format!("{}%", two_places(hundredfold)),
+        None => "—".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    #[track_caller]
+    fn number(input: &str, expected: NumberCell) {
+        assert_eq!(read_number(input), expected, "read_number({input:?})");
+    }
+
+    #[test]
+    fn reads_number_cells() {
+        number("10", NumberCell::Number(dec("10")));
+        number("　10", NumberCell::Number(dec("10")));
+        number("0　", NumberCell::Number(dec("0")));
+        number("1,234.56", NumberCell::Number(dec("1234.56")));
+        number("１２３．４", NumberCell::Number(dec("123.4")));
+        number("10分", NumberCell::Number(dec("10")));
+        number("290.32万元", NumberCell::Number(dec("290.32")));
+        number("-10.62", NumberCell::Number(dec("-10.62")));
+        number("+5", NumberCell::Number(dec("5")));
+        number("—", NumberCell::Empty);
+        number("——", NumberCell::Empty);
+        number("/", NumberCell::Empty);
+        number("　", NumberCell::Empty);
+        number("", NumberCell::Empty);
+        number("十", NumberCell::Unreadable);
+        number("1.2.3", NumberCell::Unreadable);
+        number("12a", NumberCell::Unreadable);
+        number("99999999999999999999999999999999", NumberCell::Unreadable);
+    }
+
+    #[test]
+    fn reads_rates_as_fractions_with_shown_precision() {
+        assert_eq!(read_rate("100%"), (NumberCell::Number(dec("1")), 0));
+        assert_eq!(read_rate("99.83%"), (NumberCell::Number(dec("0.9983")), 2));
+        assert_eq!(read_rate("１００％"), (NumberCell::Number(dec("1")), 0));
+        assert_eq!(read_rate("0.95"), (NumberCell::Number(dec("0.95")), 0));
+        assert_eq!(read_rate("95.5"), (NumberCell::Number(dec("0.955")), 1));
+        assert_eq!(read_rate(""), (NumberCell::Empty, 0));
+        assert_eq!(read_rate("全部"), (NumberCell::Unreadable, 0));
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero() {
+        assert_eq!(round2(dec("9.375")), dec("9.38"));
+        assert_eq!(round2(dec("9.385")), dec("9.39"));
+        assert_eq!(round2(dec("9.384999")), dec("9.38"));
+        assert_eq!(round2(dec("-9.385")), dec("-9.39"));
+        assert_eq!(two_places(dec("10")), "10.00");
+        assert_eq!(percent(dec("0.99834")), "99.83%");
+        assert_eq!(percent(dec("1")), "100.00%");
+        assert_eq!(plain(dec("95.00")), "95");
+    }
+}

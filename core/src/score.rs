@@ -1,0 +1,342 @@
+//! Scoring (SPEC §4): the execution rate and budget score, each indicator row's computed and
+//! counted score, section subtotals, the total and the grade. Every computed number comes
+//! with the formula that produced it, so the page can show why a score is what it is.
+
+use rust_decimal::Decimal;
+
+use crate::model::{Form, FundsBlock, FundsRow, RowContext, RowId};
+use crate::number::{plain, read_number, round2, two_places, NumberCell};
+use crate::profile::{Denominator, Profile};
+use crate::value::{read_value, Direction, Level, Quantity, Reading, UnitsDiffer};
+
+/// 优 / 良 / 中 / 差.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Grade {
+    Excellent,
+    Good,
+    Fair,
+    Poor,
+}
+
+impl Grade {
+    /// The grade as the forms write it; the page shows this whatever its language.
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Excellent => "优",
+            Grade::Good => "良",
+            Grade::Fair => "中",
+            Grade::Poor => "差",
+        }
+    }
+
+    /// The grade a total earns under `profile`.
+    pub fn of(total: Decimal, profile: &Profile) -> Grade {
+        let bands = &profile.grades;
+        if total >= bands.excellent {
+            Grade::Excellent
+        } else if total >= bands.good {
+            Grade::Good
+        } else if total >= bands.fair {
+            Grade::Fair
+        } else {
+            Grade::Poor
+        }
+    }
+
+    /// The grade a filer wrote ("等级：优", "良好", "优秀"), if the text names one.
+    pub fn parse(text: &str) -> Option<Grade> {
+        let text = text.trim();
+        [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor]
+            .into_iter()
+            .find(|grade| text.contains(grade.label()))
+    }
+}
+
+/// The funds block's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FundsScore {
+    pub weight: Decimal,
+    /// B / A of the total row, unrounded; `None` when A is 0 or missing.
+    pub rate: Option<Decimal>,
+    /// B / A of each sub-row, in order.
+    pub sub_rates: Vec<Option<Decimal>>,
+    pub score: Decimal,
+    pub explanation: String,
+}
+
+/// How a row was read, which decides how it can be scored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowKind {
+    /// Both values are numbers in comparable units (already converted to one unit).
+    Quantitative { direction: Direction, target: Decimal, actual: Decimal, unit: String },
+    /// Words; scored by level when one is named or chosen.
+    Qualitative { level: Option<Level> },
+    /// Numbers whose units cannot be compared.
+    UnitsDiffer(UnitsDiffer),
+    /// The target or the actual is empty.
+    Incomplete,
+}
+
+/// Which score a row counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The score the user entered (or the pasted form carried), clamped into [0, w].
+    Entered,
+    /// The score computed by the rules.
+    Computed,
+    /// A qualitative level's suggested score.
+    Suggested,
+    /// Neither: the row counts 0.
+    Missing,
+}
+
+/// One indicator row's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowScore {
+    pub id: RowId,
+    pub weight: Decimal,
+    pub kind: RowKind,
+    /// The score by the rules (or the level's suggestion), rounded to 0.01.
+    pub computed: Option<Decimal>,
+    /// The formula behind `computed`, or why there is none.
+    pub explanation: String,
+    /// The readable entered score, as entered (not clamped).
+    pub entered: Option<Decimal>,
+    /// The score that counts toward the total.
+    pub counted: Decimal,
+    pub source: Source,
+}
+
+/// A first-level section's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionScore {
+    pub id: RowId,
+    pub name: String,
+    pub declared: Option<Decimal>,
+    pub weight_sum: Decimal,
+    pub subtotal: Decimal,
+}
+
+/// A whole form's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormScore {
+    pub funds: FundsScore,
+    pub sections: Vec<SectionScore>,
+    /// Every indicator row, in order.
+    pub rows: Vec<RowScore>,
+    /// Budget weight plus every row's weight (100 on a well-formed form).
+    pub weight_sum: Decimal,
+    pub total: Decimal,
+    pub grade: Grade,
+}
+
+/// Scores a form under a profile.
+pub fn score_form(form: &Form, profile: &Profile) -> FormScore {
+    let funds = score_funds(&form.funds, profile);
+    let mut rows = Vec::with_capacity(form.row_count());
+    let mut sections = Vec::with_capacity(form.sections.len());
+    let mut weight_sum = funds.weight;
+    let mut total = funds.score;
+    for section in &form.sections {
+        let mut section_score = SectionScore {
+            id: section.id,
+            name: section.name.clone(),
+            declared: read_number(&section.declared_weight).value(),
+            weight_sum: Decimal::ZERO,
+            subtotal: Decimal::ZERO,
+        };
+        for context in section.contexts() {
+            let row_score = score_row(context, profile);
+            section_score.weight_sum = add(section_score.weight_sum, row_score.weight);
+            section_score.subtotal = add(section_score.subtotal, row_score.counted);
+            rows.push(row_score);
+        }
+        weight_sum = add(weight_sum, section_score.weight_sum);
+        total = add(total, section_score.subtotal);
+        sections.push(section_score);
+    }
+    let grade = Grade::of(total, profile);
+    FormScore { funds, sections, rows, weight_sum, total, grade }
+}
+
+/// Sums that saturate instead of panicking on absurd input.
+fn add(a: Decimal, b: Decimal) -> Decimal {
+    a.saturating_add(b)
+}
+
+/// The denominator column of a funds row under a profile.
+pub fn budget_of(row: &FundsRow, profile: &Profile) -> NumberCell {
+    match profile.denominator {
+        Denominator::FullYear => read_number(&row.full_year),
+        Denominator::Initial => read_number(&row.initial),
+    }
+}
+
+/// B / A, or `None` when A is not a positive number.
+fn rate_of(row: &FundsRow, profile: &Profile) -> Option<Decimal> {
+    let budget = budget_of(row, profile).value().filter(|a| *a > Decimal::ZERO)?;
+    let executed = read_number(&row.executed).or_zero().max(Decimal::ZERO);
+    executed.checked_div(budget)
+}
+
+/// The funds block's weight: the one the form states, else the profile's.
+pub fn funds_weight(funds: &FundsBlock, profile: &Profile) -> Decimal {
+    read_number(&funds.weight).value().unwrap_or(profile.budget_weight)
+}
+
+fn score_funds(funds: &FundsBlock, profile: &Profile) -> FundsScore {
+    let weight = funds_weight(funds, profile);
+    let rate = rate_of(&funds.total, profile);
+    let sub_rates = funds.sub_rows.iter().map(|row| rate_of(row, profile)).collect();
+    let budget = budget_of(&funds.total, profile).or_zero();
+    let executed = read_number(&funds.total.executed).or_zero().max(Decimal::ZERO);
+    let (score, explanation) = match rate {
+        None => (Decimal::ZERO, "预算数为 0 或未填，无法计算执行率，预算执行得 0 分".to_owned()),
+        Some(rate) if rate >= Decimal::ONE => (weight, format!("执行率 ≥ 100%，得满分 {}", plain(weight))),
+        Some(_) => proportional(weight, executed, budget, ""),
+    };
+    FundsScore { weight, rate, sub_rates, score, explanation }
+}
+
+/// `w × numerator ÷ denominator`, rounded, with its formula.
+fn proportional(weight: Decimal, numerator: Decimal, denominator: Decimal, unit: &str) -> (Decimal, String) {
+    let value = weight.checked_mul(numerator).and_then(|product| product.checked_div(denominator));
+    match value {
+        Some(value) => {
+            let score = round2(value.clamp(Decimal::ZERO, weight.max(Decimal::ZERO)));
+            (score, format!("{weight} × {numerator}{unit} ÷ {denominator}{unit} = {}", two_places(score)))
+        }
+        None => (Decimal::ZERO, "数值过大或为 0，无法计算".to_owned()),
+    }
+}
+
+/// The direction a row counts in: the target's sign or word, else positive — except under
+/// a 成本 indicator, where less is better.
+fn direction_of(target: &Quantity, context: RowContext) -> Direction {
+    target.direction.unwrap_or_else(|| {
+        if is_cost(context) {
+            Direction::AtMost
+        } else {
+            Direction::AtLeast
+        }
+    })
+}
+
+/// Whether a row sits under a 成本 indicator (second level, or first level since 2021).
+pub fn is_cost(context: RowContext) -> bool {
+    context.level2.contains("成本") || context.section.name.contains("成本")
+}
+
+/// How the row's values read, before any score.
+pub fn classify(context: RowContext) -> RowKind {
+    let row = context.row;
+    let target = read_value(&row.target);
+    let actual = read_value(&row.actual);
+    if let (Reading::Quantity(target), Reading::Quantity(actual)) = (&target, &actual) {
+        return match target.common_unit(actual) {
+            Ok((a, b, unit)) => RowKind::Quantitative {
+                direction: direction_of(target, context),
+                target: a.max(Decimal::ZERO),
+                actual: b.max(Decimal::ZERO),
+                unit,
+            },
+            Err(differ) => match row.level {
+                Some(level) => RowKind::Qualitative { level: Some(level) },
+                None => RowKind::UnitsDiffer(differ),
+            },
+        };
+    }
+    let named = match &actual {
+        Reading::Qualitative(level) => *level,
+        _ => None,
+    };
+    match (row.level.or(named), &target, &actual) {
+        (Some(level), _, _) => RowKind::Qualitative { level: Some(level) },
+        (None, Reading::Empty, _) | (None, _, Reading::Empty) => RowKind::Incomplete,
+        (None, _, _) => RowKind::Qualitative { level: None },
+    }
+}
+
+/// The share of the weight a level suggests (达成 1, 部分达成 0.7, 未达成 0.3).
+pub fn suggested_share(level: Level) -> Decimal {
+    match level {
+        Level::Achieved => Decimal::ONE,
+        Level::Partial => Decimal::new(7, 1),
+        Level::NotAchieved => Decimal::new(3, 1),
+    }
+}
+
+/// The band `[low, high]` of scores a level allows under a profile; `high_open` marks the
+/// upper bound as exclusive (部分达成 and 未达成 stop below the next level).
+pub fn level_band(level: Level, weight: Decimal, profile: &Profile) -> (Decimal, Decimal, bool) {
+    let share = |s: Decimal| weight.checked_mul(s).unwrap_or(weight);
+    match level {
+        Level::Achieved => (share(profile.achieved_from), weight, false),
+        Level::Partial => (share(profile.partial_from), share(profile.achieved_from), true),
+        Level::NotAchieved => (Decimal::ZERO, share(profile.partial_from), true),
+    }
+}
+
+/// The computed score of a row by its kind, with the formula or the reason there is none.
+fn compute(kind: &RowKind, weight: Decimal, profile: &Profile) -> (Option<Decimal>, String) {
+    let full = |why: String| (Some(weight), format!("{why}，得满分 {}", plain(weight)));
+    match kind {
+        RowKind::Quantitative { direction, target, actual, unit } => {
+            let (a, b) = (*target, *actual);
+            let (score, formula) = match direction {
+                Direction::AtLeast | Direction::Equal if b >= a => {
+                    let sign = if b == a { "=" } else { ">" };
+                    return full(format!("实际 {b}{unit} {sign} 目标 {a}{unit}"));
+                }
+                Direction::AtMost if b <= a => {
+                    let sign = if b == a { "=" } else { "<" };
+                    return full(format!("实际 {b}{unit} {sign} 目标 {a}{unit}（越低越好）"));
+                }
+                Direction::AtLeast | Direction::Equal => proportional(weight, b, a, unit),
+                Direction::AtMost => proportional(weight, a, b, unit),
+            };
+            (Some(score), formula)
+        }
+        RowKind::Qualitative { level: Some(level) } => {
+            let (low, high, open) = level_band(*level, weight, profile);
+            let suggestion = round2(weight.checked_mul(suggested_share(*level)).unwrap_or(weight));
+            let close = if open { ")" } else { "]" };
+            let band = format!("[{}, {}{close}", low.normalize(), high.normalize());
+            (Some(suggestion), format!("定性指标“{}”，得分区间 {band}，建议得分 {}", level.label(), two_places(suggestion)))
+        }
+        RowKind::Qualitative { level: None } => {
+            (None, "定性指标未写明达成程度（达成、部分达成或未达成），按填报得分计".to_owned())
+        }
+        RowKind::UnitsDiffer(differ) => (
+            None,
+            format!("年度指标值单位“{}”与实际完成值单位“{}”不同，无法比较", shown_unit(&differ.target), shown_unit(&differ.actual)),
+        ),
+        RowKind::Incomplete => (None, "年度指标值或实际完成值为空，无法计算".to_owned()),
+    }
+}
+
+fn shown_unit(unit: &str) -> &str {
+    if unit.is_empty() {
+        "（无）"
+    } else {
+        unit
+    }
+}
+
+/// Scores one indicator row.
+pub fn score_row(context: RowContext, profile: &Profile) -> RowScore {
+    let row = context.row;
+    let weight = read_number(&row.weight).or_zero().max(Decimal::ZERO);
+    let kind = classify(context);
+    let (computed, explanation) = compute(&kind, weight, profile);
+    let entered = read_number(&row.score).value();
+    let (counted, source) = match (entered, computed) {
+        (Some(entered), _) => (round2(entered.clamp(Decimal::ZERO, weight)), Source::Entered),
+        (None, Some(computed)) => {
+            let source = if matches!(kind, RowKind::Qualitative { .. }) { Source::Suggested } else { Source::Computed };
+            (computed, source)
+        }
+        (None, None) => (Decimal::ZERO, Source::Missing),
+    };
+    RowScore { id: row.id, weight, kind, computed, explanation, entered, counted, source }
+}

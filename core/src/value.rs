@@ -1,0 +1,222 @@
+//! Reading an indicator value (SPEC §3): "≥95%", "覆盖率≥100%", "≤365天/年", "290.32万元",
+//! "不断提升" become a direction, a number and a unit, or a qualitative reading.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::normalize::{is_empty_marker, normalize};
+use crate::number::parse_decimal;
+
+/// Which way an indicator counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    /// ≥ (正向指标): more is better.
+    AtLeast,
+    /// ≤ (反向指标): less is better (costs, durations).
+    AtMost,
+    /// = : exactly the target.
+    Equal,
+}
+
+/// The three levels of a qualitative indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Level {
+    /// 达成
+    Achieved,
+    /// 部分达成
+    Partial,
+    /// 未达成
+    NotAchieved,
+}
+
+impl Level {
+    /// All levels, best first.
+    pub const ALL: [Level; 3] = [Level::Achieved, Level::Partial, Level::NotAchieved];
+
+    /// The level as the forms write it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Achieved => "达成",
+            Level::Partial => "部分达成",
+            Level::NotAchieved => "未达成",
+        }
+    }
+}
+
+/// A number read from a value, with its direction and unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quantity {
+    /// The direction the text states (by sign or word); `None` when it states none.
+    pub direction: Option<Direction>,
+    pub amount: Decimal,
+    /// The unit after the number ("%", "万元", "个项目", "天/年"); empty when none.
+    pub unit: String,
+}
+
+/// What a value cell says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    Empty,
+    Quantity(Quantity),
+    /// Words or periods; the level when the words name one.
+    Qualitative(Option<Level>),
+}
+
+/// Reads a value cell.
+pub fn read_value(text: &str) -> Reading {
+    let normalized: String = normalize(text).chars().filter(|c| !c.is_whitespace()).collect();
+    if is_empty_marker(&normalized) {
+        return Reading::Empty;
+    }
+    let chars: Vec<char> = normalized.chars().collect();
+    let Some((start, end)) = first_number(&chars) else {
+        return Reading::Qualitative(level_of(&normalized));
+    };
+    let suffix: String = chars.get(end..).unwrap_or_default().iter().collect();
+    if is_period(&chars, end) || suffix.chars().any(|c| c.is_ascii_digit()) {
+        return Reading::Qualitative(None);
+    }
+    let number: String = chars.get(start..end).unwrap_or_default().iter().collect();
+    let Some(amount) = parse_decimal(&number) else {
+        return Reading::Qualitative(None);
+    };
+    let prefix: String = chars.get(..start).unwrap_or_default().iter().collect();
+    let (prefix_rest, sign) = split_sign(&prefix);
+    let (_, prefix_word) = strip_direction_words(prefix_rest);
+    let (unit, suffix_word) = strip_direction_words(&suffix);
+    let unit = unit.trim_end_matches(['。', '.', ',', ';', ':', '(', ')']).to_owned();
+    Reading::Quantity(Quantity { direction: sign.or(prefix_word).or(suffix_word), amount, unit })
+}
+
+/// The level named by qualitative words: 未达成 and 部分达成 before the 达成 they contain.
+pub fn level_of(words: &str) -> Option<Level> {
+    if words.contains("未达成") || words.contains("未达到") {
+        Some(Level::NotAchieved)
+    } else if words.contains("部分达成") || words.contains("部分达到") {
+        Some(Level::Partial)
+    } else if words.contains("达成") {
+        Some(Level::Achieved)
+    } else {
+        None
+    }
+}
+
+/// The first number: digits with an optional fraction, and a leading minus when the text
+/// starts with it ("-10.62"). Returns its char range.
+fn first_number(chars: &[char]) -> Option<(usize, usize)> {
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let first = (0..chars.len()).find(|&i| digit(i))?;
+    let mut end = first;
+    while digit(end) {
+        end += 1;
+    }
+    if chars.get(end) == Some(&'.') && digit(end + 1) {
+        end += 1;
+        while digit(end) {
+            end += 1;
+        }
+    }
+    let start = if first == 1 && chars.first() == Some(&'-') { 0 } else { first };
+    Some((start, end))
+}
+
+/// Whether the number ending at `end` is part of a date or period: a year ("2022年"), a
+/// month ("6月底前", but not "3个月"), or a range of them.
+fn is_period(chars: &[char], end: usize) -> bool {
+    match chars.get(end) {
+        Some('年') => {
+            let digits = chars.get(..end).unwrap_or_default().iter().rev().take_while(|c| c.is_ascii_digit());
+            digits.count() == 4
+        }
+        Some('月') | Some('号') => true,
+        _ => false,
+    }
+}
+
+/// Splits an operator sign off the end of the text before the number.
+fn split_sign(prefix: &str) -> (&str, Option<Direction>) {
+    let prefix = prefix.strip_suffix('-').unwrap_or(prefix);
+    let mut chars = prefix.chars();
+    let direction = match chars.next_back() {
+        Some('≥') | Some('>') => Direction::AtLeast,
+        Some('≤') | Some('<') => Direction::AtMost,
+        Some('=') => Direction::Equal,
+        _ => return (prefix, None),
+    };
+    (chars.as_str(), Some(direction))
+}
+
+/// Direction words, longest first so that 不超过 is not read as 超过.
+const DIRECTION_WORDS: [(&str, Direction); 21] = [
+    ("大于等于", Direction::AtLeast),
+    ("小于等于", Direction::AtMost),
+    ("不低于", Direction::AtLeast),
+    ("不少于", Direction::AtLeast),
+    ("不小于", Direction::AtLeast),
+    ("不超过", Direction::AtMost),
+    ("不高于", Direction::AtMost),
+    ("不大于", Direction::AtMost),
+    ("控制在", Direction::AtMost),
+    ("以上", Direction::AtLeast),
+    ("至少", Direction::AtLeast),
+    ("大于", Direction::AtLeast),
+    ("高于", Direction::AtLeast),
+    ("超过", Direction::AtLeast),
+    ("达到", Direction::AtLeast),
+    ("以下", Direction::AtMost),
+    ("以内", Direction::AtMost),
+    ("之内", Direction::AtMost),
+    ("小于", Direction::AtMost),
+    ("低于", Direction::AtMost),
+    ("少于", Direction::AtMost),
+];
+
+/// Removes direction words from a piece of text, returning what is left and the direction
+/// the first word found states.
+fn strip_direction_words(text: &str) -> (String, Option<Direction>) {
+    let mut rest = text.to_owned();
+    let mut direction = None;
+    for (word, word_direction) in DIRECTION_WORDS {
+        if rest.contains(word) {
+            rest = rest.replace(word, "");
+            direction = direction.or(Some(word_direction));
+        }
+    }
+    (rest, direction)
+}
+
+/// Money units and their size in 元, for comparing 元 with 万元.
+const MONEY_UNITS: [(&str, i64); 4] = [("元", 1), ("千元", 1_000), ("万元", 10_000), ("亿元", 100_000_000)];
+
+/// Why two quantities cannot be compared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitsDiffer {
+    pub target: String,
+    pub actual: String,
+}
+
+impl Quantity {
+    /// The target's and the actual's amounts in one unit, and that unit, or why they cannot
+    /// be compared. Equal units agree; 元 and 万元 convert (to 元); "个" and "个项目" agree on
+    /// the leading unit; a number with no unit takes the other side's unit.
+    pub fn common_unit(&self, actual: &Quantity) -> Result<(Decimal, Decimal, String), UnitsDiffer> {
+        let differ = || UnitsDiffer { target: self.unit.clone(), actual: actual.unit.clone() };
+        let money = |unit: &str| MONEY_UNITS.iter().find(|(name, _)| *name == unit).map(|(_, size)| Decimal::from(*size));
+        if self.unit != actual.unit {
+            if let (Some(target_size), Some(actual_size)) = (money(&self.unit), money(&actual.unit)) {
+                let target = self.amount.checked_mul(target_size).ok_or_else(differ)?;
+                let actual = actual.amount.checked_mul(actual_size).ok_or_else(differ)?;
+                return Ok((target, actual, "元".to_owned()));
+            }
+        }
+        let shorter = if self.unit.len() <= actual.unit.len() { &self.unit } else { &actual.unit };
+        let longer = if self.unit.len() > actual.unit.len() { &self.unit } else { &actual.unit };
+        if shorter.is_empty() {
+            Ok((self.amount, actual.amount, longer.clone()))
+        } else if longer.starts_with(shorter.as_str()) {
+            Ok((self.amount, actual.amount, shorter.clone()))
+        } else {
+            Err(differ())
+        }
+    }
+}

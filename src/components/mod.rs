@@ -1,0 +1,9 @@
+//! The page's widgets, one a file. Each owns its markup; none holds document state.
+
+pub mod cell;
+pub mod findings_panel;
+pub mod form_panel;
+pub mod funds_table;
+pub mod indicator_grid;
+pub mod indicator_row;
+pub mod summary;

@@ -1,0 +1,105 @@
+//! The summary of every form in the document (total, grade, findings), and the tabs that
+//! switch between forms.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use zipin_core::edit::Edit;
+use zipin_core::model::{Document, FormKind, RowId};
+use zipin_core::number::{plain, two_places};
+use zipin_core::Evaluation;
+
+use crate::i18n::{Lang, T};
+use crate::state::Action;
+use crate::Dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub document: Rc<Document>,
+    pub evaluations: Rc<Vec<Rc<Evaluation>>>,
+    pub active: RowId,
+    pub dispatch: Dispatch,
+}
+
+/// A form's name, or its kind when it has none yet.
+pub fn display_name(name: &str, kind: FormKind, lang: Lang) -> String {
+    if name.trim().is_empty() {
+        match kind {
+            FormKind::Department => T::KindDepartment.text(lang).to_owned(),
+            FormKind::Project => T::KindProject.text(lang).to_owned(),
+        }
+    } else {
+        name.trim().to_owned()
+    }
+}
+
+#[function_component]
+pub fn Summary(props: &SummaryProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let rows = props.document.forms.iter().zip(props.evaluations.iter()).map(|(form, evaluation)| {
+        let score = &evaluation.score;
+        html! {
+            <tr data-testid="summary-row" key={form.id.0} class={classes!((form.id == props.active).then_some("active"))}>
+                <td data-field="name">{display_name(&form.name, form.kind, lang)}</td>
+                <td data-field="total" data-value={plain(score.total)} class="num">{two_places(score.total)}</td>
+                <td data-field="grade" class={classes!("grade", grade_class(score.grade.label()))}>{score.grade.label()}</td>
+                <td data-field="findings" data-value={evaluation.findings.len().to_string()} class="num">{evaluation.findings.len()}</td>
+            </tr>
+        }
+    });
+    html! {
+        <table class="summary" data-testid="forms-summary">
+            <caption>{T::Summary.text(lang)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{T::SummaryName.text(lang)}</th>
+                    <th scope="col">{T::Total.text(lang)}</th>
+                    <th scope="col">{T::Grade.text(lang)}</th>
+                    <th scope="col">{T::SummaryFindings.text(lang)}</th>
+                </tr>
+            </thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// A CSS class per grade, for its colour.
+pub fn grade_class(label: &str) -> &'static str {
+    match label {
+        "优" => "grade-excellent",
+        "良" => "grade-good",
+        "中" => "grade-fair",
+        _ => "grade-poor",
+    }
+}
+
+#[function_component]
+pub fn FormTabs(props: &SummaryProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let tabs = props.document.forms.iter().map(|form| {
+        let select = {
+            let dispatch = props.dispatch.clone();
+            let id = form.id;
+            Callback::from(move |_| dispatch.dispatch(Action::Select(id)))
+        };
+        let active = form.id == props.active;
+        html! {
+            <button type="button" role="tab" key={form.id.0} data-testid="form-tab" aria-selected={active.to_string()}
+                class={classes!("tab", active.then_some("active"))} onclick={select}>
+                {display_name(&form.name, form.kind, lang)}
+            </button>
+        }
+    });
+    let add = |kind: FormKind, text: T| {
+        let dispatch = props.dispatch.clone();
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::AddForm { kind })));
+        html! { <button type="button" class="tab add" {onclick}>{format!("＋ {}", text.text(lang))}</button> }
+    };
+    html! {
+        <nav class="tabs" role="tablist">
+            { for tabs }
+            { add(FormKind::Department, T::KindDepartment) }
+            { add(FormKind::Project, T::KindProject) }
+        </nav>
+    }
+}

@@ -1,0 +1,97 @@
+//! Every string of the page, Chinese first and English second, in one table. The grade
+//! (优/良/中/差) and the engine's findings stay Chinese in both languages: they are what the
+//! official forms and reviewers use.
+
+/// The page language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// The `lang` attribute value.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language a URL parameter or saved setting names (`zh`, `en`).
+    pub fn from_key(key: &str) -> Option<Lang> {
+        match key {
+            "zh" | "zh-CN" | "cn" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! strings {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// A string of the page.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T { $($key,)* }
+
+        impl T {
+            /// The string in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((T::$key, Lang::Zh) => $zh, (T::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+strings! {
+    AppTitle => "绩效自评计算器", "Performance Self-Evaluation Calculator";
+    AppTagline => "预算绩效自评表：执行率、得分、总分、等级与复核意见，全部在本机计算，数据不出本机。",
+        "Budget performance self-evaluation forms: rates, scores, total, grade and review findings, computed on this PC; no data leaves it.";
+    SwitchLanguage => "English", "中文";
+    FormName => "名称", "Name";
+    FormNameDepartment => "部门名称", "Department";
+    FormNameProject => "项目名称", "Project";
+    KindDepartment => "部门整体支出绩效自评表", "Department-wide self-evaluation";
+    KindProject => "项目支出绩效自评表", "Project self-evaluation";
+    Funds => "资金情况", "Funds";
+    FundsRow => "项目", "Row";
+    Initial => "年初预算数", "Initial budget";
+    FullYear => "全年预算数", "Full-year budget (A)";
+    Executed => "全年执行数", "Executed (B)";
+    Weight => "分值", "Weight";
+    Rate => "执行率", "Execution rate";
+    Score => "得分", "Score";
+    BudgetScore => "预算执行得分", "Budget score";
+    Level1 => "一级指标", "Level 1";
+    Level2 => "二级指标", "Level 2";
+    Level3 => "三级指标", "Indicator";
+    Target => "年度指标值", "Target (A)";
+    Actual => "实际完成值", "Actual (B)";
+    EnteredScore => "得分", "Score";
+    ComputedScore => "计算得分", "Computed";
+    Reason => "偏差原因分析及改进措施", "Reasons for deviation";
+    Actions => "操作", "Actions";
+    AddRow => "＋ 添加指标", "+ Add indicator";
+    InsertRow => "在下方插入", "Insert below";
+    RemoveRow => "删除", "Delete";
+    Subtotal => "小计", "Subtotal";
+    Total => "总分", "Total";
+    Grade => "等级", "Grade";
+    CannotCompute => "无法计算", "Cannot compute";
+    Findings => "复核意见", "Review findings";
+    NoFindings => "未发现问题。", "No findings.";
+    SeverityError => "错误", "Errors";
+    SeverityWarning => "提醒", "Warnings";
+    SeverityInfo => "提示", "Notes";
+    Summary => "汇总", "Summary";
+    SummaryName => "表名", "Form";
+    SummaryFindings => "问题数", "Findings";
+    Suggested => "建议", "suggested";
+    UnitsNote => "金额单位：万元", "Amounts in 10,000 yuan";
+    CrashTitle => "页面出错了", "The page has crashed";
+    CrashBody => "很抱歉，页面遇到意外错误。您最近保存的数据仍在本机，可下载备份后刷新页面。",
+        "Sorry, the page hit an unexpected error. Your last saved document is still on this PC: download it, then reload.";
+}

@@ -1,0 +1,19 @@
+//! zipin (绩效自评计算器): the Yew page, a thin layer over [`zipin_core`].
+//!
+//! `state` holds the one reducer; `evaluations` scores what changed; `components/` are the
+//! widgets, one a file; `i18n` is the one table of strings.
+
+pub mod app;
+pub mod components;
+pub mod evaluations;
+pub mod i18n;
+pub mod state;
+
+/// The one way components change the document: the reducer's dispatcher, stable across
+/// renders, so passing it down never re-renders a row by itself.
+pub type Dispatch = yew::UseReducerDispatcher<state::AppState>;
+
+/// Mounts the page on `<body>`.
+pub fn run() {
+    yew::Renderer::<app::App>::with_props(app::AppProps { initial: state::AppState::starter() }).render();
+}

@@ -1,0 +1,5 @@
+//! Entry point of the page.
+
+fn main() {
+    zipin::run();
+}

@@ -1,0 +1,78 @@
+// A person types the sample's department form and reads the result through the hooks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, openPage } from './browser.mjs';
+import { ZipinPage } from './zipin-page.mjs';
+import { HETANG_DEPARTMENT, typeForm } from './fixtures.mjs';
+
+const DIST = process.env.ZIPIN_DIST ?? 'dist';
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('typing the sample department form gives 95 and 优', async () => {
+  const page = await openPage(browser);
+  const zipin = await new ZipinPage(page).open(server.url);
+  await typeForm(zipin, HETANG_DEPARTMENT);
+
+  assert.equal(await zipin.rows.count(), 14);
+  await zipin.expectValue('total-score', '95');
+  assert.equal(await zipin.grade(), '优');
+  assert.equal(await zipin.value('execution-rate'), '1');
+  assert.equal(await zipin.value('budget-score'), '10');
+  assert.deepEqual(await zipin.subtotals(), { 产出指标: '48', 效益指标: '27', 满意度指标: '10' });
+  assert.deepEqual(await zipin.summary(), [{ name: HETANG_DEPARTMENT.name, total: '95', grade: '优' }]);
+
+  // The cost row's computed score follows the rule, not the filer.
+  const cost = zipin.rows.nth(7).locator('[data-field="computed-score"]');
+  assert.equal(await cost.getAttribute('data-value'), '1.8');
+  assert.match(await cost.getAttribute('title'), /10 × 126\.11 ÷ 701\.29 = 1\.80/);
+  page.assertClean();
+});
+
+test('results follow every keystroke and say why when they cannot be computed', async () => {
+  const page = await openPage(browser);
+  const zipin = await new ZipinPage(page).open(server.url);
+  await zipin.setFunds('total', 'full-year', '251.89');
+  await zipin.setFunds('total', 'executed', '245.60');
+  await zipin.expectValue('budget-score', '9.75');
+  assert.match(await zipin.value('execution-rate'), /^0\.975028782405018063440390646/);
+  assert.equal((await zipin.form.getByTestId('execution-rate').textContent()).trim(), '97.50%');
+
+  await zipin.setFunds('total', 'full-year', '');
+  await zipin.expectValue('execution-rate', '');
+  assert.match(await zipin.form.getByTestId('execution-rate').textContent(), /无法计算/);
+  assert.equal(await zipin.value('budget-score'), '0');
+
+  await zipin.fillRow(0, { target: '≥100人', actual: '80人', weight: '50' });
+  const computed = zipin.rows.nth(0).locator('[data-field="computed-score"]');
+  assert.equal(await computed.getAttribute('data-value'), '40');
+  await zipin.fillRow(0, { actual: '80%' });
+  assert.equal(await computed.getAttribute('data-value'), '');
+  assert.match(await computed.textContent(), /无法计算/);
+  page.assertClean();
+});
+
+test('rows can be added and removed', async () => {
+  const page = await openPage(browser);
+  const zipin = await new ZipinPage(page).open(server.url);
+  assert.equal(await zipin.rows.count(), 3);
+  await zipin.ensureRows('产出指标', 3);
+  assert.equal(await zipin.rows.count(), 5);
+  await zipin.fillRow(1, { name: '保留这一行', weight: '20', score: '20' });
+  await zipin.rows.nth(0).getByTestId('remove-row').click();
+  assert.equal(await zipin.rows.count(), 4);
+  assert.equal(await zipin.rows.nth(0).locator('[data-field="name"] textarea').inputValue(), '保留这一行');
+  await zipin.expectValue('total-score', '20');
+  page.assertClean();
+});

@@ -1,0 +1,112 @@
+// The page object: how a person uses zipin, in the words of the automation contract
+// (../shared/CONTRACT.md). Specs speak to this, never to CSS classes.
+import assert from 'node:assert/strict';
+
+const ROW_FIELDS = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'reason'];
+const FUNDS_ROWS = { total: 0, appropriation: 1, carryover: 2, other: 3 };
+
+export class ZipinPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** Opens the page and waits for the first form to render. */
+  async open(url) {
+    await this.page.goto(url);
+    await this.page.getByTestId('form').waitFor();
+    return this;
+  }
+
+  get form() {
+    return this.page.getByTestId('form');
+  }
+
+  get rows() {
+    return this.form.getByTestId('indicator-row');
+  }
+
+  /** Clicks into an input, selects what is there, and types `text` key by key. */
+  async typeInto(input, text) {
+    await input.click();
+    await input.press('ControlOrMeta+a');
+    if (text === '') {
+      await input.press('Delete');
+    } else {
+      await input.pressSequentially(text);
+    }
+  }
+
+  /** Types into a funds cell: row is total / appropriation / carryover / other. */
+  async setFunds(row, field, text) {
+    const cell = this.form.getByTestId('funds').locator('tbody tr').nth(FUNDS_ROWS[row]).locator(`[data-field="${field}"] input`);
+    await this.typeInto(cell, text);
+  }
+
+  async setFormName(text) {
+    await this.typeInto(this.form.locator('.form-name input'), text);
+  }
+
+  /** Adds rows to a section until it holds `count`. */
+  async ensureRows(section, count) {
+    const button = this.form.locator(`[data-testid="add-row"][data-section="${section}"]`);
+    const rowsOf = () => this.page.evaluate(
+      ([name]) => [...document.querySelectorAll('[data-testid="indicator-row"]')]
+        .filter((row) => row.querySelector('[data-field="level1"]').textContent.trim() === name
+          || row.querySelector('[data-field="level1"] textarea')?.value === name).length,
+      [section],
+    );
+    while ((await rowsOf()) < count) await button.click();
+  }
+
+  /** Types the given fields of the indicator row at `index` (0-based, in form order). */
+  async fillRow(index, fields) {
+    const row = this.rows.nth(index);
+    for (const field of ROW_FIELDS) {
+      if (fields[field] === undefined) continue;
+      await this.typeInto(row.locator(`[data-field="${field}"]`).locator('input, textarea'), fields[field]);
+    }
+  }
+
+  /** The `data-value` of a contract hook inside the form. */
+  async value(testid) {
+    return this.form.getByTestId(testid).getAttribute('data-value');
+  }
+
+  /** Waits until a hook's `data-value` equals `expected` (results update within a frame). */
+  async expectValue(testid, expected) {
+    const hook = this.form.getByTestId(testid);
+    await this.page.waitForFunction(
+      ([el, want]) => el.getAttribute('data-value') === want,
+      [await hook.elementHandle(), expected],
+      { timeout: 5000 },
+    ).catch(async () => assert.equal(await hook.getAttribute('data-value'), expected, testid));
+  }
+
+  async grade() {
+    return (await this.form.getByTestId('grade').textContent()).trim();
+  }
+
+  /** Section subtotals as { name: data-value }. */
+  async subtotals() {
+    return this.form.getByTestId('section-subtotal').evaluateAll((cells) =>
+      Object.fromEntries(cells.map((cell) => [cell.dataset.section, cell.dataset.value])));
+  }
+
+  /** The summary table as [{ name, total, grade }]. */
+  async summary() {
+    return this.page.getByTestId('summary-row').evaluateAll((rows) => rows.map((row) => ({
+      name: row.querySelector('[data-field="name"]').textContent.trim(),
+      total: row.querySelector('[data-field="total"]').dataset.value,
+      grade: row.querySelector('[data-field="grade"]').textContent.trim(),
+    })));
+  }
+
+  /** The findings of the form shown as [{ code, severity, text }]. */
+  async findings() {
+    return this.form.getByTestId('finding').evaluateAll((items) => items.map((item) => ({
+      code: item.dataset.code,
+      severity: item.dataset.severity,
+      text: item.textContent.trim(),
+    })));
+  }
+}

@@ -1,0 +1,81 @@
+//! Component tests in a real browser (wasm-bindgen-test, headless Chromium): the page is
+//! mounted, edited through real DOM events, and read through the contract hooks.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlInputElement};
+use zipin::app::{App, AppProps};
+use zipin::state::AppState;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+/// Mounts a fresh page in its own element and renders it completely.
+async fn mount() -> Element {
+    let root = document().create_element("div").expect("a div");
+    document().body().expect("a body").append_child(&root).expect("mounted");
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial: AppState::starter() }).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).expect("a valid selector").unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn value_of(root: &Element, testid: &str) -> String {
+    find(root, &format!("[data-testid=\"{testid}\"]")).get_attribute("data-value").unwrap_or_default()
+}
+
+/// Types `text` into an input the way the browser reports it: value set, `input` bubbles.
+async fn type_into(input: &Element, text: &str) {
+    let input: &HtmlInputElement = input.dyn_ref().expect("an input");
+    input.set_value(text);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&Event::new_with_event_init_dict("input", &init).expect("an event")).expect("dispatched");
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn starts_with_a_blank_form_and_every_hook() {
+    let root = mount().await;
+    for testid in ["forms-summary", "form-tab", "form", "execution-rate", "budget-score", "total-score", "grade", "findings"] {
+        find(&root, &format!("[data-testid=\"{testid}\"]"));
+    }
+    assert_eq!(root.query_selector_all("[data-testid=\"indicator-row\"]").expect("rows").length(), 3);
+    assert_eq!(root.query_selector_all("[data-testid=\"section-subtotal\"]").expect("subtotals").length(), 3);
+    assert_eq!(value_of(&root, "total-score"), "0");
+    assert_eq!(value_of(&root, "execution-rate"), "");
+    assert_eq!(find(&root, "[data-testid=\"grade\"]").text_content().unwrap_or_default(), "差");
+}
+
+#[wasm_bindgen_test]
+async fn typing_funds_updates_rate_and_budget_score() {
+    let root = mount().await;
+    type_into(&find(&root, ".funds-total [data-field=\"full-year\"] input"), "251.89").await;
+    type_into(&find(&root, ".funds-total [data-field=\"executed\"] input"), "245.60").await;
+    assert_eq!(value_of(&root, "budget-score"), "9.75");
+    assert_eq!(find(&root, "[data-testid=\"execution-rate\"]").text_content().unwrap_or_default(), "97.50%");
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_row_scores_it_and_keeps_the_raw_text() {
+    let root = mount().await;
+    let row = find(&root, "[data-testid=\"indicator-row\"]");
+    type_into(&find(&row, "[data-field=\"target\"] input"), "≥１００人").await;
+    type_into(&find(&row, "[data-field=\"actual\"] input"), "80人").await;
+    type_into(&find(&row, "[data-field=\"weight\"] input"), "50").await;
+    let computed = find(&row, "[data-field=\"computed-score\"]");
+    assert_eq!(computed.get_attribute("data-value").as_deref(), Some("40"));
+    assert!(computed.get_attribute("title").unwrap_or_default().contains("50 × 80人 ÷ 100人 = 40.00"));
+    let target: HtmlInputElement = find(&row, "[data-field=\"target\"] input").dyn_into().expect("an input");
+    assert_eq!(target.value(), "≥１００人");
+    assert_eq!(value_of(&root, "total-score"), "40");
+    let subtotal = find(&root, "[data-testid=\"section-subtotal\"][data-section=\"产出指标\"]");
+    assert_eq!(subtotal.get_attribute("data-value").as_deref(), Some("40"));
+}
