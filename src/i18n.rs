@@ -81,6 +81,13 @@ strings! {
     Total => "总分", "Total";
     Grade => "等级", "Grade";
     CannotCompute => "无法计算", "Cannot compute";
+    WhyUnitsDiffer => "单位不同", "Units differ";
+    WhyNoLevel => "定性未定级", "No level";
+    WhyIncomplete => "未填完整", "Incomplete";
+    NotGiven => "—", "—";
+    DeclaredWeight => "声明分值", "declared weight";
+    Points => "分", " pts";
+    WeightSum => "各三级指标分值合计", "Sum of the indicators' weights";
     Findings => "复核意见", "Review findings";
     NoFindings => "未发现问题。", "No findings.";
     SeverityError => "错误", "Errors";

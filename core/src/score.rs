@@ -172,10 +172,10 @@ pub fn budget_of(row: &FundsRow, profile: &Profile) -> NumberCell {
     }
 }
 
-/// B / A, or `None` when A is not a positive number.
+/// B / A, or `None` when A is not a positive number or B is not given.
 fn rate_of(row: &FundsRow, profile: &Profile) -> Option<Decimal> {
     let budget = budget_of(row, profile).value().filter(|a| *a > Decimal::ZERO)?;
-    let executed = read_number(&row.executed).or_zero().max(Decimal::ZERO);
+    let executed = read_number(&row.executed).value()?.max(Decimal::ZERO);
     executed.checked_div(budget)
 }
 
@@ -191,7 +191,8 @@ fn score_funds(funds: &FundsBlock, profile: &Profile) -> FundsScore {
     let budget = budget_of(&funds.total, profile).or_zero();
     let executed = read_number(&funds.total.executed).or_zero().max(Decimal::ZERO);
     let (score, explanation) = match rate {
-        None => (Decimal::ZERO, "预算数为 0 或未填，无法计算执行率，预算执行得 0 分".to_owned()),
+        None if budget <= Decimal::ZERO => (Decimal::ZERO, "预算数为 0 或未填，无法计算执行率，预算执行得 0 分".to_owned()),
+        None => (Decimal::ZERO, "全年执行数未填，无法计算执行率，预算执行得 0 分".to_owned()),
         Some(rate) if rate >= Decimal::ONE => (weight, format!("执行率 ≥ 100%，得满分 {}", plain(weight))),
         Some(_) => proportional(weight, executed, budget, ""),
     };

@@ -19,13 +19,13 @@ pub struct FundsTableProps {
     pub dispatch: Dispatch,
 }
 
-/// The execution rate as shown ("100.00%") and its exact `data-value` (a fraction).
-fn rate_cell(rate: Option<Decimal>, lang: Lang, testid: Option<&'static str>) -> Html {
-    let (shown, value) = match rate {
-        Some(rate) => (percent(rate), plain(rate)),
-        None => (T::CannotCompute.text(lang).to_owned(), String::new()),
-    };
-    html! { <td class="computed" data-testid={testid} data-value={value}>{shown}</td> }
+/// The execution rate as shown ("100.00%") and its exact `data-value` (a fraction); where
+/// there is none, `missing` with the reason beside it.
+fn rate_cell(rate: Option<Decimal>, missing: Html, testid: Option<&'static str>) -> Html {
+    match rate {
+        Some(rate) => html! { <td class="computed" data-testid={testid} data-value={plain(rate)}>{percent(rate)}</td> },
+        None => html! { <td class="computed" data-testid={testid} data-value="">{missing}</td> },
+    }
 }
 
 #[function_component]
@@ -52,7 +52,11 @@ pub fn FundsTable(props: &FundsTableProps) -> Html {
                         <Cell {address} value={funds.weight.clone()} {label} dispatch={props.dispatch.clone()} class="num" />
                     </td>
                 },
-                rate_cell(props.score.rate, lang, Some("execution-rate")),
+                rate_cell(
+                    props.score.rate,
+                    html! { <span title={props.score.explanation.clone()}>{T::CannotCompute.text(lang)}</span> },
+                    Some("execution-rate"),
+                ),
                 html! {
                     <td class="computed" data-testid="budget-score" data-value={plain(props.score.score)} title={props.score.explanation.clone()}>
                         {two_places(props.score.score)}
@@ -62,7 +66,8 @@ pub fn FundsTable(props: &FundsTableProps) -> Html {
             )
         } else {
             let rate = props.score.sub_rates.get(index - 1).copied().flatten();
-            (html! { <td class="blank"></td> }, rate_cell(rate, lang, None), html! { <td class="blank"></td> })
+            let missing = html! { T::NotGiven.text(lang) };
+            (html! { <td class="blank"></td> }, rate_cell(rate, missing, None), html! { <td class="blank"></td> })
         };
         html! {
             <tr class={if index == 0 { "funds-total" } else { "funds-sub" }}>

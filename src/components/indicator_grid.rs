@@ -9,7 +9,6 @@ use zipin_core::model::Form;
 use zipin_core::number::{plain, two_places};
 use zipin_core::Evaluation;
 
-use crate::components::cell::{Cell, CellAddress};
 use crate::components::indicator_row::IndicatorRow;
 use crate::i18n::{Lang, T};
 use crate::state::Action;
@@ -29,6 +28,7 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
     let mut scores = props.evaluation.score.rows.iter();
     let sections = form.sections.iter().zip(&props.evaluation.score.sections).map(|(section, section_score)| {
         let level1 = AttrValue::from(section.name.clone());
+        let declared = AttrValue::from(section.declared_weight.clone());
         let mut previous_level2: Option<&str> = None;
         let rows = section.rows.iter().zip(scores.by_ref()).enumerate().map(|(index, (row, score))| {
             let score = score.clone();
@@ -36,7 +36,7 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
             previous_level2 = Some(row.level2.trim());
             html! {
                 <IndicatorRow key={row.id.0} form={form.id} section={section.id} level1={level1.clone()}
-                    first_in_section={index == 0} level2_continued={continued} row={row.clone()} {score}
+                    first_in_section={index == 0} level2_continued={continued} declared={declared.clone()} row={row.clone()} {score}
                     dispatch={props.dispatch.clone()} />
             }
         });
@@ -45,7 +45,7 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
             let (form, section) = (form.id, section.id);
             Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::AddRow { form, section, after: None })))
         };
-        let declared_label = format!("{} {}", section.name, T::Weight.text(lang));
+        let mismatch = section_score.declared.is_some_and(|declared| declared != section_score.weight_sum);
         html! {
             <tbody key={section.id.0}>
                 { for rows }
@@ -56,10 +56,9 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
                             {T::AddRow.text(lang)}
                         </button>
                     </th>
-                    <td class="declared" title={T::Weight.text(lang)}>
-                        <Cell address={CellAddress::SectionWeight { form: form.id, section: section.id }}
-                            value={section.declared_weight.clone()} label={declared_label} dispatch={props.dispatch.clone()} class="num" />
-                        <span class="weight-sum">{format!("Σ {}", plain(section_score.weight_sum))}</span>
+                    <td class={classes!("num", "weight-sum", mismatch.then_some("bad"))} data-value={plain(section_score.weight_sum)}
+                        title={T::WeightSum.text(lang)}>
+                        {plain(section_score.weight_sum)}
                     </td>
                     <td class="computed" data-testid="section-subtotal" data-section={section.name.clone()}
                         data-value={plain(section_score.subtotal)} colspan="2">

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use zipin_core::edit::Edit;
 use zipin_core::model::{Indicator, RowField, RowId};
 use zipin_core::number::{plain, two_places};
-use zipin_core::score::{RowScore, Source};
+use zipin_core::score::{RowKind, RowScore, Source};
 
 use crate::components::cell::{Cell, CellAddress};
 use crate::i18n::{Lang, T};
@@ -23,6 +23,8 @@ pub struct IndicatorRowProps {
     pub first_in_section: bool,
     /// The 二级指标 continues the row above (shown merged).
     pub level2_continued: bool,
+    /// The section's declared weight ("50" of "产出指标(50分)"), edited in its first row.
+    pub declared: AttrValue,
     pub row: Rc<Indicator>,
     pub score: RowScore,
     pub dispatch: Dispatch,
@@ -58,7 +60,19 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
         }
     };
     let level1 = if props.first_in_section {
-        cell(RowField::Level1, &props.level1, true, "level1")
+        let address = CellAddress::Row { form: props.form, row: row.id, field: RowField::Level1 };
+        let declared = CellAddress::SectionWeight { form: props.form, section: props.section };
+        html! {
+            <td data-field="level1" class="level1">
+                <Cell {address} value={props.level1.clone()} label={T::Level1.text(lang)} multiline=true dispatch={props.dispatch.clone()} />
+                <label class="declared">
+                    {"（"}
+                    <Cell address={declared} value={props.declared.clone()} label={format!("{} {}", props.level1, T::DeclaredWeight.text(lang))}
+                        dispatch={props.dispatch.clone()} class="num" />
+                    {T::Points.text(lang)}{"）"}
+                </label>
+            </td>
+        }
     } else {
         html! { <td data-field="level1" class="level1 merged"><span class="merged-text">{props.level1.clone()}</span></td> }
     };
@@ -77,10 +91,10 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     html! {
         <tr data-testid="indicator-row" data-row-id={row.id.0.to_string()}>
             { level1 }
-            { cell(RowField::Level2, &row.level2, false, level2_class) }
+            { cell(RowField::Level2, &row.level2, true, level2_class) }
             { cell(RowField::Name, &row.name, true, "") }
-            { cell(RowField::Target, &row.target, false, "") }
-            { cell(RowField::Actual, &row.actual, false, "") }
+            { cell(RowField::Target, &row.target, true, "") }
+            { cell(RowField::Actual, &row.actual, true, "") }
             { cell(RowField::Weight, &row.weight, false, "") }
             { cell(RowField::Score, &row.score, false, "") }
             { computed }
@@ -95,16 +109,26 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     }
 }
 
+/// Why a row has no computed score, in two or three words (the tooltip has the sentence).
+fn why_not(kind: &RowKind) -> T {
+    match kind {
+        RowKind::UnitsDiffer(_) => T::WhyUnitsDiffer,
+        RowKind::Qualitative { .. } => T::WhyNoLevel,
+        RowKind::Incomplete => T::WhyIncomplete,
+        RowKind::Quantitative { .. } => T::CannotCompute,
+    }
+}
+
 /// The computed score with its formula (shown on hover and focus), or why there is none.
 fn computed_cell(score: &RowScore, lang: Lang) -> Html {
     let (shown, value) = match score.computed {
-        Some(computed) => (two_places(computed), plain(computed)),
-        None => (T::CannotCompute.text(lang).to_owned(), String::new()),
+        Some(computed) => (html! { <span class="computed-value">{two_places(computed)}</span> }, plain(computed)),
+        None => (html! { <span class="why">{why_not(&score.kind).text(lang)}</span> }, String::new()),
     };
     let suggested = (score.source == Source::Suggested).then(|| html! { <small class="suggested">{T::Suggested.text(lang)}</small> });
     html! {
         <td data-field="computed-score" class="computed" data-value={value} title={score.explanation.clone()} tabindex="0">
-            <span class="computed-value">{shown}</span>
+            { shown }
             { for suggested }
             <span class="explain" role="tooltip">{score.explanation.clone()}</span>
         </td>

@@ -59,7 +59,7 @@ test('results follow every keystroke and say why when they cannot be computed', 
   assert.equal(await computed.getAttribute('data-value'), '40');
   await zipin.fillRow(0, { actual: '80%' });
   assert.equal(await computed.getAttribute('data-value'), '');
-  assert.match(await computed.textContent(), /无法计算/);
+  assert.match(await computed.textContent(), /单位不同/);
   page.assertClean();
 });
 
