@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod edit;
+pub mod import;
 pub mod model;
 pub mod normalize;
 pub mod number;

@@ -1,0 +1,50 @@
+//! Pastes and files become forms: every source is first read into [`grid::Block`]s (lines
+//! and positional tables), then [`forms::find_forms`] finds the forms in them. One importer
+//! serves the paste box, opened files and the tests.
+
+pub mod delimited;
+pub mod forms;
+pub mod grid;
+pub mod header;
+pub mod html;
+pub mod word_text;
+
+use forms::{find_forms, Imported, Layouts, Notice};
+use grid::Block;
+
+/// Reads clipboard content into blocks: HTML tables when the paste carries them, else the
+/// plain text's shape (Word extract, Excel/WPS TSV, CSV, or prose).
+pub fn read_blocks(text: &str, html: Option<&str>) -> Vec<Block> {
+    if let Some(html) = html.filter(|h| h.to_ascii_lowercase().contains("<table")) {
+        let blocks = html::parse(html);
+        if blocks.iter().any(|b| matches!(b, Block::Table(_))) {
+            return blocks;
+        }
+    }
+    if word_text::looks_like_word_text(text) {
+        word_text::parse(text)
+    } else if text.contains('\t') {
+        vec![Block::Table(delimited::parse(text, '\t'))]
+    } else if delimited::looks_like_csv(text) {
+        vec![Block::Table(delimited::parse(text, ','))]
+    } else {
+        text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Block::Line(l.to_owned())).collect()
+    }
+}
+
+/// Imports a paste (its `text/plain` and, when present, `text/html`), with the column
+/// mappings the user chose for layouts zipin could not map itself.
+pub fn import(text: &str, html: Option<&str>, layouts: &Layouts) -> Imported {
+    let blocks = read_blocks(text, html);
+    let mut imported = find_forms(blocks, layouts);
+    let needs_mapping = imported.notices.iter().any(|n| matches!(n, Notice::NeedsMapping { .. }));
+    if imported.forms.is_empty() && !needs_mapping {
+        let why = if text.trim().is_empty() && html.is_none_or(|h| h.trim().is_empty()) {
+            "粘贴的内容是空的。".to_owned()
+        } else {
+            "没有找到可评分的表：需要带表头的指标表（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分）或资金情况表（全年预算数、全年执行数）。".to_owned()
+        };
+        imported.notices.push(Notice::NoForm(why));
+    }
+    imported
+}

@@ -1,0 +1,199 @@
+//! One test per paste shape, each with a real-looking form of its own (core/tests/fixtures):
+//! its totals by the rules and the mistakes a reviewer would raise.
+
+mod support;
+
+use support::dec;
+use zipin_core::check::Code;
+use zipin_core::import::forms::{Imported, Layouts, Notice};
+use zipin_core::import::header::Role;
+use zipin_core::import::import;
+use zipin_core::model::{AmountUnit, Form, FormKind};
+use zipin_core::profile::{Profile, ProfileId};
+use zipin_core::score::Grade;
+use zipin_core::{evaluate, Evaluation};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn one_form(imported: &Imported) -> &Form {
+    assert_eq!(imported.forms.len(), 1, "{:?}", imported.notices);
+    &imported.forms[0]
+}
+
+fn codes(evaluation: &Evaluation) -> Vec<&'static str> {
+    evaluation.findings.iter().map(|f| f.code.key()).collect()
+}
+
+fn has(evaluation: &Evaluation, code: Code) -> bool {
+    evaluation.findings.iter().any(|f| f.code == code)
+}
+
+#[test]
+fn excel_tsv_with_quoted_multiline_cells() {
+    let imported = import(&fixture("nutrition-project.tsv"), None, &Layouts::new());
+    let form = one_form(&imported);
+    assert_eq!((form.kind, form.name.as_str()), (FormKind::Project, "农村义务教育学生营养改善计划"));
+    assert_eq!(form.funds.total.full_year, "1,260.50");
+    assert_eq!(form.goals.expected, "保障全县农村义务教育阶段学生\r\n每天一顿营养餐");
+    let names: Vec<_> = form.rows().map(|c| (c.section.name.as_str(), c.level2, c.row.name.as_str())).collect();
+    assert_eq!(names.len(), 8);
+    assert_eq!(names[1], ("产出指标", "数量指标", "供餐天数"));
+    assert_eq!(names[3], ("产出指标", "时效指标", "营养餐补助\r\n资金拨付及时率"));
+    assert_eq!(form.rows().nth(6).unwrap().row.target, "逐步\"健全\"");
+    let declared: Vec<_> = form.sections.iter().map(|s| s.declared_weight.as_str()).collect();
+    assert_eq!(declared, ["50", "30", "10"]);
+
+    let evaluation = evaluate(form, &Profile::default());
+    assert_eq!(evaluation.score.funds.score, dec("9.51"));
+    assert_eq!(evaluation.score.total, dec("96.19"));
+    assert_eq!(evaluation.score.grade, Grade::Excellent);
+    // The filer counted 12 points on a 10-point row: the claimed 98.19 is 2 too many.
+    assert!(has(&evaluation, Code::ScoreOverWeight));
+    let total = evaluation.findings.iter().find(|f| f.code == Code::TotalMismatch).unwrap();
+    assert_eq!(total.message, "申报总分 98.19，按各项得分合计应为 96.19");
+    assert!(!has(&evaluation, Code::RateMismatch), "{:?}", codes(&evaluation));
+    assert!(!has(&evaluation, Code::BudgetScoreMismatch));
+}
+
+#[test]
+fn word_html_with_rowspans_and_colspans() {
+    let html = fixture("agriculture-department.html");
+    let imported = import("(plain text of the same table)", Some(&html), &Layouts::new());
+    let form = one_form(&imported);
+    assert_eq!((form.kind, form.name.as_str()), (FormKind::Department, "某县农业农村局"));
+    let funds: Vec<_> = std::iter::once(&form.funds.total).chain(&form.funds.sub_rows).map(|r| r.full_year.as_str()).collect();
+    assert_eq!(funds, ["4,012.35", "3,800.00", "212.35", ""]);
+    let rows: Vec<_> = form.rows().map(|c| (c.section.name.as_str(), c.level2, c.row.name.as_str(), c.row.score.as_str())).collect();
+    assert_eq!(rows.len(), 9);
+    assert_eq!(rows[1], ("产出指标", "数量指标", "农机购置补贴户数", "10"));
+    assert_eq!(rows[8], ("满意度指标", "服务对象满意度指标", "项目区群众满意度", "10"));
+    assert_eq!(form.claim.total, "95");
+    assert_eq!(Grade::parse(&form.claim.grade), Some(Grade::Excellent));
+
+    let evaluation = evaluate(form, &Profile::default());
+    assert_eq!(evaluation.score.funds.score, dec("9.73"));
+    assert_eq!(evaluation.score.total, dec("96.33"));
+    assert!(has(&evaluation, Code::TotalMismatch));
+    assert!(!has(&evaluation, Code::FundsSumMismatch), "{:?}", codes(&evaluation));
+    assert!(has(&evaluation, Code::FullScoreTargetMissed));
+    assert!(has(&evaluation, Code::QualitativeOutOfBand));
+    // The script in the clipboard's <head> is not text of the form.
+    assert!(!form.rows().any(|c| c.row.name.contains("alert")));
+}
+
+#[test]
+fn sichuan_layout_with_separate_nature_value_unit() {
+    let imported = import(&fixture("sichuan-clinic.tsv"), None, &Layouts::new());
+    let form = one_form(&imported);
+    assert_eq!(form.funds.unit, AmountUnit::Yuan);
+    let targets: Vec<_> = form.rows().map(|c| (c.row.target.as_str(), c.row.actual.as_str())).collect();
+    assert_eq!(
+        targets,
+        [
+            ("≥45台", "45台"),
+            ("=100%", "100%"),
+            ("≤6个月", "7个月"),
+            ("≤52000元", "51800元"),
+            ("提升", "部分达成"),
+            ("≥90%", "88%"),
+        ]
+    );
+    let profile = Profile::builtin(ProfileId::Sichuan);
+    let evaluation = evaluate(form, &profile);
+    assert_eq!(evaluation.score.funds.rate, Some(dec("0.8")));
+    assert_eq!(evaluation.score.total, dec("89"));
+    assert_eq!(evaluation.score.grade, Grade::Good);
+    assert!(has(&evaluation, Code::LowExecutionNoReason));
+    assert!(!has(&evaluation, Code::TotalMismatch));
+    assert!(!has(&evaluation, Code::GradeMismatch));
+    assert!(!has(&evaluation, Code::SectionWeightMismatch), "{:?}", codes(&evaluation));
+}
+
+#[test]
+fn csv_whose_header_words_are_all_synonyms() {
+    let imported = import(&fixture("elderly-care-synonyms.csv"), None, &Layouts::new());
+    let form = one_form(&imported);
+    assert_eq!(form.name, "社区养老服务补贴");
+    assert_eq!((form.funds.total.initial.as_str(), form.funds.total.full_year.as_str(), form.funds.total.executed.as_str()), ("80", "80", "72.5"));
+    let targets: Vec<_> = form.rows().map(|c| c.row.target.as_str()).collect();
+    assert_eq!(targets, [">=12000人次", "<=30分钟", "<=2起", ">=90%"]);
+    let evaluation = evaluate(form, &Profile::default());
+    assert_eq!(evaluation.score.funds.score, dec("9.06"));
+    assert_eq!(evaluation.score.rows[1].computed, Some(dec("21.43")));
+    assert_eq!(evaluation.score.total, dec("95.49"));
+    assert!(!has(&evaluation, Code::TotalMismatch));
+    assert!(!has(&evaluation, Code::RateMismatch));
+    assert!(!has(&evaluation, Code::WeightsNot100));
+    assert!(!has(&evaluation, Code::SectionWeightMismatch));
+}
+
+#[test]
+fn amounts_in_yuan_with_thousands_separators() {
+    let text = "项目名称\t道路养护\n项目资金（元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                \t年度资金总额\t1,500,000.00\t1,500,000.00\t1,425,000.50\t10\t95%\t9.5\n\
+                一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+                产出指标\t数量指标\t养护里程\t>=120公里\t126公里\t90\t90\n";
+    let imported = import(text, None, &Layouts::new());
+    let form = one_form(&imported);
+    assert_eq!(form.funds.unit, AmountUnit::Yuan);
+    let evaluation = evaluate(form, &Profile::default());
+    assert_eq!(evaluation.score.funds.rate.map(|r| r.round_dp(6)), Some(dec("0.950000")));
+    assert_eq!(evaluation.score.total, dec("99.5"));
+}
+
+#[test]
+fn headerless_rows_ask_for_a_mapping_then_import() {
+    let text = "产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t40\t40\t\n\t质量指标\t合格率\t≥90%\t85%\t50\t47.22\t部分学员缺考\n";
+    let imported = import(text, None, &Layouts::new());
+    assert!(imported.forms.is_empty());
+    let Some(Notice::NeedsMapping { layout, guess, headerless: true, .. }) = imported.notices.first() else {
+        panic!("{:?}", imported.notices);
+    };
+    assert_eq!(guess[0], Some(Role::Level1));
+    assert_eq!(guess[7], Some(Role::Reason));
+    let mut layouts = Layouts::new();
+    layouts.insert(layout.clone(), guess.clone());
+    let imported = import(text, None, &layouts);
+    let form = one_form(&imported);
+    assert_eq!(form.row_count(), 2);
+    assert_eq!(form.rows().nth(1).unwrap().row.reason, "部分学员缺考");
+    let evaluation = evaluate(form, &Profile::default());
+    assert_eq!(evaluation.score.rows[1].computed, Some(dec("47.22")));
+}
+
+#[test]
+fn an_unknown_column_is_reported_with_a_guess_and_the_choice_is_remembered() {
+    let text = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t备注\n产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t90\t90\t按期完成\n";
+    let imported = import(text, None, &Layouts::new());
+    assert_eq!(imported.forms.len(), 1);
+    let Some(Notice::NeedsMapping { layout, header, guess, headerless: false }) = imported.notices.first() else {
+        panic!("{:?}", imported.notices);
+    };
+    assert_eq!(header[7], "备注");
+    assert_eq!(guess[7], None);
+    let mut chosen = guess.clone();
+    chosen[7] = Some(Role::Reason);
+    let mut layouts = Layouts::new();
+    layouts.insert(layout.clone(), chosen);
+    let imported = import(text, None, &layouts);
+    assert!(imported.notices.is_empty(), "{:?}", imported.notices);
+    assert_eq!(imported.forms[0].rows().next().unwrap().row.reason, "按期完成");
+}
+
+#[test]
+fn prose_or_nothing_yields_no_form_and_says_why() {
+    for text in ["", "今年各项工作进展顺利，预算执行情况良好。"] {
+        let imported = import(text, None, &Layouts::new());
+        assert!(imported.forms.is_empty());
+        assert!(matches!(imported.notices.as_slice(), [Notice::NoForm(why)] if !why.is_empty()), "{:?}", imported.notices);
+    }
+}
+
+#[test]
+fn the_basic_data_table_of_the_sample_is_skipped_and_said() {
+    let sample = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/hetang-2022-report.txt")).unwrap();
+    let imported = import(&sample, None, &Layouts::new());
+    assert!(imported.notices.iter().any(|n| matches!(n, Notice::Skipped(what) if what.contains("基础数据表"))), "{:?}", imported.notices);
+}
