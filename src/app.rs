@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::form_panel::FormPanel;
+use crate::components::paste_box::PasteBox;
 use crate::components::summary::{FormTabs, Summary};
 use crate::evaluations::use_evaluations;
 use crate::i18n::{Lang, T};
@@ -41,6 +42,7 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="lang" onclick={switch_language}>{T::SwitchLanguage.text(*lang)}</button>
                 </header>
                 <main>
+                    <PasteBox dispatch={dispatch.clone()} has_content={state.document.forms.iter().any(|f| f.has_content())} />
                     <Summary document={state.document.clone()} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
                     <FormTabs document={state.document.clone()} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
                     { panel }

@@ -98,6 +98,20 @@ strings! {
     SummaryFindings => "问题数", "Findings";
     Suggested => "建议", "suggested";
     UnitsNote => "金额单位：万元", "Amounts in 10,000 yuan";
+    PasteTitle => "粘贴自评表", "Paste a form";
+    PasteHint => "从 Excel、WPS 或 Word 复制自评表（可以是整份报告），在下框中粘贴即自动导入；也可以把文字放进框内后点“导入”。",
+        "Copy a form (or a whole report) from Excel, WPS or Word and paste it below: it imports at once. Or put text in the box and press Import.";
+    PasteLabel => "粘贴区", "Paste box";
+    ImportButton => "导入", "Import";
+    ModeAppend => "追加到当前文档", "Add to this document";
+    ModeReplace => "替换当前文档", "Replace this document";
+    ImportedForms => "已导入", "Imported";
+    FormsUnit => "张表", "form(s)";
+    MappingTitle => "有的列没能识别，请指定各列的含义（选择会被记住，下次同样的表格直接导入）：",
+        "Some columns were not recognized. Choose what each column holds (remembered for this layout):";
+    MappingHeaderless => "这张表没有表头，请为每列选择含义：", "This table has no header row. Choose what each column holds:";
+    MappingApply => "按此导入", "Import with these columns";
+    RoleIgnore => "（忽略此列）", "(ignore)";
     CrashTitle => "页面出错了", "The page has crashed";
     CrashBody => "很抱歉，页面遇到意外错误。您最近保存的数据仍在本机，可下载备份后刷新页面。",
         "Sorry, the page hit an unexpected error. Your last saved document is still on this PC: download it, then reload.";

@@ -7,7 +7,9 @@ pub mod app;
 pub mod components;
 pub mod evaluations;
 pub mod i18n;
+pub mod layouts;
 pub mod state;
+pub mod storage;
 
 /// The one way components change the document: the reducer's dispatcher, stable across
 /// renders, so passing it down never re-renders a row by itself.

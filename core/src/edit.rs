@@ -32,9 +32,20 @@ pub enum Edit {
     /// Adds a form with the profile's default sections, each with one empty row.
     AddForm { kind: FormKind },
     RemoveForm { form: RowId },
-    /// Replaces the whole document (an import or an opened file).
+    /// Replaces the whole document (an opened file).
     Replace(Document),
+    /// Adds imported forms, after the forms there are or in their place.
+    Import { forms: Vec<Form>, replace: bool },
+    /// Pastes a block of cells (rows of texts, as Excel puts them on the clipboard) into the
+    /// indicator grid from a cell on, adding rows to that section where the block runs past
+    /// its end. Columns run in the grid's order after the 一级 column, which a paste
+    /// starting there skips (a paste cannot move rows between sections).
+    FillBlock { form: RowId, row: RowId, field: RowField, cells: Vec<Vec<String>> },
 }
+
+/// The indicator fields a pasted block fills, in the grid's column order.
+pub const FILL_ORDER: [RowField; 7] =
+    [RowField::Level2, RowField::Name, RowField::Target, RowField::Actual, RowField::Weight, RowField::Score, RowField::Reason];
 
 /// A form with the profile's default sections, each with one empty row, as a new form
 /// starts on paper.
@@ -72,6 +83,19 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             document.next_id = document.next_id.max(document.ids_in_use_end());
             true
         }
+        Edit::Import { forms, replace } => {
+            if forms.is_empty() {
+                return false;
+            }
+            if replace {
+                document.forms.clear();
+            }
+            for form in forms {
+                document.push_form(form);
+            }
+            true
+        }
+        Edit::FillBlock { form, row, field, cells } => fill_block(document, form, row, field, cells),
         Edit::AddForm { kind } => {
             let form = blank_form(kind, &document.profile);
             document.push_form(form);
@@ -111,7 +135,7 @@ fn form_of(edit: &Edit) -> RowId {
         | Edit::AddRow { form, .. }
         | Edit::RemoveRow { form, .. }
         | Edit::RemoveForm { form } => *form,
-        Edit::AddForm { .. } | Edit::Replace(_) => RowId(0),
+        Edit::AddForm { .. } | Edit::Replace(_) | Edit::Import { .. } | Edit::FillBlock { .. } => RowId(0),
     }
 }
 
@@ -189,8 +213,44 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
             }
             false
         }
-        Edit::AddRow { .. } | Edit::AddForm { .. } | Edit::RemoveForm { .. } | Edit::Replace(_) => false,
+        Edit::AddRow { .. }
+        | Edit::AddForm { .. }
+        | Edit::RemoveForm { .. }
+        | Edit::Replace(_)
+        | Edit::Import { .. }
+        | Edit::FillBlock { .. } => false,
     }
+}
+
+fn fill_block(document: &mut Document, form_id: RowId, row: RowId, field: RowField, cells: Vec<Vec<String>>) -> bool {
+    let Some(form) = document.forms.iter().find(|f| f.id == form_id) else { return false };
+    let Some((section_index, first)) =
+        form.sections.iter().enumerate().find_map(|(s, section)| section.rows.iter().position(|r| r.id == row).map(|r| (s, r)))
+    else {
+        return false;
+    };
+    let (start, skip) = match FILL_ORDER.iter().position(|f| *f == field) {
+        Some(start) => (start, 0),
+        None => (0, 1),
+    };
+    let needed = first + cells.len();
+    let existing = form.sections.get(section_index).map_or(0, |s| s.rows.len());
+    let new_ids: Vec<RowId> = (existing..needed).map(|_| document.fresh_id()).collect();
+    with_form(document, form_id, |form| {
+        let Some(section) = form.sections.get_mut(section_index) else { return false };
+        for id in new_ids {
+            let level2 = section.rows.last().map(|r| r.level2.clone()).unwrap_or_default();
+            section.rows.push(Rc::new(Indicator { id, level2, ..Indicator::default() }));
+        }
+        for (offset, texts) in cells.into_iter().enumerate() {
+            let Some(target) = section.rows.get_mut(first + offset) else { break };
+            let indicator = Rc::make_mut(target);
+            for (text, field) in texts.into_iter().skip(skip).zip(FILL_ORDER.iter().skip(start)) {
+                indicator.set_field(*field, text);
+            }
+        }
+        true
+    })
 }
 
 fn with_row(form: &mut Form, id: RowId, change: impl FnOnce(&mut Indicator) -> bool) -> bool {

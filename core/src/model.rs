@@ -344,6 +344,14 @@ impl Form {
         self.sections.iter().flat_map(Section::contexts)
     }
 
+    /// Whether anything has been typed or pasted into the form.
+    pub fn has_content(&self) -> bool {
+        let funds = std::iter::once(&self.funds.total).chain(&self.funds.sub_rows);
+        !self.name.trim().is_empty()
+            || funds.into_iter().any(|row| !(row.initial.trim().is_empty() && row.full_year.trim().is_empty() && row.executed.trim().is_empty()))
+            || self.rows().any(|c| RowField::ALL.iter().any(|f| !c.row.field(*f).trim().is_empty()))
+    }
+
     /// The number of indicator rows.
     pub fn row_count(&self) -> usize {
         self.sections.iter().map(|section| section.rows.len()).sum()

@@ -2,7 +2,8 @@
 //! value the page sets back is the value the user typed and the caret never jumps), and it
 //! addresses its edit itself, so rows pass no per-cell closures down.
 
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use wasm_bindgen::JsCast;
+use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use zipin_core::edit::Edit;
 use zipin_core::model::{FundsColumn, RowField, RowId};
@@ -62,14 +63,37 @@ pub fn Cell(props: &CellProps) -> Html {
             dispatch.dispatch(Action::Edit(address.edit(text)));
         })
     };
+    let onpaste = {
+        let address = props.address.clone();
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let CellAddress::Row { form, row, field } = address else { return };
+            let Some(data) = event.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data) else { return };
+            let text = data.get_data("text/plain").unwrap_or_default();
+            let from_sheet = data.get_data("text/html").is_ok_and(|html| html.contains("<table"));
+            if !is_block(&text, from_sheet) {
+                return;
+            }
+            event.prevent_default();
+            let cells = zipin_core::import::delimited::parse(&text, '\t').rows;
+            dispatch.dispatch(Action::Edit(Edit::FillBlock { form, row, field, cells }));
+        })
+    };
     let class = classes!("cell", props.class.clone());
     if props.multiline {
         html! {
-            <textarea {class} rows="1" aria-label={props.label.clone()} value={props.value.clone()} {oninput} />
+            <textarea {class} rows="1" aria-label={props.label.clone()} value={props.value.clone()} {oninput} {onpaste} />
         }
     } else {
         html! {
-            <input {class} type="text" aria-label={props.label.clone()} value={props.value.clone()} {oninput} />
+            <input {class} type="text" aria-label={props.label.clone()} value={props.value.clone()} {oninput} {onpaste} />
         }
     }
+}
+
+/// Whether pasted text spans several cells (a range copied from a sheet), not one cell's
+/// text: it has tabs, or several lines and a table on the clipboard beside it.
+fn is_block(text: &str, from_sheet: bool) -> bool {
+    let text = text.trim_end_matches(['\r', '\n']);
+    text.contains('\t') || (from_sheet && text.contains('\n'))
 }

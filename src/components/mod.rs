@@ -6,4 +6,5 @@ pub mod form_panel;
 pub mod funds_table;
 pub mod indicator_grid;
 pub mod indicator_row;
+pub mod paste_box;
 pub mod summary;

@@ -36,6 +36,20 @@ export class ZipinPage {
     }
   }
 
+  /**
+   * Pastes as the browser does: a real `paste` event whose clipboardData carries text/plain
+   * (and text/html when given), dispatched on `target` (the paste box by default).
+   */
+  async paste({ text, html }, target = this.page.getByTestId('paste-input')) {
+    await target.focus();
+    await target.evaluate((el, [plain, markup]) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', plain);
+      if (markup) data.setData('text/html', markup);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, [text, html]);
+  }
+
   /** Types into a funds cell: row is total / appropriation / carryover / other. */
   async setFunds(row, field, text) {
     const cell = this.form.getByTestId('funds').locator('tbody tr').nth(FUNDS_ROWS[row]).locator(`[data-field="${field}"] input`);

@@ -402,10 +402,7 @@ impl Reader<'_> {
 
     fn finish_form(&mut self) {
         if let Some(form) = self.form.take() {
-            let has_content = !form.sections.is_empty()
-                || !form.funds.total.full_year.is_empty()
-                || !form.funds.total.executed.is_empty();
-            if has_content {
+            if !form.sections.is_empty() || form.has_content() {
                 self.forms.push(form);
             }
         }
