@@ -4,7 +4,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlInputElement};
+use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlTextAreaElement};
 use zipin::app::{App, AppProps};
 use zipin::state::AppState;
 
@@ -31,10 +31,14 @@ fn value_of(root: &Element, testid: &str) -> String {
     find(root, &format!("[data-testid=\"{testid}\"]")).get_attribute("data-value").unwrap_or_default()
 }
 
-/// Types `text` into an input the way the browser reports it: value set, `input` bubbles.
+/// Types `text` into an input or textarea the way the browser reports it: value set,
+/// `input` bubbles.
 async fn type_into(input: &Element, text: &str) {
-    let input: &HtmlInputElement = input.dyn_ref().expect("an input");
-    input.set_value(text);
+    if let Some(field) = input.dyn_ref::<HtmlInputElement>() {
+        field.set_value(text);
+    } else {
+        input.dyn_ref::<HtmlTextAreaElement>().expect("an input or textarea").set_value(text);
+    }
     let init = EventInit::new();
     init.set_bubbles(true);
     input.dispatch_event(&Event::new_with_event_init_dict("input", &init).expect("an event")).expect("dispatched");
@@ -67,13 +71,13 @@ async fn typing_funds_updates_rate_and_budget_score() {
 async fn typing_a_row_scores_it_and_keeps_the_raw_text() {
     let root = mount().await;
     let row = find(&root, "[data-testid=\"indicator-row\"]");
-    type_into(&find(&row, "[data-field=\"target\"] input"), "≥１００人").await;
-    type_into(&find(&row, "[data-field=\"actual\"] input"), "80人").await;
+    type_into(&find(&row, "[data-field=\"target\"] textarea"), "≥１００人").await;
+    type_into(&find(&row, "[data-field=\"actual\"] textarea"), "80人").await;
     type_into(&find(&row, "[data-field=\"weight\"] input"), "50").await;
     let computed = find(&row, "[data-field=\"computed-score\"]");
     assert_eq!(computed.get_attribute("data-value").as_deref(), Some("40"));
     assert!(computed.get_attribute("title").unwrap_or_default().contains("50 × 80人 ÷ 100人 = 40.00"));
-    let target: HtmlInputElement = find(&row, "[data-field=\"target\"] input").dyn_into().expect("an input");
+    let target: HtmlTextAreaElement = find(&row, "[data-field=\"target\"] textarea").dyn_into().expect("a textarea");
     assert_eq!(target.value(), "≥１００人");
     assert_eq!(value_of(&root, "total-score"), "40");
     let subtotal = find(&root, "[data-testid=\"section-subtotal\"][data-section=\"产出指标\"]");
