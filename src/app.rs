@@ -1,53 +1,293 @@
-//! The top component: owns the one reducer, computes the evaluations, and lays out the page.
+//! The top component: owns the one reducer, computes the evaluations, saves every change,
+//! remembers where the user is, and lays out the page.
 
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use zipin_core::json::to_json;
 
 use crate::components::form_panel::FormPanel;
 use crate::components::paste_box::PasteBox;
 use crate::components::summary::{FormTabs, Summary};
+use crate::components::toolbar::Toolbar;
+use crate::documents::{self, DocMeta, Session, Unreadable};
+use crate::download::download;
 use crate::evaluations::use_evaluations;
 use crate::i18n::{Lang, T};
-use crate::state::AppState;
+use crate::state::{blank_document, Action, AppState};
+use crate::shared::Shared;
+use crate::{storage, Dispatch};
+
+/// How long after the last change the document is written (and at once when the page hides).
+const SAVE_DELAY_MS: u32 = 200;
+const LANG_KEY: &str = "zipin.lang";
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The state to start from.
     pub initial: AppState,
+    /// The cell that had focus when the page was last left: (row id, field).
+    #[prop_or_default]
+    pub focus: Option<(u64, String)>,
+    /// A saved document that could not be opened at start.
+    #[prop_or_default]
+    pub start_problem: Option<Unreadable>,
+}
+
+/// Where the page starts: the last session's document, form and cell, or a new document.
+pub fn startup() -> AppProps {
+    let session = documents::session();
+    let listed = documents::list();
+    let wanted = session.as_ref().map(|s| s.document.clone()).or_else(|| listed.last().map(|m| m.id.clone()));
+    let fresh = || DocMeta { id: documents::new_id(), name: String::new() };
+    let Some(id) = wanted else {
+        return AppProps { initial: AppState::starter(fresh()), focus: None, start_problem: None };
+    };
+    let meta = listed.iter().find(|m| m.id == id).cloned().unwrap_or(DocMeta { id: id.clone(), name: String::new() });
+    match documents::load(&id) {
+        Some(Ok(document)) => {
+            let mut state = AppState::new(meta, document);
+            let session = session.filter(|s| s.document == id).unwrap_or_default();
+            if let Some(form) = session.form.map(zipin_core::model::RowId) {
+                if state.document.form(form).is_some() {
+                    state.active = form;
+                }
+            }
+            let focus = session.row.zip(session.field);
+            AppProps { initial: state, focus, start_problem: None }
+        }
+        Some(Err(problem)) => AppProps { initial: AppState::starter(fresh()), focus: None, start_problem: Some(problem) },
+        None => AppProps { initial: AppState::starter(meta), focus: None, start_problem: None },
+    }
 }
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial);
-    let lang = use_state(Lang::default);
-    let evaluations = use_evaluations(state.document.clone());
+    let lang = use_state(|| storage::get(LANG_KEY).and_then(|key| Lang::from_key(&key)).unwrap_or_default());
+    let saved = use_state(storage::is_persistent);
+    let listed = use_state(documents::list);
+    let evaluations = use_evaluations(Shared(state.document.clone()));
     let dispatch = state.dispatcher();
+
+    use_autosave(&state, saved.clone(), listed.clone());
+    use_shortcuts(dispatch.clone());
+    use_restore_focus(props.focus.clone());
+    {
+        let (document, form) = (state.meta.id.clone(), state.active);
+        use_effect_with((document, form), move |(document, form)| {
+            let mut session = documents::session().filter(|s| &s.document == document).unwrap_or_default();
+            if session.form != Some(form.0) {
+                session.row = None;
+                session.field = None;
+            }
+            session.document = document.clone();
+            session.form = Some(form.0);
+            documents::set_session(&session);
+        });
+    }
+    let onfocusin = {
+        let (document, form) = (state.meta.id.clone(), state.active);
+        Callback::from(move |event: FocusEvent| remember_focus(&event, &document, form.0))
+    };
+
+    let profile = Shared(use_memo(state.document.profile.clone(), |profile| profile.clone()));
     let index = state.active_index();
     let panel = match (state.document.forms.get(index), evaluations.get(index)) {
         (Some(form), Some(evaluation)) => html! {
-            <FormPanel key={form.id.0} form={form.clone()} evaluation={evaluation.clone()} dispatch={dispatch.clone()} />
+            <FormPanel key={form.id.0} form={Shared(form.clone())} profile={profile.clone()} evaluation={Shared(evaluation.clone())} dispatch={dispatch.clone()} />
         },
         _ => html! {},
     };
-    let switch_language = {
+    let on_language = {
         let lang = lang.clone();
-        Callback::from(move |_| lang.set(if *lang == Lang::Zh { Lang::En } else { Lang::Zh }))
+        Callback::from(move |_| {
+            let next = if *lang == Lang::Zh { Lang::En } else { Lang::Zh };
+            storage::set(LANG_KEY, if next == Lang::En { "en" } else { "zh" });
+            lang.set(next);
+        })
     };
+    // Before another document is shown, the one being left is written at once.
+    let flush = {
+        let (meta, document) = (state.meta.clone(), state.document.clone());
+        move || {
+            documents::save(&meta, &document);
+        }
+    };
+    let on_new = {
+        let (dispatch, profile, listed, flush) = (dispatch.clone(), state.document.profile.clone(), listed.clone(), flush.clone());
+        Callback::from(move |_| {
+            flush();
+            let meta = DocMeta { id: documents::new_id(), name: String::new() };
+            documents::save(&meta, &blank_document(profile.clone()));
+            listed.set(documents::list());
+            dispatch.dispatch(Action::Open { meta, document: blank_document(profile.clone()) });
+        })
+    };
+    let on_open = {
+        let (dispatch, listed, flush) = (dispatch.clone(), listed.clone(), flush.clone());
+        Callback::from(move |id: String| {
+            flush();
+            if let Some(Ok(document)) = documents::load(&id) {
+                let meta = documents::list().into_iter().find(|m| m.id == id).unwrap_or(DocMeta { id, name: String::new() });
+                dispatch.dispatch(Action::Open { meta, document });
+            }
+            listed.set(documents::list());
+        })
+    };
+    let on_delete = {
+        let (dispatch, listed, current, profile) = (dispatch.clone(), listed.clone(), state.meta.id.clone(), state.document.profile.clone());
+        Callback::from(move |id: String| {
+            documents::delete(&id);
+            if id == current {
+                let meta = DocMeta { id: documents::new_id(), name: String::new() };
+                dispatch.dispatch(Action::Open { meta, document: blank_document(profile.clone()) });
+            }
+            listed.set(documents::list());
+        })
+    };
+    let on_download = {
+        let (document, meta) = (state.document.clone(), state.meta.clone());
+        Callback::from(move |_| {
+            download(&file_name(&meta, "json"), "application/json", to_json(&document).as_bytes());
+        })
+    };
+    let problem = props.start_problem.as_ref().map(|problem| {
+        let raw = problem.raw.clone();
+        let onclick = Callback::from(move |_| {
+            download("zipin-原始数据.json", "application/json", raw.as_bytes());
+        });
+        html! {
+            <p class="start-problem" role="alert" data-testid="start-problem">
+                {T::StartProblem.text(*lang)}{problem.message.clone()}{" "}
+                <button type="button" {onclick}>{T::DownloadRaw.text(*lang)}</button>
+            </p>
+        }
+    });
     html! {
         <ContextProvider<Lang> context={*lang}>
             <div class="app" lang={lang.tag()}>
                 <header class="app-head">
                     <h1>{T::AppTitle.text(*lang)}</h1>
                     <p class="tagline">{T::AppTagline.text(*lang)}</p>
-                    <button type="button" class="lang" onclick={switch_language}>{T::SwitchLanguage.text(*lang)}</button>
                 </header>
-                <main>
+                <Toolbar meta={state.meta.clone()} documents={(*listed).clone()} profile={state.document.profile.clone()}
+                    can_undo={state.can_undo()} can_redo={state.can_redo()} saved={*saved} dispatch={dispatch.clone()}
+                    {on_new} {on_open} {on_delete} {on_download} {on_language} />
+                { for problem }
+                <main {onfocusin}>
                     <PasteBox dispatch={dispatch.clone()} has_content={state.document.forms.iter().any(|f| f.has_content())} />
-                    <Summary document={state.document.clone()} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
-                    <FormTabs document={state.document.clone()} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
+                    <Summary document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
+                    <FormTabs document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
                     { panel }
                 </main>
             </div>
         </ContextProvider<Lang>>
     }
+}
+
+/// A download's file name from the document's name.
+pub fn file_name(meta: &DocMeta, extension: &str) -> String {
+    let name: String = meta.name.trim().chars().filter(|c| !"\\/:*?\"<>|".contains(*c)).collect();
+    let name = if name.is_empty() { "绩效自评".to_owned() } else { name };
+    format!("{name}.{extension}")
+}
+
+/// Saves the document shortly after each change, and at once when the page is hidden or
+/// closed, so closing the tab right after typing loses nothing.
+#[hook]
+fn use_autosave(state: &AppState, saved: UseStateHandle<bool>, listed: UseStateHandle<Vec<DocMeta>>) {
+    let latest = use_mut_ref(|| None::<(DocMeta, Rc<zipin_core::model::Document>)>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    *latest.borrow_mut() = Some((state.meta.clone(), state.document.clone()));
+    {
+        let latest = latest.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with((state.meta.clone(), state.document.clone()), move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let latest = latest.clone();
+            *timer.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
+                if let Some((meta, document)) = latest.borrow().as_ref() {
+                    let ok = documents::save(meta, document);
+                    if *saved != ok {
+                        saved.set(ok);
+                    }
+                    if !listed.iter().any(|m| m == meta) {
+                        listed.set(documents::list());
+                    }
+                }
+            }));
+        });
+    }
+    use_effect_with((), move |_| {
+        let window = web_sys::window();
+        let flush = move |_: &Event| {
+            if let Some((meta, document)) = latest.borrow().as_ref() {
+                documents::save(meta, document);
+            }
+        };
+        let listeners: Vec<EventListener> = window
+            .iter()
+            .flat_map(|w| [EventListener::new(w, "pagehide", flush.clone()), EventListener::new(w, "beforeunload", flush.clone())])
+            .collect();
+        move || drop(listeners)
+    });
+}
+
+/// Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, wherever the focus is (the page's history
+/// covers every change, pastes and row operations included).
+#[hook]
+fn use_shortcuts(dispatch: Dispatch) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new_with_options(&window, "keydown", EventListenerOptions::enable_prevent_default(), move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+                if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+                    return;
+                }
+                let action = match (event.code().as_str(), event.shift_key()) {
+                    ("KeyZ", false) => Action::Undo,
+                    ("KeyZ", true) | ("KeyY", _) => Action::Redo,
+                    _ => return,
+                };
+                event.prevent_default();
+                dispatch.dispatch(action);
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Puts the focus back on the cell it was in when the page was left.
+#[hook]
+fn use_restore_focus(focus: Option<(u64, String)>) {
+    use_effect_with((), move |_| {
+        if let Some((row, field)) = focus {
+            let selector = format!("[data-row-id=\"{row}\"] [data-field=\"{field}\"] .cell");
+            let element = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(&selector).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(element) = element {
+                let _ = element.focus();
+            }
+        }
+    });
+}
+
+/// Records the indicator cell that took the focus, for the next visit.
+fn remember_focus(event: &FocusEvent, document: &str, form: u64) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let row = target.closest("[data-row-id]").ok().flatten().and_then(|e| e.get_attribute("data-row-id")).and_then(|v| v.parse().ok());
+    let field = target.closest("td[data-field]").ok().flatten().and_then(|e| e.get_attribute("data-field"));
+    if row.is_none() || field.is_none() {
+        return;
+    }
+    documents::set_session(&Session { document: document.to_owned(), form: Some(form), row, field });
 }

@@ -1,46 +1,65 @@
-//! Scores and findings for every form, recomputed only for the forms that changed: an edit
-//! replaces one `Rc<Form>`, so every other form's evaluation is reused by pointer.
+//! Scores and findings for every form, recomputed only where something changed: a form whose
+//! `Rc` is unchanged keeps its evaluation, and within a changed form only the edited rows are
+//! read again (zipin-core's `Evaluator`).
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::{hook, use_memo, use_mut_ref};
-use zipin_core::model::{Document, Form};
-use zipin_core::profile::Profile;
-use zipin_core::{evaluate, Evaluation};
+use zipin_core::evaluator::Evaluator;
+use zipin_core::model::{Document, Form, RowId};
+use zipin_core::Evaluation;
+
+use crate::shared::Shared;
+
+struct Entry {
+    evaluator: Evaluator,
+    form: Rc<Form>,
+    evaluation: Rc<Evaluation>,
+}
 
 #[derive(Default)]
 struct Cache {
-    profile: Option<Profile>,
-    entries: Vec<(Rc<Form>, Rc<Evaluation>)>,
+    forms: HashMap<RowId, Entry>,
 }
 
 impl Cache {
     fn refresh(&mut self, document: &Document) -> Vec<Rc<Evaluation>> {
-        if self.profile.as_ref() != Some(&document.profile) {
-            self.profile = Some(document.profile.clone());
-            self.entries.clear();
-        }
-        let entries: Vec<(Rc<Form>, Rc<Evaluation>)> = document
+        let mut next = HashMap::with_capacity(document.forms.len());
+        let evaluations = document
             .forms
             .iter()
             .map(|form| {
-                let cached = self.entries.iter().find(|(old, _)| Rc::ptr_eq(old, form));
-                let evaluation = match cached {
-                    Some((_, evaluation)) => evaluation.clone(),
-                    None => Rc::new(evaluate(form, &document.profile)),
+                let entry = match self.forms.remove(&form.id) {
+                    Some(entry) if entry.evaluator.profile() == &document.profile => {
+                        if Rc::ptr_eq(&entry.form, form) {
+                            entry
+                        } else {
+                            let mut evaluator = entry.evaluator;
+                            let evaluation = Rc::new(evaluator.evaluate(form));
+                            Entry { evaluator, form: form.clone(), evaluation }
+                        }
+                    }
+                    _ => {
+                        let mut evaluator = Evaluator::new(document.profile.clone());
+                        let evaluation = Rc::new(evaluator.evaluate(form));
+                        Entry { evaluator, form: form.clone(), evaluation }
+                    }
                 };
-                (form.clone(), evaluation)
+                let evaluation = entry.evaluation.clone();
+                next.insert(form.id, entry);
+                evaluation
             })
             .collect();
-        self.entries = entries;
-        self.entries.iter().map(|(_, evaluation)| evaluation.clone()).collect()
+        self.forms = next;
+        evaluations
     }
 }
 
 /// The evaluation of each form of `document`, in order.
 #[hook]
-pub fn use_evaluations(document: Rc<Document>) -> Rc<Vec<Rc<Evaluation>>> {
+pub fn use_evaluations(document: Shared<Document>) -> Shared<Vec<Rc<Evaluation>>> {
     let cache: Rc<RefCell<Cache>> = use_mut_ref(Cache::default);
-    use_memo(document, move |document| cache.borrow_mut().refresh(document))
+    Shared(use_memo(document, move |document| cache.borrow_mut().refresh(document)))
 }

@@ -78,6 +78,7 @@ strings! {
     InsertRow => "在下方插入", "Insert below";
     RemoveRow => "删除", "Delete";
     Subtotal => "小计", "Subtotal";
+    Indicators => "绩效指标", "Performance indicators";
     Total => "总分", "Total";
     Grade => "等级", "Grade";
     CannotCompute => "无法计算", "Cannot compute";
@@ -112,6 +113,32 @@ strings! {
     MappingHeaderless => "这张表没有表头，请为每列选择含义：", "This table has no header row. Choose what each column holds:";
     MappingApply => "按此导入", "Import with these columns";
     RoleIgnore => "（忽略此列）", "(ignore)";
+    Document => "文档", "Document";
+    DocumentName => "文档名称", "Document name";
+    Documents => "我的文档", "My documents";
+    NewDocument => "＋ 新建文档", "+ New document";
+    OpenDocument => "打开", "Open";
+    DeleteDocument => "删除", "Delete";
+    UntitledDocument => "未命名文档", "Untitled document";
+    Undo => "撤销", "Undo";
+    Redo => "重做", "Redo";
+    Profile => "评分口径", "Rule profile";
+    Saved => "已自动保存到本机", "Saved on this PC";
+    NotSaved => "无法保存到本机（浏览器禁止了本地存储或空间已满），关闭页面后修改会丢失：请下载备份。",
+        "Cannot save on this PC (storage is blocked or full): changes are lost when the page closes. Download a copy.";
+    DownloadCopy => "下载备份（JSON）", "Download a copy (JSON)";
+    StartProblem => "上次保存的文档无法打开：", "The last saved document could not be opened: ";
+    DownloadRaw => "下载原始数据", "Download the raw data";
+    FormKind => "表的类型", "Form kind";
+    DuplicateForm => "复制本表", "Duplicate";
+    MoveLeft => "左移", "Move left";
+    MoveRight => "右移", "Move right";
+    DeleteForm => "删除本表", "Delete form";
+    MoveUp => "上移", "Move up";
+    MoveDown => "下移", "Move down";
+    AddSection => "＋ 一级指标", "+ Section";
+    RemoveSection => "删除此一级指标", "Delete section";
+    LevelAuto => "按实际值判定", "From the actual";
     CrashTitle => "页面出错了", "The page has crashed";
     CrashBody => "很抱歉，页面遇到意外错误。您最近保存的数据仍在本机，可下载备份后刷新页面。",
         "Sorry, the page hit an unexpected error. Your last saved document is still on this PC: download it, then reload.";

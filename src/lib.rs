@@ -5,9 +5,14 @@
 
 pub mod app;
 pub mod components;
+pub mod crash;
+pub mod documents;
+pub mod download;
 pub mod evaluations;
 pub mod i18n;
 pub mod layouts;
+pub mod navigation;
+pub mod shared;
 pub mod state;
 pub mod storage;
 
@@ -15,7 +20,8 @@ pub mod storage;
 /// renders, so passing it down never re-renders a row by itself.
 pub type Dispatch = yew::UseReducerDispatcher<state::AppState>;
 
-/// Mounts the page on `<body>`.
+/// Installs the crash screen, finds where the user left off, and mounts the page.
 pub fn run() {
-    yew::Renderer::<app::App>::with_props(app::AppProps { initial: state::AppState::starter() }).render();
+    crash::install();
+    yew::Renderer::<app::App>::with_props(app::startup()).render();
 }

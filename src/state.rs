@@ -9,12 +9,16 @@ use zipin_core::edit::{apply, blank_form, Edit};
 use zipin_core::model::{Document, FormKind, RowId};
 use zipin_core::profile::Profile;
 
+use crate::documents::DocMeta;
+
 /// How many steps undo reaches back.
 pub const HISTORY_LIMIT: usize = 200;
 
 /// What the page holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
+    /// Which saved document this is, and its name in the list.
+    pub meta: DocMeta,
     pub document: Rc<Document>,
     /// The form shown.
     pub active: RowId,
@@ -36,21 +40,21 @@ pub enum Action {
     Select(RowId),
     Undo,
     Redo,
+    /// Opens another document (history starts afresh).
+    Open { meta: DocMeta, document: Document },
+    RenameDocument(String),
 }
 
 impl AppState {
     /// A state around `document`, showing its first form.
-    pub fn new(document: Document) -> Self {
+    pub fn new(meta: DocMeta, document: Document) -> Self {
         let active = document.forms.first().map_or(RowId(0), |form| form.id);
-        AppState { document: Rc::new(document), active, undo: Vec::new(), redo: Vec::new() }
+        AppState { meta, document: Rc::new(document), active, undo: Vec::new(), redo: Vec::new() }
     }
 
     /// A document with one blank form: what a first visit shows.
-    pub fn starter() -> Self {
-        let mut document = Document::new(Profile::default());
-        let form = blank_form(FormKind::Department, &document.profile);
-        document.push_form(form);
-        AppState::new(document)
+    pub fn starter(meta: DocMeta) -> Self {
+        AppState::new(meta, blank_document(Profile::default()))
     }
 
     /// Whether there is something to undo / redo.
@@ -81,7 +85,19 @@ impl AppState {
         } else {
             document.forms.last().map_or(RowId(0), |form| form.id)
         };
-        AppState { document, active, undo, redo: Vec::new() }
+        AppState { meta: self.meta.clone(), document, active, undo, redo: Vec::new() }
+    }
+}
+
+/// The index of the form to show after an edit that adds forms: the first one added.
+fn shown_after(edit: &Edit, document: &Document) -> Option<usize> {
+    let position = |form: RowId| document.forms.iter().position(|f| f.id == form);
+    match edit {
+        Edit::AddForm { .. } => Some(document.forms.len()),
+        Edit::Import { replace: true, .. } => Some(0),
+        Edit::Import { replace: false, .. } => Some(document.forms.len()),
+        Edit::DuplicateForm { form } => position(*form).map(|i| i + 1),
+        _ => None,
     }
 }
 
@@ -98,6 +114,14 @@ fn coalesce_key(edit: &Edit) -> Option<String> {
     }
 }
 
+/// A document with one blank 部门整体 form under `profile`.
+pub fn blank_document(profile: Profile) -> Document {
+    let mut document = Document::new(profile);
+    let form = blank_form(FormKind::Department, &document.profile);
+    document.push_form(form);
+    document
+}
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -105,17 +129,37 @@ impl Reducible for AppState {
         match action {
             Action::Edit(edit) => {
                 let key = coalesce_key(&edit);
-                let added_form = matches!(edit, Edit::AddForm { .. });
+                let shows = shown_after(&edit, &self.document);
+                // An unnamed document takes the name of the first form imported into it.
+                let edit_name = match &edit {
+                    Edit::Import { forms, .. } => forms.iter().map(|f| f.name.trim()).find(|n| !n.is_empty()).map(str::to_owned),
+                    _ => None,
+                };
                 let mut document = (*self.document).clone();
                 if !apply(&mut document, edit) {
                     return self;
                 }
+                let named = match &edit_name {
+                    Some(name) if self.meta.name.trim().is_empty() => Some(name.clone()),
+                    _ => None,
+                };
                 let mut next = self.with_document(Rc::new(document), key);
-                if added_form {
-                    next.active = next.document.forms.last().map_or(next.active, |form| form.id);
+                if let Some(name) = named {
+                    next.meta.name = name;
+                }
+                if let Some(index) = shows {
+                    next.active = next.document.forms.get(index).map_or(next.active, |form| form.id);
                 }
                 Rc::new(next)
             }
+            Action::Open { meta, document } => {
+                let active = document.forms.first().map_or(RowId(0), |form| form.id);
+                Rc::new(AppState { meta, document: Rc::new(document), active, undo: Vec::new(), redo: Vec::new() })
+            }
+            Action::RenameDocument(name) if name != self.meta.name => {
+                Rc::new(AppState { meta: DocMeta { name, ..self.meta.clone() }, ..(*self).clone() })
+            }
+            Action::RenameDocument(_) => self,
             Action::Select(form) if form != self.active && self.document.form(form).is_some() => {
                 Rc::new(AppState { active: form, ..(*self).clone() })
             }

@@ -33,3 +33,11 @@ pub fn set(key: &str, value: &str) -> bool {
     MEMORY.with(|memory| memory.borrow_mut().insert(key.to_owned(), value.to_owned()));
     local_storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
 }
+
+/// Removes a value.
+pub fn remove(key: &str) {
+    MEMORY.with(|memory| memory.borrow_mut().remove(key));
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}

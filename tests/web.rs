@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, Event, EventInit, HtmlInputElement, HtmlTextAreaElement};
 use zipin::app::{App, AppProps};
+use zipin::documents::DocMeta;
 use zipin::state::AppState;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -18,7 +19,9 @@ fn document() -> web_sys::Document {
 async fn mount() -> Element {
     let root = document().create_element("div").expect("a div");
     document().body().expect("a body").append_child(&root).expect("mounted");
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial: AppState::starter() }).render();
+    let meta = DocMeta { id: "web-test".into(), name: String::new() };
+    let props = AppProps { initial: AppState::starter(meta), focus: None, start_problem: None };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
 }
@@ -82,4 +85,89 @@ async fn typing_a_row_scores_it_and_keeps_the_raw_text() {
     assert_eq!(value_of(&root, "total-score"), "40");
     let subtotal = find(&root, "[data-testid=\"section-subtotal\"][data-section=\"产出指标\"]");
     assert_eq!(subtotal.get_attribute("data-value").as_deref(), Some("40"));
+}
+
+mod reducer {
+    //! The page's one reducer: undo coalesces typing in one cell, reaches 100 steps and more,
+    //! and a redo branch is dropped by a new edit.
+    use std::rc::Rc;
+
+    use wasm_bindgen_test::*;
+    use yew::Reducible;
+    use zipin::documents::DocMeta;
+    use zipin::state::{Action, AppState, HISTORY_LIMIT};
+    use zipin_core::edit::Edit;
+    use zipin_core::model::RowField;
+
+    fn start() -> Rc<AppState> {
+        Rc::new(AppState::starter(DocMeta { id: "t".into(), name: String::new() }))
+    }
+
+    fn set(state: Rc<AppState>, row_index: usize, field: RowField, text: &str) -> Rc<AppState> {
+        let form = state.document.forms[0].id;
+        let row = state.document.forms[0].sections[0].rows[row_index].id;
+        state.reduce(Action::Edit(Edit::SetRow { form, row, field, text: text.into() }))
+    }
+
+    #[wasm_bindgen_test]
+    fn typing_in_one_cell_is_one_undo_step() {
+        let mut state = start();
+        for text in ["1", "12", "123"] {
+            state = set(state, 0, RowField::Weight, text);
+        }
+        state = set(state, 0, RowField::Score, "9");
+        state = state.reduce(Action::Undo);
+        assert_eq!(state.document.forms[0].sections[0].rows[0].weight, "123");
+        assert_eq!(state.document.forms[0].sections[0].rows[0].score, "");
+        state = state.reduce(Action::Undo);
+        assert_eq!(state.document.forms[0].sections[0].rows[0].weight, "");
+        assert!(!state.can_undo());
+        state = state.reduce(Action::Redo);
+        assert_eq!(state.document.forms[0].sections[0].rows[0].weight, "123");
+        state = set(state, 0, RowField::Name, "新指标");
+        assert!(!state.can_redo());
+    }
+
+    #[wasm_bindgen_test]
+    fn more_than_a_hundred_steps_undo() {
+        let mut state = start();
+        for step in 0..150 {
+            let field = if step % 2 == 0 { RowField::Weight } else { RowField::Score };
+            state = set(state, 0, field, &step.to_string());
+        }
+        for _ in 0..120 {
+            assert!(state.can_undo());
+            state = state.reduce(Action::Undo);
+        }
+        assert_eq!(state.document.forms[0].sections[0].rows[0].weight, "28");
+        assert!(HISTORY_LIMIT >= 100);
+    }
+
+    #[wasm_bindgen_test]
+    fn an_edit_that_changes_nothing_keeps_the_same_state() {
+        let state = set(start(), 0, RowField::Weight, "5");
+        let again = set(state.clone(), 0, RowField::Weight, "5");
+        assert!(Rc::ptr_eq(&state, &again));
+    }
+}
+
+mod caret {
+    use wasm_bindgen_test::*;
+    use zipin::navigation::caret_place;
+
+    #[wasm_bindgen_test]
+    fn arrows_leave_a_cell_only_at_the_edge_of_its_text() {
+        let place = caret_place(0, 0, "95%");
+        assert!(place.at_start && !place.at_end);
+        let place = caret_place(3, 3, "95%");
+        assert!(place.at_end && !place.at_start);
+        let place = caret_place(1, 2, "95%");
+        assert!(!place.at_start && !place.at_end && !place.on_first_line);
+        let whole = caret_place(0, 3, "95%");
+        assert!(whole.at_start && whole.at_end && whole.on_first_line && whole.on_last_line);
+        let two_lines = caret_place(2, 2, "第一\n第二");
+        assert!(two_lines.on_first_line && !two_lines.on_last_line);
+        let second = caret_place(4, 4, "第一\n第二");
+        assert!(!second.on_first_line && second.on_last_line);
+    }
 }

@@ -120,13 +120,26 @@ impl Findings {
 
 /// Every finding on a form, form-level first, then the funds block, then row by row.
 pub fn check_form(form: &Form, score: &FormScore, profile: &Profile) -> Vec<Finding> {
+    let mut findings = check_form_level(form, score, profile);
+    for (context, row_score) in form.rows().zip(&score.rows) {
+        findings.extend(check_row(context, row_score, profile));
+    }
+    findings
+}
+
+/// The findings above the rows: totals, grade, weights, the funds block and the sections.
+pub fn check_form_level(form: &Form, score: &FormScore, profile: &Profile) -> Vec<Finding> {
     let mut findings = Findings(Vec::new());
     check_totals(form, score, &mut findings);
     check_funds(form, score, profile, &mut findings);
     check_sections(form, score, profile, &mut findings);
-    for (context, row_score) in form.rows().zip(&score.rows) {
-        check_row(context, row_score, profile, &mut findings);
-    }
+    findings.0
+}
+
+/// The findings on one indicator row.
+pub fn check_row(context: RowContext, score: &RowScore, profile: &Profile) -> Vec<Finding> {
+    let mut findings = Findings(Vec::new());
+    check_one_row(context, score, profile, &mut findings);
     findings.0
 }
 
@@ -385,7 +398,7 @@ fn check_undeclared_groups(sections: &[Section], scores: &[SectionScore], profil
     }
 }
 
-fn check_row(context: RowContext, score: &RowScore, profile: &Profile, findings: &mut Findings) {
+fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findings: &mut Findings) {
     let row = context.row;
     let at = |field| Place::Row { id: row.id, field };
     let name = if row.name.trim().is_empty() { "（未命名指标）" } else { row.name.trim() };

@@ -32,6 +32,18 @@ pub enum Edit {
     /// Adds a form with the profile's default sections, each with one empty row.
     AddForm { kind: FormKind },
     RemoveForm { form: RowId },
+    /// Adds a copy of a form right after it.
+    DuplicateForm { form: RowId },
+    /// Moves a form `by` places (-1 left, +1 right).
+    MoveForm { form: RowId, by: i32 },
+    /// Moves a row `by` places within its section.
+    MoveRow { form: RowId, row: RowId, by: i32 },
+    /// Adds a section (with one empty row) after `after`, or at the end.
+    AddSection { form: RowId, after: Option<RowId> },
+    RemoveSection { form: RowId, section: RowId },
+    MoveSection { form: RowId, section: RowId, by: i32 },
+    /// Chooses the document's rule profile.
+    SetProfile(Profile),
     /// Replaces the whole document (an opened file).
     Replace(Document),
     /// Adds imported forms, after the forms there are or in their place.
@@ -80,7 +92,7 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
     match edit {
         Edit::Replace(replacement) => {
             *document = replacement;
-            document.next_id = document.next_id.max(document.ids_in_use_end());
+            document.ensure_unique_ids();
             true
         }
         Edit::Import { forms, replace } => {
@@ -105,6 +117,32 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             let before = document.forms.len();
             document.forms.retain(|f| f.id != form);
             document.forms.len() != before
+        }
+        Edit::DuplicateForm { form } => {
+            let Some(index) = document.forms.iter().position(|f| f.id == form) else { return false };
+            let Some(original) = document.forms.get(index) else { return false };
+            let mut copy = (**original).clone();
+            document.renumber(&mut copy);
+            document.forms.insert(index + 1, Rc::new(copy));
+            true
+        }
+        Edit::MoveForm { form, by } => {
+            let Some(index) = document.forms.iter().position(|f| f.id == form) else { return false };
+            move_within(&mut document.forms, index, by)
+        }
+        Edit::SetProfile(profile) => {
+            let changed = document.profile != profile;
+            document.profile = profile;
+            changed
+        }
+        Edit::AddSection { form, after } => {
+            let (section_id, row_id) = (document.fresh_id(), document.fresh_id());
+            with_form(document, form, |f| {
+                let at = after.and_then(|after| f.sections.iter().position(|s| s.id == after)).map_or(f.sections.len(), |i| i + 1);
+                let row = Rc::new(Indicator { id: row_id, ..Indicator::default() });
+                f.sections.insert(at, Section { id: section_id, name: "新一级指标".to_owned(), rows: vec![row], ..Section::default() });
+                true
+            })
         }
         Edit::AddRow { form, section, after } => {
             let id = document.fresh_id();
@@ -134,8 +172,14 @@ fn form_of(edit: &Edit) -> RowId {
         | Edit::SetSectionWeight { form, .. }
         | Edit::AddRow { form, .. }
         | Edit::RemoveRow { form, .. }
-        | Edit::RemoveForm { form } => *form,
-        Edit::AddForm { .. } | Edit::Replace(_) | Edit::Import { .. } | Edit::FillBlock { .. } => RowId(0),
+        | Edit::RemoveForm { form }
+        | Edit::DuplicateForm { form }
+        | Edit::MoveForm { form, .. }
+        | Edit::MoveRow { form, .. }
+        | Edit::AddSection { form, .. }
+        | Edit::RemoveSection { form, .. }
+        | Edit::MoveSection { form, .. } => *form,
+        Edit::AddForm { .. } | Edit::Replace(_) | Edit::Import { .. } | Edit::FillBlock { .. } | Edit::SetProfile(_) => RowId(0),
     }
 }
 
@@ -213,9 +257,25 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
             }
             false
         }
+        Edit::MoveRow { row, by, .. } => form.sections.iter_mut().any(|section| {
+            section.rows.iter().position(|r| r.id == row).is_some_and(|index| move_within(&mut section.rows, index, by))
+        }),
+        Edit::RemoveSection { section, .. } => {
+            let before = form.sections.len();
+            form.sections.retain(|s| s.id != section);
+            form.sections.len() != before
+        }
+        Edit::MoveSection { section, by, .. } => match form.sections.iter().position(|s| s.id == section) {
+            Some(index) => move_within(&mut form.sections, index, by),
+            None => false,
+        },
         Edit::AddRow { .. }
         | Edit::AddForm { .. }
         | Edit::RemoveForm { .. }
+        | Edit::DuplicateForm { .. }
+        | Edit::MoveForm { .. }
+        | Edit::AddSection { .. }
+        | Edit::SetProfile(_)
         | Edit::Replace(_)
         | Edit::Import { .. }
         | Edit::FillBlock { .. } => false,
@@ -251,6 +311,21 @@ fn fill_block(document: &mut Document, form_id: RowId, row: RowId, field: RowFie
         }
         true
     })
+}
+
+/// Moves the item at `index` by `by` places, if it stays inside the list.
+fn move_within<T>(items: &mut [T], index: usize, by: i32) -> bool {
+    let target = i64::try_from(index).unwrap_or(i64::MAX).saturating_add(i64::from(by));
+    match usize::try_from(target) {
+        Ok(target) if target < items.len() && target != index => {
+            if target < index {
+                items.get_mut(target..=index).map(|slice| slice.rotate_right(1)).is_some()
+            } else {
+                items.get_mut(index..=target).map(|slice| slice.rotate_left(1)).is_some()
+            }
+        }
+        _ => false,
+    }
 }
 
 fn with_row(form: &mut Form, id: RowId, change: impl FnOnce(&mut Indicator) -> bool) -> bool {

@@ -7,7 +7,9 @@
 
 pub mod check;
 pub mod edit;
+pub mod evaluator;
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod normalize;
 pub mod number;

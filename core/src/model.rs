@@ -295,6 +295,26 @@ impl Document {
         }
     }
 
+    /// Makes every id unique and non-zero, renumbering everything if a loaded or hand-edited
+    /// document repeats one (the page keys its lists on ids; a repeat would break them).
+    pub fn ensure_unique_ids(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        let unique = self.forms.iter().all(|form| {
+            seen.insert(form.id)
+                && form.sections.iter().all(|section| seen.insert(section.id) && section.rows.iter().all(|row| seen.insert(row.id)))
+        });
+        if unique && !seen.contains(&RowId(0)) {
+            self.next_id = self.next_id.max(self.ids_in_use_end());
+            return;
+        }
+        self.next_id = 1;
+        let mut forms = std::mem::take(&mut self.forms);
+        for form in &mut forms {
+            self.renumber(Rc::make_mut(form));
+        }
+        self.forms = forms;
+    }
+
     /// The form with this id.
     pub fn form(&self, id: RowId) -> Option<&Rc<Form>> {
         self.forms.iter().find(|form| form.id == id)

@@ -145,6 +145,42 @@ impl Default for Profile {
     }
 }
 
+impl Profile {
+    /// What the profile sets, in one Chinese line: the page shows it beside the choice.
+    pub fn summary(&self) -> String {
+        let pct = |share: Decimal| format!("{}%", (share * Decimal::ONE_HUNDRED).normalize());
+        let sections = if self.sections.is_empty() {
+            "一级指标分值以表头声明为准".to_owned()
+        } else {
+            self.sections
+                .iter()
+                .map(|rule| {
+                    let names = if rule.names.is_empty() { "绩效指标".to_owned() } else { rule.names.join("+") };
+                    format!("{names} {}", rule.weight.normalize())
+                })
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let denominator = match self.denominator {
+            Denominator::FullYear => "执行率 = 全年执行数 ÷ 全年（调整后）预算数",
+            Denominator::Initial => "执行率 = 全年执行数 ÷ 年初预算数",
+        };
+        let mut parts = vec![
+            format!("预算执行 {} 分", self.budget_weight.normalize()),
+            sections,
+            denominator.to_owned(),
+            format!("部分达成 {}–{}", pct(self.partial_from), pct(self.achieved_from)),
+        ];
+        if let Some(threshold) = self.low_execution_reason_below {
+            parts.push(format!("执行率低于 {} 须说明原因", pct(threshold)));
+        }
+        if !self.grading_required {
+            parts.push("等级可不评".to_owned());
+        }
+        parts.join("；")
+    }
+}
+
 impl SectionRule {
     /// Whether a section belongs to this group.
     pub fn covers(&self, section_name: &str) -> bool {

@@ -132,6 +132,12 @@ pub struct FormScore {
 
 /// Scores a form under a profile.
 pub fn score_form(form: &Form, profile: &Profile) -> FormScore {
+    score_form_with(form, profile, |context| score_row(context, profile))
+}
+
+/// Scores a form with `row_score` giving each row's score (a cache may answer for rows that
+/// have not changed); everything above the rows is computed here.
+pub fn score_form_with(form: &Form, profile: &Profile, mut row_score: impl FnMut(RowContext) -> RowScore) -> FormScore {
     let funds = score_funds(&form.funds, profile);
     let mut rows = Vec::with_capacity(form.row_count());
     let mut sections = Vec::with_capacity(form.sections.len());
@@ -146,7 +152,7 @@ pub fn score_form(form: &Form, profile: &Profile) -> FormScore {
             subtotal: Decimal::ZERO,
         };
         for context in section.contexts() {
-            let row_score = score_row(context, profile);
+            let row_score = row_score(context);
             section_score.weight_sum = add(section_score.weight_sum, row_score.weight);
             section_score.subtotal = add(section_score.subtotal, row_score.counted);
             rows.push(row_score);

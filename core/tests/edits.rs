@@ -75,3 +75,78 @@ fn a_new_form_starts_with_the_profile_sections() {
     let sections: Vec<_> = form.sections.iter().map(|s| (s.name.as_str(), s.declared_weight.as_str(), s.rows.len())).collect();
     assert_eq!(sections, [("产出指标", "50", 1), ("效益指标", "30", 1), ("满意度指标", "10", 1)]);
 }
+
+#[test]
+fn forms_duplicate_and_move_and_rows_move_within_their_section() {
+    let mut document = hetang_document();
+    let first = document.forms[0].id;
+    assert!(apply(&mut document, Edit::DuplicateForm { form: first }));
+    assert_eq!(document.forms.len(), 4);
+    assert_eq!(document.forms[1].name, document.forms[0].name);
+    assert_ne!(document.forms[1].sections[0].rows[0].id, document.forms[0].sections[0].rows[0].id);
+    assert!(apply(&mut document, Edit::MoveForm { form: first, by: 2 }));
+    assert_eq!(document.forms[2].id, first);
+    assert!(!apply(&mut document, Edit::MoveForm { form: first, by: 5 }));
+
+    let form = document.forms[0].id;
+    let rows: Vec<_> = document.forms[0].sections[0].rows.iter().map(|r| r.id).collect();
+    assert!(apply(&mut document, Edit::MoveRow { form, row: rows[0], by: 1 }));
+    let after: Vec<_> = document.forms[0].sections[0].rows.iter().map(|r| r.id).collect();
+    assert_eq!(&after[..2], &[rows[1], rows[0]]);
+    assert!(!apply(&mut document, Edit::MoveRow { form, row: rows[0], by: -5 }));
+}
+
+#[test]
+fn sections_are_added_moved_and_removed() {
+    let mut document = hetang_document();
+    let form = document.forms[0].id;
+    let first = document.forms[0].sections[0].id;
+    assert!(apply(&mut document, Edit::AddSection { form, after: Some(first) }));
+    assert_eq!(document.forms[0].sections[1].name, "新一级指标");
+    assert_eq!(document.forms[0].sections[1].rows.len(), 1);
+    let added = document.forms[0].sections[1].id;
+    assert!(apply(&mut document, Edit::MoveSection { form, section: added, by: 2 }));
+    assert_eq!(document.forms[0].sections[3].id, added);
+    assert!(apply(&mut document, Edit::RemoveSection { form, section: added }));
+    assert_eq!(document.forms[0].sections.len(), 3);
+}
+
+#[test]
+fn saved_json_round_trips_and_bad_files_say_why() {
+    use zipin_core::json::{from_json, to_json, LoadError};
+    let document = hetang_document();
+    let text = to_json(&document);
+    assert_eq!(from_json(&text).unwrap(), document);
+    assert!(matches!(from_json("{不是 JSON"), Err(LoadError::NotADocument(_))));
+    assert!(matches!(from_json("{\"version\": 99}"), Err(LoadError::TooNew(99))));
+    assert!(from_json("[]").unwrap_err().message().contains("不是 zipin 保存的文档"));
+    // Repeated ids in a hand-edited file are renumbered, never kept.
+    let repeated = text.replace(&format!("\"id\":{}", document.forms[1].id.0), &format!("\"id\":{}", document.forms[0].id.0));
+    let loaded = from_json(&repeated).unwrap();
+    assert_ne!(loaded.forms[0].id, loaded.forms[1].id);
+}
+
+#[test]
+fn the_evaluator_gives_what_evaluate_gives_as_a_form_is_edited() {
+    use zipin_core::evaluator::Evaluator;
+    let mut document = hetang_document();
+    let mut evaluator = Evaluator::new(document.profile.clone());
+    let form_id = document.forms[0].id;
+    let rows: Vec<_> = document.forms[0].rows().map(|c| c.row.id).collect();
+    let edits = [
+        (rows[7], RowField::Score, "1.8"),
+        (rows[0], RowField::Actual, "26个项目"),
+        (rows[8], RowField::Score, "10"),
+        (rows[8], RowField::Level2, ""),
+        (rows[3], RowField::Weight, "15"),
+    ];
+    assert_eq!(evaluator.evaluate(&document.forms[0]), zipin_core::evaluate(&document.forms[0], &document.profile));
+    for (row, field, text) in edits {
+        apply(&mut document, Edit::SetRow { form: form_id, row, field, text: text.into() });
+        let form = &document.forms[0];
+        assert_eq!(evaluator.evaluate(form), zipin_core::evaluate(form, &document.profile), "{field:?} {text}");
+    }
+    let section = document.forms[0].sections[1].id;
+    apply(&mut document, Edit::RemoveSection { form: form_id, section });
+    assert_eq!(evaluator.evaluate(&document.forms[0]), zipin_core::evaluate(&document.forms[0], &document.profile));
+}

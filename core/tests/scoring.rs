@@ -195,3 +195,18 @@ fn merged_second_level_continues_downward() {
     let score = scored(form, &Profile::default());
     assert!(matches!(score.rows[1].kind, RowKind::Quantitative { direction: zipin_core::value::Direction::AtMost, .. }));
 }
+
+#[test]
+fn profile_summaries_say_what_they_change() {
+    assert_eq!(
+        Profile::default().summary(),
+        "预算执行 10 分；产出 50、效益 30、满意度 10；执行率 = 全年执行数 ÷ 全年（调整后）预算数；部分达成 60%–80%"
+    );
+    assert_eq!(
+        Profile::builtin(ProfileId::Hubei).summary(),
+        "预算执行 20 分；产出 40、效益+满意度 40；执行率 = 全年执行数 ÷ 全年（调整后）预算数；部分达成 50%–80%；等级可不评"
+    );
+    assert!(Profile::builtin(ProfileId::Sichuan).summary().contains("执行率低于 90% 须说明原因"));
+    assert!(Profile::builtin(ProfileId::Beijing).summary().contains("年初预算数"));
+    assert!(Profile::builtin(ProfileId::Hunan).summary().contains("以表头声明为准"));
+}

@@ -42,6 +42,9 @@ pub struct CellProps {
     /// A textarea for long text (indicator names, reasons).
     #[prop_or_default]
     pub multiline: bool,
+    /// A number cell: on leaving it, full-width digits and stray spaces are tidied.
+    #[prop_or_default]
+    pub numeric: bool,
     #[prop_or_default]
     pub class: Classes,
 }
@@ -79,14 +82,35 @@ pub fn Cell(props: &CellProps) -> Html {
             dispatch.dispatch(Action::Edit(Edit::FillBlock { form, row, field, cells }));
         })
     };
-    let class = classes!("cell", props.class.clone());
+    // The text when the cell took the focus: Esc puts it back.
+    let original = use_mut_ref(String::new);
+    let onfocus = {
+        let original = original.clone();
+        let value = props.value.clone();
+        Callback::from(move |_: FocusEvent| *original.borrow_mut() = value.to_string())
+    };
+    let onblur = {
+        let (address, dispatch, value, numeric) = (props.address.clone(), props.dispatch.clone(), props.value.clone(), props.numeric);
+        Callback::from(move |_: FocusEvent| {
+            if let Some(tidy) = numeric.then(|| tidy_number(&value)).flatten() {
+                dispatch.dispatch(Action::Edit(address.edit(tidy)));
+            }
+        })
+    };
+    let onkeydown = {
+        let (address, dispatch, original) = (props.address.clone(), props.dispatch.clone(), original.clone());
+        Callback::from(move |event: KeyboardEvent| on_key(&event, &address, &dispatch, &original.borrow()))
+    };
+    let class = classes!("cell", props.numeric.then_some("num"), props.class.clone());
     if props.multiline {
         html! {
-            <textarea {class} rows="1" aria-label={props.label.clone()} value={props.value.clone()} {oninput} {onpaste} />
+            <textarea {class} rows="1" aria-label={props.label.clone()} value={props.value.clone()} {oninput} {onpaste}
+                {onfocus} {onblur} {onkeydown} />
         }
     } else {
         html! {
-            <input {class} type="text" aria-label={props.label.clone()} value={props.value.clone()} {oninput} {onpaste} />
+            <input {class} type="text" aria-label={props.label.clone()} value={props.value.clone()} {oninput} {onpaste}
+                {onfocus} {onblur} {onkeydown} />
         }
     }
 }
@@ -96,4 +120,60 @@ pub fn Cell(props: &CellProps) -> Html {
 fn is_block(text: &str, from_sheet: bool) -> bool {
     let text = text.trim_end_matches(['\r', '\n']);
     text.contains('\t') || (from_sheet && text.contains('\n'))
+}
+
+/// A number cell's text tidied on leaving it: compatibility characters folded and the ends
+/// trimmed, when it reads as a number and the tidy text differs. Anything else stays as typed.
+fn tidy_number(text: &str) -> Option<String> {
+    let tidy = zipin_core::normalize::compat_fold(text).trim().to_owned();
+    let reads = matches!(zipin_core::number::read_number(&tidy), zipin_core::number::NumberCell::Number(_));
+    (reads && tidy != text).then_some(tidy)
+}
+
+/// The spreadsheet keys: Enter and Shift+Enter move down and up, arrows leave the cell at the
+/// edge of its text, Esc puts back the text the cell had when it took the focus, Alt+Enter
+/// starts a new line in a multi-line cell.
+fn on_key(event: &KeyboardEvent, address: &CellAddress, dispatch: &Dispatch, original: &str) {
+    use crate::navigation::{caret, caret_place, move_horizontal, move_vertical};
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if event.ctrl_key() || event.meta_key() {
+        return;
+    }
+    let moved = match event.key().as_str() {
+        "Escape" => {
+            dispatch.dispatch(Action::Edit(address.edit(original.to_owned())));
+            true
+        }
+        "Enter" if event.alt_key() => {
+            insert_line_break(&target);
+            true
+        }
+        "Enter" => {
+            move_vertical(&target, if event.shift_key() { -1 } else { 1 });
+            true
+        }
+        key @ ("ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight") if !event.shift_key() && !event.alt_key() => {
+            let Some((start, end, text)) = caret(&target) else { return };
+            let place = caret_place(start, end, &text);
+            match key {
+                "ArrowUp" if place.on_first_line => move_vertical(&target, -1),
+                "ArrowDown" if place.on_last_line => move_vertical(&target, 1),
+                "ArrowLeft" if place.at_start => move_horizontal(&target, -1),
+                "ArrowRight" if place.at_end => move_horizontal(&target, 1),
+                _ => false,
+            }
+        }
+        _ => false,
+    };
+    if moved {
+        event.prevent_default();
+    }
+}
+
+/// Inserts a line break at the caret as typing would (an `input` event follows).
+fn insert_line_break(target: &web_sys::Element) {
+    let document = target.owner_document().and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok());
+    if let Some(document) = document {
+        let _ = document.exec_command_with_show_ui_and_value("insertText", false, "\n");
+    }
 }

@@ -1,15 +1,14 @@
 //! The review findings of the form shown, grouped by severity with counts.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 use zipin_core::check::{Finding, Severity};
 
 use crate::i18n::{Lang, T};
+use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsPanelProps {
-    pub findings: Rc<Vec<Finding>>,
+    pub findings: Shared<Vec<Finding>>,
 }
 
 fn severity_title(severity: Severity) -> T {

@@ -1,9 +1,9 @@
 //! The form being shown: its name, funds block, indicator table, result and findings.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
+use zipin_core::edit::Edit;
 use zipin_core::model::{Form, FormKind};
+use zipin_core::profile::Profile;
 use zipin_core::number::{plain, two_places};
 use zipin_core::Evaluation;
 
@@ -13,12 +13,15 @@ use crate::components::funds_table::FundsTable;
 use crate::components::indicator_grid::IndicatorGrid;
 use crate::components::summary::grade_class;
 use crate::i18n::{Lang, T};
+use crate::shared::Shared;
+use crate::state::Action;
 use crate::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct FormPanelProps {
-    pub form: Rc<Form>,
-    pub evaluation: Rc<Evaluation>,
+    pub form: Shared<Form>,
+    pub profile: Shared<Profile>,
+    pub evaluation: Shared<Evaluation>,
     pub dispatch: Dispatch,
 }
 
@@ -31,21 +34,47 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
         FormKind::Department => (T::KindDepartment, T::FormNameDepartment),
         FormKind::Project => (T::KindProject, T::FormNameProject),
     };
-    let findings = use_memo(props.evaluation.clone(), |evaluation| evaluation.findings.clone());
+    let findings = Shared(use_memo(props.evaluation.clone(), |evaluation| evaluation.findings.clone()));
+    let form_action = |edit: Edit| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::Edit(edit.clone())))
+    };
+    let choose_kind = {
+        let dispatch = props.dispatch.clone();
+        let id = form.id;
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let kind = if value == "project" { FormKind::Project } else { FormKind::Department };
+            dispatch.dispatch(Action::Edit(Edit::SetFormKind { form: id, kind }));
+        })
+    };
     html! {
         <section class="form" data-testid="form" aria-label={kind.text(lang)}>
             <header class="form-head">
-                <h2>{kind.text(lang)}</h2>
+                <h2 class="sr-only">{kind.text(lang)}</h2>
+                <label class="form-kind">
+                    <span class="sr-only">{T::FormKind.text(lang)}</span>
+                    <select data-testid="form-kind" onchange={choose_kind} aria-label={T::FormKind.text(lang)}>
+                        <option value="department" selected={form.kind == FormKind::Department}>{T::KindDepartment.text(lang)}</option>
+                        <option value="project" selected={form.kind == FormKind::Project}>{T::KindProject.text(lang)}</option>
+                    </select>
+                </label>
                 <label class="form-name">
                     <span>{name_label.text(lang)}</span>
                     <Cell address={CellAddress::FormName { form: form.id }} value={form.name.clone()}
                         label={name_label.text(lang)} dispatch={props.dispatch.clone()} />
                 </label>
+                <span class="form-actions">
+                    <button type="button" data-testid="duplicate-form" onclick={form_action(Edit::DuplicateForm { form: form.id })}>{T::DuplicateForm.text(lang)}</button>
+                    <button type="button" data-testid="move-form-left" onclick={form_action(Edit::MoveForm { form: form.id, by: -1 })}>{T::MoveLeft.text(lang)}</button>
+                    <button type="button" data-testid="move-form-right" onclick={form_action(Edit::MoveForm { form: form.id, by: 1 })}>{T::MoveRight.text(lang)}</button>
+                    <button type="button" class="danger" data-testid="delete-form" onclick={form_action(Edit::RemoveForm { form: form.id })}>{T::DeleteForm.text(lang)}</button>
+                </span>
             </header>
             <div class="form-body">
                 <div class="sheet">
                     <FundsTable form={form.id} funds={form.funds.clone()} score={score.funds.clone()} dispatch={props.dispatch.clone()} />
-                    <IndicatorGrid form={form.clone()} evaluation={props.evaluation.clone()} dispatch={props.dispatch.clone()} />
+                    <IndicatorGrid form={form.clone()} profile={props.profile.clone()} evaluation={props.evaluation.clone()} dispatch={props.dispatch.clone()} />
                     <div class="result" role="status">
                         <span class="result-item">
                             {T::BudgetScore.text(lang)}{" "}

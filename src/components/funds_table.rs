@@ -39,7 +39,7 @@ pub fn FundsTable(props: &FundsTableProps) -> Html {
             let label = format!("{} {}", row.label.trim(), title.text(lang));
             html! {
                 <td data-field={column_key(*column)}>
-                    <Cell {address} value={row.amount(*column).to_owned()} {label} dispatch={props.dispatch.clone()} class="num" />
+                    <Cell {address} value={row.amount(*column).to_owned()} {label} dispatch={props.dispatch.clone()} numeric=true />
                 </td>
             }
         });
@@ -49,7 +49,7 @@ pub fn FundsTable(props: &FundsTableProps) -> Html {
             (
                 html! {
                     <td data-field="weight">
-                        <Cell {address} value={funds.weight.clone()} {label} dispatch={props.dispatch.clone()} class="num" />
+                        <Cell {address} value={funds.weight.clone()} {label} dispatch={props.dispatch.clone()} numeric=true />
                     </td>
                 },
                 rate_cell(

@@ -1,23 +1,41 @@
-//! The indicator table laid out like the official form: 一级 merged over its section's rows,
-//! a subtotal under each section, rows keyed by their stable ids.
-
-use std::rc::Rc;
+//! The indicator table laid out like the official form: a header, then each section's rows
+//! and its subtotal. Rows come in chunks of [`CHUNK`], each its own fixed-layout table with the
+//! same columns, so an edit re-lays out one chunk instead of all 2,000 rows, and chunks off
+//! screen are skipped by the browser (`content-visibility: auto`). Together they still read
+//! as one table (`role="table"`, rows and cells with their roles).
 
 use yew::prelude::*;
 use zipin_core::edit::Edit;
-use zipin_core::model::Form;
+use zipin_core::model::{Form, Indicator, RowId};
 use zipin_core::number::{plain, two_places};
+use zipin_core::profile::Profile;
+use zipin_core::score::RowScore;
 use zipin_core::Evaluation;
 
 use crate::components::indicator_row::IndicatorRow;
 use crate::i18n::{Lang, T};
+use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
 
+/// Rows per chunk.
+pub const CHUNK: usize = 40;
+
+/// Column widths, shared by every chunk so the columns line up.
+fn columns() -> Html {
+    html! {
+        <colgroup>
+            <col class="c-level1" /><col class="c-level2" /><col class="c-name" /><col class="c-value" /><col class="c-value" />
+            <col class="c-num" /><col class="c-num" /><col class="c-num" /><col class="c-reason" /><col class="c-actions" />
+        </colgroup>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct IndicatorGridProps {
-    pub form: Rc<Form>,
-    pub evaluation: Rc<Evaluation>,
+    pub form: Shared<Form>,
+    pub profile: Shared<Profile>,
+    pub evaluation: Shared<Evaluation>,
     pub dispatch: Dispatch,
 }
 
@@ -29,63 +47,133 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
     let sections = form.sections.iter().zip(&props.evaluation.score.sections).map(|(section, section_score)| {
         let level1 = AttrValue::from(section.name.clone());
         let declared = AttrValue::from(section.declared_weight.clone());
-        let mut previous_level2: Option<&str> = None;
-        let rows = section.rows.iter().zip(scores.by_ref()).enumerate().map(|(index, (row, score))| {
-            let score = score.clone();
-            let continued = !row.level2.trim().is_empty() && previous_level2 == Some(row.level2.trim());
-            previous_level2 = Some(row.level2.trim());
-            html! {
-                <IndicatorRow key={row.id.0} form={form.id} section={section.id} level1={level1.clone()}
-                    first_in_section={index == 0} level2_continued={continued} declared={declared.clone()} row={row.clone()} {score}
-                    dispatch={props.dispatch.clone()} />
-            }
-        });
-        let add = {
+        let section_scores: Vec<RowScore> = scores.by_ref().take(section.rows.len()).cloned().collect();
+        let continued: Vec<bool> = section
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                let level2 = row.level2.trim();
+                i.checked_sub(1).and_then(|p| section.rows.get(p)).is_some_and(|prev| !level2.is_empty() && prev.level2.trim() == level2)
+            })
+            .collect();
+        let chunks = section.rows.chunks(CHUNK).zip(section_scores.chunks(CHUNK)).zip(continued.chunks(CHUNK)).enumerate().map(
+            |(index, ((rows, scores), continued))| {
+                html! {
+                    <RowChunk key={format!("{}-{index}", section.id.0)} form={form.id} section={section.id} level1={level1.clone()}
+                        declared={declared.clone()} starts_section={index == 0}
+                        rows={rows.iter().map(|r| Shared(r.clone())).collect::<Vec<Shared<Indicator>>>()}
+                        scores={scores.to_vec()} continued={continued.to_vec()} profile={props.profile.clone()}
+                        dispatch={props.dispatch.clone()} />
+                }
+            },
+        );
+        let action = |edit: Edit| {
             let dispatch = props.dispatch.clone();
-            let (form, section) = (form.id, section.id);
-            Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::AddRow { form, section, after: None })))
+            Callback::from(move |_| dispatch.dispatch(Action::Edit(edit.clone())))
         };
+        let (form_id, section_id) = (form.id, section.id);
         let mismatch = section_score.declared.is_some_and(|declared| declared != section_score.weight_sum);
         html! {
-            <tbody key={section.id.0}>
-                { for rows }
-                <tr class="subtotal" key={format!("subtotal-{}", section.id.0)}>
-                    <th scope="row" colspan="5">
-                        {format!("{} {}", section.name, T::Subtotal.text(lang))}
-                        <button type="button" class="add-row" data-testid="add-row" data-section={section.name.clone()} onclick={add}>
-                            {T::AddRow.text(lang)}
-                        </button>
-                    </th>
-                    <td class={classes!("num", "weight-sum", mismatch.then_some("bad"))} data-value={plain(section_score.weight_sum)}
-                        title={T::WeightSum.text(lang)}>
-                        {plain(section_score.weight_sum)}
-                    </td>
-                    <td class="computed" data-testid="section-subtotal" data-section={section.name.clone()}
-                        data-value={plain(section_score.subtotal)} colspan="2">
-                        {two_places(section_score.subtotal)}
-                    </td>
-                    <td colspan="2"></td>
-                </tr>
-            </tbody>
+            <>
+                { for chunks }
+                <table class="indicators-part subtotal-part" role="presentation" key={format!("subtotal-{}", section.id.0)}>
+                    { columns() }
+                    <tbody role="presentation">
+                        <tr class="subtotal" role="row">
+                            <th scope="row" colspan="5" role="rowheader">
+                                {format!("{} {}", section.name, T::Subtotal.text(lang))}
+                                <button type="button" class="add-row" data-testid="add-row" data-section={section.name.clone()}
+                                    onclick={action(Edit::AddRow { form: form_id, section: section_id, after: None })}>
+                                    {T::AddRow.text(lang)}
+                                </button>
+                                <span class="section-actions">
+                                    <button type="button" data-testid="add-section" onclick={action(Edit::AddSection { form: form_id, after: Some(section_id) })}>
+                                        {T::AddSection.text(lang)}
+                                    </button>
+                                    <button type="button" class="icon" data-testid="move-section-up" title={T::MoveUp.text(lang)}
+                                        aria-label={format!("{} {}", T::MoveUp.text(lang), section.name)}
+                                        onclick={action(Edit::MoveSection { form: form_id, section: section_id, by: -1 })}>{"↑"}</button>
+                                    <button type="button" class="icon" data-testid="move-section-down" title={T::MoveDown.text(lang)}
+                                        aria-label={format!("{} {}", T::MoveDown.text(lang), section.name)}
+                                        onclick={action(Edit::MoveSection { form: form_id, section: section_id, by: 1 })}>{"↓"}</button>
+                                    <button type="button" class="icon danger" data-testid="remove-section" title={T::RemoveSection.text(lang)}
+                                        aria-label={format!("{} {}", T::RemoveSection.text(lang), section.name)}
+                                        onclick={action(Edit::RemoveSection { form: form_id, section: section_id })}>{"✕"}</button>
+                                </span>
+                            </th>
+                            <td role="cell" class={classes!("num", "weight-sum", mismatch.then_some("bad"))}
+                                data-value={plain(section_score.weight_sum)} title={T::WeightSum.text(lang)}>
+                                {plain(section_score.weight_sum)}
+                            </td>
+                            <td role="cell" class="computed" data-testid="section-subtotal" data-section={section.name.clone()}
+                                data-value={plain(section_score.subtotal)} colspan="2">
+                                {two_places(section_score.subtotal)}
+                            </td>
+                            <td role="cell" colspan="2"></td>
+                        </tr>
+                    </tbody>
+                </table>
+            </>
         }
     });
     html! {
-        <table class="indicators" data-testid="indicators">
-            <thead>
-                <tr>
-                    <th scope="col" class="c-level1">{T::Level1.text(lang)}</th>
-                    <th scope="col" class="c-level2">{T::Level2.text(lang)}</th>
-                    <th scope="col" class="c-name">{T::Level3.text(lang)}</th>
-                    <th scope="col" class="c-value">{T::Target.text(lang)}</th>
-                    <th scope="col" class="c-value">{T::Actual.text(lang)}</th>
-                    <th scope="col" class="c-num">{T::Weight.text(lang)}</th>
-                    <th scope="col" class="c-num">{T::EnteredScore.text(lang)}</th>
-                    <th scope="col" class="c-num">{T::ComputedScore.text(lang)}</th>
-                    <th scope="col" class="c-reason">{T::Reason.text(lang)}</th>
-                    <th scope="col" class="c-actions"><span class="sr-only">{T::Actions.text(lang)}</span></th>
-                </tr>
-            </thead>
+        <div class="indicators" data-testid="indicators" role="table" aria-label={T::Indicators.text(lang)}>
+            <table class="indicators-part indicators-head" role="presentation">
+                { columns() }
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">{T::Level1.text(lang)}</th>
+                        <th scope="col" role="columnheader">{T::Level2.text(lang)}</th>
+                        <th scope="col" role="columnheader">{T::Level3.text(lang)}</th>
+                        <th scope="col" role="columnheader">{T::Target.text(lang)}</th>
+                        <th scope="col" role="columnheader">{T::Actual.text(lang)}</th>
+                        <th scope="col" role="columnheader">{T::Weight.text(lang)}</th>
+                        <th scope="col" role="columnheader">{T::EnteredScore.text(lang)}</th>
+                        <th scope="col" role="columnheader">{T::ComputedScore.text(lang)}</th>
+                        <th scope="col" role="columnheader">{T::Reason.text(lang)}</th>
+                        <th scope="col" role="columnheader"><span class="sr-only">{T::Actions.text(lang)}</span></th>
+                    </tr>
+                </thead>
+            </table>
             { for sections }
-        </table>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowChunkProps {
+    form: RowId,
+    section: RowId,
+    level1: AttrValue,
+    declared: AttrValue,
+    /// Whether the chunk's first row is the section's first (it carries the 一级 cell).
+    starts_section: bool,
+    rows: Vec<Shared<Indicator>>,
+    scores: Vec<RowScore>,
+    continued: Vec<bool>,
+    profile: Shared<Profile>,
+    dispatch: Dispatch,
+}
+
+/// Up to [`CHUNK`] rows of one section; it re-renders only when one of its rows or scores does.
+#[function_component]
+fn RowChunk(props: &RowChunkProps) -> Html {
+    let rows = props.rows.iter().zip(&props.scores).zip(&props.continued).enumerate().map(|(index, ((row, score), continued))| {
+        html! {
+            <IndicatorRow key={row.id.0} form={props.form} section={props.section} level1={props.level1.clone()}
+                first_in_section={props.starts_section && index == 0} level2_continued={*continued}
+                declared={props.declared.clone()} row={row.clone()} score={score.clone()}
+                profile={props.profile.clone()} dispatch={props.dispatch.clone()} />
+        }
+    });
+    let height = format!("contain-intrinsic-size: auto {}px", props.rows.len() * 44);
+    html! {
+        <div class="chunk" style={height} role="rowgroup">
+            <table class="indicators-part" role="presentation">
+                { columns() }
+                <tbody role="presentation">{ for rows }</tbody>
+            </table>
+        </div>
     }
 }

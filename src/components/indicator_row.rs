@@ -1,16 +1,17 @@
 //! One third-level indicator row: its cells, its computed score with the formula behind it,
 //! and its row actions. It re-renders only when its own row or score changes.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 use zipin_core::edit::Edit;
 use zipin_core::model::{Indicator, RowField, RowId};
 use zipin_core::number::{plain, two_places};
-use zipin_core::score::{RowKind, RowScore, Source};
+use zipin_core::profile::Profile;
+use zipin_core::score::{level_band, RowKind, RowScore, Source};
+use zipin_core::value::Level;
 
 use crate::components::cell::{Cell, CellAddress};
 use crate::i18n::{Lang, T};
+use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
 
@@ -25,8 +26,9 @@ pub struct IndicatorRowProps {
     pub level2_continued: bool,
     /// The section's declared weight ("50" of "产出指标(50分)"), edited in its first row.
     pub declared: AttrValue,
-    pub row: Rc<Indicator>,
+    pub row: Shared<Indicator>,
     pub score: RowScore,
+    pub profile: Shared<Profile>,
     pub dispatch: Dispatch,
 }
 
@@ -53,9 +55,9 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
         let address = CellAddress::Row { form: props.form, row: row.id, field };
         let label = format!("{} {}", field_title(field).text(lang), row_name);
         html! {
-            <td data-field={field.key()} class={class}>
+            <td role="cell" data-field={field.key()} class={class}>
                 <Cell {address} value={value.to_owned()} {label} {multiline} dispatch={props.dispatch.clone()}
-                    class={if matches!(field, RowField::Weight | RowField::Score) { "num" } else { "" }} />
+                    numeric={matches!(field, RowField::Weight | RowField::Score)} />
             </td>
         }
     };
@@ -63,21 +65,26 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
         let address = CellAddress::Row { form: props.form, row: row.id, field: RowField::Level1 };
         let declared = CellAddress::SectionWeight { form: props.form, section: props.section };
         html! {
-            <td data-field="level1" class="level1">
+            <td role="cell" data-field="level1" class="level1">
                 <Cell {address} value={props.level1.clone()} label={T::Level1.text(lang)} multiline=true dispatch={props.dispatch.clone()} />
                 <label class="declared">
                     {"（"}
                     <Cell address={declared} value={props.declared.clone()} label={format!("{} {}", props.level1, T::DeclaredWeight.text(lang))}
-                        dispatch={props.dispatch.clone()} class="num" />
+                        dispatch={props.dispatch.clone()} numeric=true />
                     {T::Points.text(lang)}{"）"}
                 </label>
             </td>
         }
     } else {
-        html! { <td data-field="level1" class="level1 merged"><span class="merged-text">{props.level1.clone()}</span></td> }
+        html! { <td role="cell" data-field="level1" class="level1 merged"><span class="merged-text">{props.level1.clone()}</span></td> }
     };
     let level2_class = if props.level2_continued { "continued" } else { "" };
-    let computed = computed_cell(&props.score, lang);
+    let computed = computed_cell(props, lang);
+    let shift = |by: i32| {
+        let dispatch = props.dispatch.clone();
+        let (form, id) = (props.form, row.id);
+        Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::MoveRow { form, row: id, by })))
+    };
     let remove = {
         let dispatch = props.dispatch.clone();
         let (form, id) = (props.form, row.id);
@@ -89,7 +96,7 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::AddRow { form, section, after: Some(id) })))
     };
     html! {
-        <tr data-testid="indicator-row" data-row-id={row.id.0.to_string()}>
+        <tr data-testid="indicator-row" data-row-id={row.id.0.to_string()} role="row">
             { level1 }
             { cell(RowField::Level2, &row.level2, true, level2_class) }
             { cell(RowField::Name, &row.name, true, "") }
@@ -99,7 +106,11 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
             { cell(RowField::Score, &row.score, false, "") }
             { computed }
             { cell(RowField::Reason, &row.reason, true, "") }
-            <td class="row-actions">
+            <td role="cell" class="row-actions">
+                <button type="button" class="icon" data-testid="move-row-up" title={T::MoveUp.text(lang)}
+                    aria-label={format!("{} {}", T::MoveUp.text(lang), row_name)} onclick={shift(-1)}>{"↑"}</button>
+                <button type="button" class="icon" data-testid="move-row-down" title={T::MoveDown.text(lang)}
+                    aria-label={format!("{} {}", T::MoveDown.text(lang), row_name)} onclick={shift(1)}>{"↓"}</button>
                 <button type="button" class="icon" data-testid="insert-row" title={T::InsertRow.text(lang)}
                     aria-label={format!("{} {}", T::InsertRow.text(lang), row_name)} onclick={insert}>{"＋"}</button>
                 <button type="button" class="icon danger" data-testid="remove-row" title={T::RemoveRow.text(lang)}
@@ -119,18 +130,51 @@ fn why_not(kind: &RowKind) -> T {
     }
 }
 
-/// The computed score with its formula (shown on hover and focus), or why there is none.
-fn computed_cell(score: &RowScore, lang: Lang) -> Html {
+/// The computed score with its formula (shown on hover and focus), or why there is none; a
+/// qualitative row offers its three levels with their bands.
+fn computed_cell(props: &IndicatorRowProps, lang: Lang) -> Html {
+    let score = &props.score;
     let (shown, value) = match score.computed {
         Some(computed) => (html! { <span class="computed-value">{two_places(computed)}</span> }, plain(computed)),
         None => (html! { <span class="why">{why_not(&score.kind).text(lang)}</span> }, String::new()),
     };
     let suggested = (score.source == Source::Suggested).then(|| html! { <small class="suggested">{T::Suggested.text(lang)}</small> });
     html! {
-        <td data-field="computed-score" class="computed" data-value={value} title={score.explanation.clone()} tabindex="0">
+        <td role="cell" data-field="computed-score" class="computed" data-value={value} title={score.explanation.clone()} tabindex="0">
             { shown }
             { for suggested }
+            { level_choice(props, lang) }
             <span class="explain" role="tooltip">{score.explanation.clone()}</span>
         </td>
+    }
+}
+
+/// The level select of a qualitative row: 按实际值判定, or one of the three levels with the
+/// band of scores it allows under the document's profile.
+fn level_choice(props: &IndicatorRowProps, lang: Lang) -> Html {
+    let qualitative = matches!(props.score.kind, RowKind::Qualitative { .. });
+    if !qualitative && props.row.level.is_none() {
+        return html! {};
+    }
+    let onchange = {
+        let dispatch = props.dispatch.clone();
+        let (form, row) = (props.form, props.row.id);
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let level = Level::ALL.into_iter().find(|level| level.label() == value);
+            dispatch.dispatch(Action::Edit(Edit::SetLevel { form, row, level }));
+        })
+    };
+    let weight = props.score.weight;
+    let options = Level::ALL.into_iter().map(|level| {
+        let (low, high, open) = level_band(level, weight, &props.profile);
+        let band = format!("[{}, {}{}", plain(low), plain(high), if open { ")" } else { "]" });
+        html! { <option value={level.label()} selected={props.row.level == Some(level)}>{format!("{} {band}", level.label())}</option> }
+    });
+    html! {
+        <select class="level" data-testid="level" aria-label={format!("{} {}", T::LevelAuto.text(lang), props.row.name.trim())} {onchange}>
+            <option value="" selected={props.row.level.is_none()}>{T::LevelAuto.text(lang)}</option>
+            { for options }
+        </select>
     }
 }

@@ -8,3 +8,4 @@ pub mod indicator_grid;
 pub mod indicator_row;
 pub mod paste_box;
 pub mod summary;
+pub mod toolbar;

@@ -10,13 +10,14 @@ use zipin_core::number::{plain, two_places};
 use zipin_core::Evaluation;
 
 use crate::i18n::{Lang, T};
+use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    pub document: Rc<Document>,
-    pub evaluations: Rc<Vec<Rc<Evaluation>>>,
+    pub document: Shared<Document>,
+    pub evaluations: Shared<Vec<Rc<Evaluation>>>,
     pub active: RowId,
     pub dispatch: Dispatch,
 }

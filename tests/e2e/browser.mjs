@@ -1,9 +1,6 @@
 // Launches Debian's Chromium headless as this machine requires, and opens pages that fail
 // the test on any uncaught page error or console error.
 import { chromium } from 'playwright-core';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -17,24 +14,19 @@ const FLAGS = [
   '--disable-sync',
 ];
 
-/** A fresh browser with its own empty profile directory. */
+/** A fresh browser (playwright gives it a new, empty profile directory). */
 export async function launch() {
-  const profile = await mkdtemp(join(tmpdir(), 'zipin-chromium-'));
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1366, height: 768 },
-    acceptDownloads: true,
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }
 
 /**
- * A new page in `context` that records page errors and console errors; call
- * `assertClean()` at the end of a test.
+ * A new page in its own context (its own storage, as a new visitor) that records page
+ * errors and console errors; call `assertClean()` at the end of a test. Pass an existing
+ * `context` to share storage (a reload, a second tab).
  */
-export async function openPage(context, { allowConsole = [] } = {}) {
-  const page = await context.newPage();
+export async function openPage(browser, { allowConsole = [], context } = {}) {
+  const owner = context ?? await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const page = await owner.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {

@@ -1,3 +1,8 @@
+import { readFile } from 'node:fs/promises';
+
+/** The sample report as Word's text extract (../shared/fixtures). */
+export const SAMPLE = await readFile(new URL('../../../shared/fixtures/hetang-2022-report.txt', import.meta.url), 'utf8');
+
 // Forms as a person would type them. The first is the sample report's department form
 // (../shared/fixtures/hetang-2022-report.txt), with the filer's own scores.
 
@@ -47,4 +52,24 @@ export async function typeForm(zipin, form) {
       index += 1;
     }
   }
+}
+
+/**
+ * A form of `rows` indicator rows as Excel TSV: funds of 10 points fully executed, the first
+ * half of the rows weighing 0.05 and the second half 0.04 (on 2,000 rows: 50 + 40), every
+ * target met and scored in full.
+ */
+export function largeForm(rows) {
+  const lines = [
+    '项目名称\t大表测试',
+    '项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分',
+    '\t年度资金总额\t100\t100\t100\t10\t100%\t10',
+    '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施',
+  ];
+  for (let i = 0; i < rows; i += 1) {
+    const section = i === 0 ? '产出指标' : i === Math.floor(rows / 2) ? '效益指标' : '';
+    const weight = i < rows / 2 ? '0.05' : '0.04';
+    lines.push(`${section}\t数量指标\t指标${i + 1}\t≥${100 + (i % 7)}人\t${101 + (i % 7)}人\t${weight}\t${weight}\t`);
+  }
+  return lines.join('\n');
 }

@@ -1,35 +1,16 @@
 // Pasting into zipin: real paste events (text/plain and text/html) into the paste box, the
 // import button, the column chooser, and a block pasted into the grid.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from './server.mjs';
-import { launch, openPage } from './browser.mjs';
-import { ZipinPage } from './zipin-page.mjs';
+import { useZipin } from './harness.mjs';
+import { SAMPLE } from './fixtures.mjs';
 
-const DIST = process.env.ZIPIN_DIST ?? 'dist';
-const SAMPLE = await readFile(new URL('../../../shared/fixtures/hetang-2022-report.txt', import.meta.url), 'utf8');
 const AGRICULTURE = await readFile(new URL('../../core/tests/fixtures/agriculture-department.html', import.meta.url), 'utf8');
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function fresh() {
-  const page = await openPage(browser);
-  return new ZipinPage(page).open(server.url);
-}
+const zipinSuite = useZipin();
 
 test('the sample report pasted whole shows three forms with 95, 97, 96 and 优', async () => {
-  const zipin = await fresh();
+  const zipin = await zipinSuite.fresh();
   await zipin.paste({ text: SAMPLE });
   await zipin.page.getByTestId('summary-row').nth(2).waitFor();
   assert.deepEqual(await zipin.summary(), [
@@ -46,7 +27,7 @@ test('the sample report pasted whole shows three forms with 95, 97, 96 and 优',
 });
 
 test('a paste carrying HTML is read from its tables, and nothing in it runs', async () => {
-  const zipin = await fresh();
+  const zipin = await zipinSuite.fresh();
   await zipin.page.evaluate(() => { window.alerted = false; window.alert = () => { window.alerted = true; }; });
   await zipin.paste({ text: 'plain text that is not a form', html: AGRICULTURE });
   await zipin.expectValue('total-score', '96.33');
@@ -59,7 +40,7 @@ test('a paste carrying HTML is read from its tables, and nothing in it runs', as
 });
 
 test('text put in the box imports with the button; prose says why nothing was imported', async () => {
-  const zipin = await fresh();
+  const zipin = await zipinSuite.fresh();
   const box = zipin.page.getByTestId('paste-input');
   await box.fill('今年各项工作进展顺利。');
   await zipin.page.getByTestId('import-button').click();
@@ -77,7 +58,7 @@ test('text put in the box imports with the button; prose says why nothing was im
 });
 
 test('rows without a header ask for their columns, and the choice is remembered', async () => {
-  const zipin = await fresh();
+  const zipin = await zipinSuite.fresh();
   const rows = '产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t40\t40\t\n\t质量指标\t合格率\t≥90%\t85%\t50\t\t部分学员缺考\n';
   await zipin.paste({ text: rows });
   const chooser = zipin.page.getByTestId('column-chooser');
@@ -94,7 +75,7 @@ test('rows without a header ask for their columns, and the choice is remembered'
 });
 
 test('a block copied from a sheet fills the grid from the cell it is pasted into', async () => {
-  const zipin = await fresh();
+  const zipin = await zipinSuite.fresh();
   const block = '数量指标\t培训人次\t≥500人次\t520人次\t25\n质量指标\t合格率\t≥90%\t81%\t25\n时效指标\t完成时间\t2023年6月\t2023年6月\t\n';
   await zipin.paste({ text: block }, zipin.rows.nth(0).locator('[data-field="level2"] textarea'));
   assert.equal(await zipin.rows.count(), 5);

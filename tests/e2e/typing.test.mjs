@@ -1,28 +1,14 @@
 // A person types the sample's department form and reads the result through the hooks.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch, openPage } from './browser.mjs';
-import { ZipinPage } from './zipin-page.mjs';
+import { useZipin } from './harness.mjs';
 import { HETANG_DEPARTMENT, typeForm } from './fixtures.mjs';
 
-const DIST = process.env.ZIPIN_DIST ?? 'dist';
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const zipinSuite = useZipin();
 
 test('typing the sample department form gives 95 and 优', async () => {
-  const page = await openPage(browser);
-  const zipin = await new ZipinPage(page).open(server.url);
+  const zipin = await zipinSuite.fresh();
+  const { page } = zipin;
   await typeForm(zipin, HETANG_DEPARTMENT);
 
   assert.equal(await zipin.rows.count(), 14);
@@ -41,8 +27,8 @@ test('typing the sample department form gives 95 and 优', async () => {
 });
 
 test('results follow every keystroke and say why when they cannot be computed', async () => {
-  const page = await openPage(browser);
-  const zipin = await new ZipinPage(page).open(server.url);
+  const zipin = await zipinSuite.fresh();
+  const { page } = zipin;
   await zipin.setFunds('total', 'full-year', '251.89');
   await zipin.setFunds('total', 'executed', '245.60');
   await zipin.expectValue('budget-score', '9.75');
@@ -64,8 +50,8 @@ test('results follow every keystroke and say why when they cannot be computed', 
 });
 
 test('rows can be added and removed', async () => {
-  const page = await openPage(browser);
-  const zipin = await new ZipinPage(page).open(server.url);
+  const zipin = await zipinSuite.fresh();
+  const { page } = zipin;
   assert.equal(await zipin.rows.count(), 3);
   await zipin.ensureRows('产出指标', 3);
   assert.equal(await zipin.rows.count(), 5);

@@ -1,0 +1,50 @@
+//! The saved-document format: the versioned JSON that autosave, the JSON download and the
+//! offline file carry. Reading checks the version and says in plain Chinese why a file is
+//! not a document it can open.
+
+use crate::model::{Document, DOCUMENT_VERSION};
+
+/// Why a saved document could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON, or JSON that is not a zipin document.
+    NotADocument(String),
+    /// Saved by a newer zipin.
+    TooNew(u32),
+}
+
+impl LoadError {
+    /// The message the page shows.
+    pub fn message(&self) -> String {
+        match self {
+            LoadError::NotADocument(detail) => format!("这不是 zipin 保存的文档，无法打开（{detail}）。"),
+            LoadError::TooNew(version) => {
+                format!("这个文档由更新版本的 zipin 保存（格式版本 {version}），本页面只能打开版本 {DOCUMENT_VERSION} 及以前的文档。")
+            }
+        }
+    }
+}
+
+/// The document as saved-document JSON.
+pub fn to_json(document: &Document) -> String {
+    serde_json::to_string(document).unwrap_or_default()
+}
+
+/// Reads saved-document JSON, migrating older versions it knows.
+pub fn from_json(text: &str) -> Result<Document, LoadError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| LoadError::NotADocument(format!("不是有效的 JSON：第 {} 行", error.line())))?;
+    let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > DOCUMENT_VERSION {
+        return Err(LoadError::TooNew(version));
+    }
+    if version == 0 {
+        return Err(LoadError::NotADocument("缺少版本号".to_owned()));
+    }
+    let mut document: Document =
+        serde_json::from_value(value).map_err(|error| LoadError::NotADocument(format!("内容不完整：{error}")))?;
+    document.version = DOCUMENT_VERSION;
+    document.ensure_unique_ids();
+    Ok(document)
+}

@@ -1,0 +1,101 @@
+//! The documents kept on this PC (localStorage): a list of names, each document's saved JSON,
+//! and the session (which document, form and cell were open), so a reopened page continues
+//! exactly where the user left off.
+
+use serde::{Deserialize, Serialize};
+use zipin_core::json::{from_json, to_json};
+use zipin_core::model::Document;
+
+use crate::storage;
+
+const LIST: &str = "zipin.documents.v1";
+const SESSION: &str = "zipin.session.v1";
+
+fn document_key(id: &str) -> String {
+    format!("zipin.document.v1.{id}")
+}
+
+/// One saved document in the list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocMeta {
+    pub id: String,
+    pub name: String,
+}
+
+/// Where the user was: the document, the form and the cell in focus.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub document: String,
+    #[serde(default)]
+    pub form: Option<u64>,
+    #[serde(default)]
+    pub row: Option<u64>,
+    #[serde(default)]
+    pub field: Option<String>,
+}
+
+/// A saved document that could not be opened: why, and its raw text to download.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    pub message: String,
+    pub raw: String,
+}
+
+/// The saved documents, in the order they were created.
+pub fn list() -> Vec<DocMeta> {
+    storage::get(LIST).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+}
+
+fn write_list(list: &[DocMeta]) -> bool {
+    serde_json::to_string(list).is_ok_and(|text| storage::set(LIST, &text))
+}
+
+/// A new document id, unique on this PC.
+pub fn new_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let taken = list();
+    let mut id = format!("d{now:x}");
+    let mut n = 0;
+    while taken.iter().any(|meta| meta.id == id) {
+        n += 1;
+        id = format!("d{now:x}-{n}");
+    }
+    id
+}
+
+/// Opens a saved document.
+pub fn load(id: &str) -> Option<Result<Document, Unreadable>> {
+    let raw = storage::get(&document_key(id))?;
+    Some(from_json(&raw).map_err(|error| Unreadable { message: error.message(), raw }))
+}
+
+/// Saves a document under its id, adding it to the list. Returns `false` when it could only
+/// be kept in memory.
+pub fn save(meta: &DocMeta, document: &Document) -> bool {
+    let mut list = list();
+    match list.iter_mut().find(|m| m.id == meta.id) {
+        Some(existing) => *existing = meta.clone(),
+        None => list.push(meta.clone()),
+    }
+    let listed = write_list(&list);
+    storage::set(&document_key(&meta.id), &to_json(document)) && listed
+}
+
+/// Deletes a saved document.
+pub fn delete(id: &str) {
+    let list: Vec<DocMeta> = list().into_iter().filter(|meta| meta.id != id).collect();
+    write_list(&list);
+    storage::remove(&document_key(id));
+}
+
+/// The last session, if any.
+pub fn session() -> Option<Session> {
+    storage::get(SESSION).and_then(|text| serde_json::from_str(&text).ok())
+}
+
+/// Remembers where the user is.
+pub fn set_session(session: &Session) {
+    if let Ok(text) = serde_json::to_string(session) {
+        storage::set(SESSION, &text);
+    }
+}

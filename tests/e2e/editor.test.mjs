@@ -1,0 +1,206 @@
+// The editor as a spreadsheet user meets it: keys, undo and redo, documents and forms,
+// profiles, levels and language.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST, useZipin } from './harness.mjs';
+import { SAMPLE } from './fixtures.mjs';
+import { serve } from './server.mjs';
+import { openPage } from './browser.mjs';
+
+const zipinSuite = useZipin();
+
+const cellOf = (zipin, row, field) => zipin.rows.nth(row).locator(`[data-field="${field}"] .cell`).first();
+const focused = (zipin) => zipin.page.evaluate(() => {
+  const el = document.activeElement;
+  return { row: [...document.querySelectorAll('[data-testid="indicator-row"]')].indexOf(el.closest('tr')), field: el.closest('td')?.dataset.field };
+});
+
+test('Enter, Shift+Enter and the arrows move between cells as in a spreadsheet', async () => {
+  const zipin = await zipinSuite.fresh();
+  await zipin.ensureRows('产出指标', 3);
+  await cellOf(zipin, 0, 'weight').click();
+  await zipin.page.keyboard.type('20');
+  await zipin.page.keyboard.press('Enter');
+  assert.deepEqual(await focused(zipin), { row: 1, field: 'weight' });
+  await zipin.page.keyboard.type('15');
+  await zipin.page.keyboard.press('Shift+Enter');
+  assert.deepEqual(await focused(zipin), { row: 0, field: 'weight' });
+  await zipin.page.keyboard.press('ArrowDown');
+  await zipin.page.keyboard.press('ArrowDown');
+  assert.deepEqual(await focused(zipin), { row: 2, field: 'weight' });
+  // The caret at the end of the text: → leaves for the next cell; ← at the start goes back.
+  await cellOf(zipin, 1, 'weight').click();
+  await zipin.page.keyboard.press('End');
+  await zipin.page.keyboard.press('ArrowRight');
+  assert.deepEqual(await focused(zipin), { row: 1, field: 'score' });
+  await zipin.page.keyboard.press('Home');
+  await zipin.page.keyboard.press('ArrowLeft');
+  assert.deepEqual(await focused(zipin), { row: 1, field: 'weight' });
+  // Inside the text the arrows move the caret, not the focus.
+  await zipin.page.keyboard.press('End');
+  await zipin.page.keyboard.press('ArrowLeft');
+  assert.deepEqual(await focused(zipin), { row: 1, field: 'weight' });
+  await zipin.page.keyboard.press('Tab');
+  assert.deepEqual(await focused(zipin), { row: 1, field: 'score' });
+  await zipin.page.keyboard.press('Shift+Tab');
+  assert.deepEqual(await focused(zipin), { row: 1, field: 'weight' });
+  assert.equal(await cellOf(zipin, 1, 'weight').inputValue(), '15');
+  zipin.page.assertClean();
+});
+
+test('Esc puts back the text the cell had; leaving a number cell tidies full-width digits', async () => {
+  const zipin = await zipinSuite.fresh();
+  const weight = cellOf(zipin, 0, 'weight');
+  await zipin.typeInto(weight, '30');
+  await zipin.page.keyboard.press('Tab');
+  await weight.click();
+  await zipin.page.keyboard.press('End');
+  await zipin.page.keyboard.type('5');
+  assert.equal(await weight.inputValue(), '305');
+  await zipin.page.keyboard.press('Escape');
+  assert.equal(await weight.inputValue(), '30');
+  await zipin.typeInto(cellOf(zipin, 0, 'score'), '２８');
+  assert.equal(await cellOf(zipin, 0, 'score').inputValue(), '２８');
+  await zipin.page.keyboard.press('Tab');
+  assert.equal(await cellOf(zipin, 0, 'score').inputValue(), '28');
+  await zipin.expectValue('total-score', '28');
+  zipin.page.assertClean();
+});
+
+test('undo and redo cover typing, pastes and row operations', async () => {
+  const zipin = await zipinSuite.fresh();
+  await zipin.typeInto(cellOf(zipin, 0, 'weight'), '50');
+  await zipin.typeInto(cellOf(zipin, 0, 'score'), '45');
+  await zipin.expectValue('total-score', '45');
+  await zipin.page.keyboard.press('Control+z');
+  await zipin.expectValue('total-score', '0');
+  assert.equal(await cellOf(zipin, 0, 'score').inputValue(), '');
+  await zipin.page.keyboard.press('Control+y');
+  await zipin.expectValue('total-score', '45');
+
+  await zipin.paste({ text: SAMPLE });
+  await zipin.page.getByTestId('summary-row').nth(3).waitFor();
+  await zipin.page.keyboard.press('Control+z');
+  await zipin.page.waitForFunction(() => document.querySelectorAll('[data-testid="summary-row"]').length === 1);
+  await zipin.page.keyboard.press('Control+Shift+z');
+  await zipin.page.waitForFunction(() => document.querySelectorAll('[data-testid="summary-row"]').length === 4);
+
+  await zipin.page.getByTestId('form-tab').nth(0).click();
+  const before = await zipin.rows.count();
+  await zipin.rows.nth(0).getByTestId('remove-row').click();
+  assert.equal(await zipin.rows.count(), before - 1);
+  await zipin.page.getByTestId('undo').click();
+  assert.equal(await zipin.rows.count(), before);
+  zipin.page.assertClean();
+});
+
+test('closing and reopening the page restores the document, the form and the cell in focus', async () => {
+  const context = await zipinSuite.browser.newContext({ viewport: { width: 1366, height: 768 } });
+  let zipin = await zipinSuite.fresh({ context });
+  await zipin.paste({ text: SAMPLE });
+  await zipin.page.getByTestId('form-tab').nth(2).click();
+  await zipin.expectValue('total-score', '96');
+  await zipin.typeInto(cellOf(zipin, 3, 'score'), '10');
+  await zipin.expectValue('total-score', '97');
+  await zipin.page.close();
+
+  zipin = await zipinSuite.fresh({ context });
+  assert.equal(await zipin.page.getByTestId('summary-row').count(), 3);
+  await zipin.expectValue('total-score', '97');
+  assert.equal(await zipin.page.getByTestId('document-name').inputValue(), '株洲市荷塘区网格化管理服务中心');
+  assert.deepEqual(await focused(zipin), { row: 3, field: 'score' });
+  zipin.page.assertClean();
+  await context.close();
+});
+
+test('a sandboxed iframe without storage still computes and says nothing is saved', async () => {
+  // Without allow-same-origin the frame has an opaque origin: its own scripts and wasm are
+  // cross-origin requests, which the page's server must allow (README: Embedding).
+  const app = await serve(DIST, { headers: { 'access-control-allow-origin': '*' } });
+  const host = await serve(DIST, {
+    pages: { '/host.html': `<!doctype html><title>门户</title><link rel="icon" href="data:,"><iframe sandbox="allow-scripts" src="${app.url}" width="1300" height="700"></iframe>` },
+  });
+  const page = await openPage(zipinSuite.browser);
+  await page.goto(`${host.origin}/host.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.getByTestId('form').waitFor();
+  const weight = frame.getByTestId('indicator-row').nth(0).locator('[data-field="weight"] .cell');
+  await weight.fill('40');
+  await frame.getByTestId('indicator-row').nth(0).locator('[data-field="score"] .cell').fill('36');
+  await page.waitForFunction(() => true);
+  assert.equal(await frame.getByTestId('total-score').getAttribute('data-value'), '36');
+  assert.equal(await frame.getByTestId('save-state').getAttribute('data-saved'), 'false');
+  assert.match(await frame.getByTestId('save-state').textContent(), /无法保存/);
+  page.assertClean();
+  await host.close();
+  await app.close();
+});
+
+test('documents are created, renamed, switched and deleted', async () => {
+  const zipin = await zipinSuite.fresh();
+  await zipin.page.getByTestId('document-name').fill('2023 自评');
+  await zipin.typeInto(cellOf(zipin, 0, 'weight'), '12');
+  await zipin.page.getByTestId('documents-menu').click();
+  await zipin.page.getByTestId('new-document').click();
+  assert.equal(await zipin.page.getByTestId('document-name').inputValue(), '');
+  assert.equal(await cellOf(zipin, 0, 'weight').inputValue(), '');
+  await zipin.page.getByTestId('document-name').fill('第二份');
+  await zipin.page.waitForTimeout(300);
+  const items = zipin.page.getByTestId('document-item');
+  assert.deepEqual(await items.locator('.doc-name').allTextContents(), ['2023 自评', '第二份']);
+  await items.nth(0).getByRole('button', { name: /打开/ }).click();
+  assert.equal(await cellOf(zipin, 0, 'weight').inputValue(), '12');
+  await items.nth(1).getByRole('button', { name: /删除/ }).click();
+  assert.deepEqual(await items.locator('.doc-name').allTextContents(), ['2023 自评']);
+  zipin.page.assertClean();
+});
+
+test('forms are added, duplicated, moved, retyped and deleted; the profile changes the rules', async () => {
+  const zipin = await zipinSuite.fresh();
+  await zipin.setFormName('甲项目');
+  await zipin.page.getByRole('button', { name: '＋ 项目支出绩效自评表' }).click();
+  await zipin.setFormName('乙项目');
+  await zipin.page.getByTestId('duplicate-form').click();
+  let names = (await zipin.summary()).map((r) => r.name);
+  assert.deepEqual(names, ['甲项目', '乙项目', '乙项目']);
+  await zipin.page.getByTestId('move-form-left').click();
+  await zipin.page.getByTestId('move-form-left').click();
+  await zipin.page.getByTestId('delete-form').click();
+  names = (await zipin.summary()).map((r) => r.name);
+  assert.deepEqual(names, ['甲项目', '乙项目']);
+  await zipin.form.getByTestId('form-kind').selectOption('project');
+  assert.match(await zipin.form.locator('.form-name').textContent(), /项目名称/);
+
+  await zipin.setFunds('total', 'weight', '');
+  await zipin.setFunds('total', 'full-year', '100');
+  await zipin.setFunds('total', 'executed', '100');
+  await zipin.expectValue('budget-score', '10');
+  await zipin.page.getByTestId('profile').selectOption('hubei');
+  await zipin.expectValue('budget-score', '20');
+  assert.match(await zipin.page.getByTestId('profile-summary').textContent(), /预算执行 20 分/);
+  zipin.page.assertClean();
+});
+
+test('a qualitative row offers the three levels with their bands', async () => {
+  const zipin = await zipinSuite.fresh();
+  await zipin.fillRow(0, { target: '有所提升', actual: '有所提升', weight: '10' });
+  const computed = zipin.rows.nth(0).locator('[data-field="computed-score"]');
+  assert.equal(await computed.getAttribute('data-value'), '');
+  const level = computed.getByTestId('level');
+  assert.deepEqual(await level.locator('option').allTextContents(), ['按实际值判定', '达成 [8, 10]', '部分达成 [6, 8)', '未达成 [0, 6)']);
+  await level.selectOption('部分达成');
+  assert.equal(await computed.getAttribute('data-value'), '7');
+  await zipin.expectValue('total-score', '7');
+  zipin.page.assertClean();
+});
+
+test('the English switch changes the labels; grades and findings stay Chinese', async () => {
+  const zipin = await zipinSuite.fresh();
+  await zipin.page.getByTestId('language').click();
+  assert.equal(await zipin.page.getByTestId('import-button').textContent(), 'Import');
+  assert.match(await zipin.form.getByTestId('funds').locator('thead').textContent(), /Full-year budget/);
+  assert.equal(await zipin.grade(), '差');
+  await zipin.page.getByTestId('language').click();
+  assert.equal(await zipin.page.getByTestId('import-button').textContent(), '导入');
+  zipin.page.assertClean();
+});
