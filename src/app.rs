@@ -180,8 +180,10 @@ pub fn App(props: &AppProps) -> Html {
                     {on_new} {on_open} {on_delete} {on_download} {on_language} />
                 { for problem }
                 <main {onfocusin}>
-                    <PasteBox dispatch={dispatch.clone()} has_content={state.document.forms.iter().any(|f| f.has_content())} />
-                    <Summary document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
+                    <div class="overview">
+                        <PasteBox dispatch={dispatch.clone()} has_content={state.document.forms.iter().any(|f| f.has_content())} />
+                        <Summary document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
+                    </div>
                     <FormTabs document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
                     { panel }
                 </main>

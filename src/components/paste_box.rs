@@ -112,7 +112,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         <section class="paste-box" aria-labelledby="paste-title">
             <h2 id="paste-title">{T::PasteTitle.text(lang)}</h2>
             <p class="hint">{T::PasteHint.text(lang)}</p>
-            <textarea ref={input} data-testid="paste-input" aria-label={T::PasteLabel.text(lang)} rows="3" {onpaste} />
+            <textarea ref={input} data-testid="paste-input" aria-label={T::PasteLabel.text(lang)} rows="2" {onpaste} />
             <div class="paste-actions">
                 <button type="button" class="primary" data-testid="import-button" {onclick}>{T::ImportButton.text(lang)}</button>
                 { mode(false, T::ModeAppend) }
