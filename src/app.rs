@@ -11,6 +11,7 @@ use zipin_core::json::to_json;
 
 use crate::components::form_panel::FormPanel;
 use crate::components::paste_box::PasteBox;
+use crate::components::review_report::ReviewReport;
 use crate::components::summary::{FormTabs, Summary};
 use crate::components::toolbar::Toolbar;
 use crate::documents::{self, DocMeta, Session, Unreadable};
@@ -71,6 +72,7 @@ pub fn App(props: &AppProps) -> Html {
     let lang = use_state(|| storage::get(LANG_KEY).and_then(|key| Lang::from_key(&key)).unwrap_or_default());
     let saved = use_state(storage::is_persistent);
     let listed = use_state(documents::list);
+    let reporting = use_state(|| false);
     let evaluations = use_evaluations(Shared(state.document.clone()));
     let dispatch = state.dispatcher();
 
@@ -177,8 +179,13 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
                 <Toolbar meta={state.meta.clone()} documents={(*listed).clone()} profile={state.document.profile.clone()}
                     can_undo={state.can_undo()} can_redo={state.can_redo()} saved={*saved} dispatch={dispatch.clone()}
-                    {on_new} {on_open} {on_delete} {on_download} {on_language} />
+                    {on_new} {on_open} {on_delete} {on_download} {on_language}
+                    on_report={{ let reporting = reporting.clone(); Callback::from(move |_| reporting.set(!*reporting)) }} />
                 { for problem }
+                if *reporting {
+                    <ReviewReport document={Shared(state.document.clone())} evaluations={evaluations.clone()}
+                        on_close={{ let reporting = reporting.clone(); Callback::from(move |_| reporting.set(false)) }} />
+                }
                 <main {onfocusin}>
                     <div class="overview">
                         <PasteBox dispatch={dispatch.clone()} has_content={state.document.forms.iter().any(|f| f.has_content())} />

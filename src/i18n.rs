@@ -65,6 +65,20 @@ strings! {
     Rate => "执行率", "Execution rate";
     Score => "得分", "Score";
     BudgetScore => "预算执行得分", "Budget score";
+    ClaimedRate => "填报执行率", "Rate as filed";
+    ClaimedScore => "填报得分", "Score as filed";
+    ClaimedTotal => "填报总分", "Total as filed";
+    ClaimedGrade => "填报等级", "Grade as filed";
+    FundsReason => "执行偏差原因", "Reason for low execution";
+    ReviewReport => "复核意见书", "Review report";
+    CopyReport => "复制", "Copy";
+    PrintReport => "打印", "Print";
+    CloseReport => "关闭", "Close";
+    Copied => "已复制到剪贴板", "Copied";
+    CopyFailed => "浏览器不允许复制：请选中下方文字后按 Ctrl+C。", "The browser refused: select the text below and press Ctrl+C.";
+    Claimed => "填报", "Filed";
+    Computed => "计算", "Computed";
+    Differs => "不一致", "differs";
     Level1 => "一级指标", "Level 1";
     Level2 => "二级指标", "Level 2";
     Level3 => "三级指标", "Indicator";
@@ -138,7 +152,7 @@ strings! {
     MoveDown => "下移", "Move down";
     AddSection => "＋ 一级指标", "+ Section";
     RemoveSection => "删除此一级指标", "Delete section";
-    LevelAuto => "按实际值判定", "From the actual";
+    LevelAuto => "自动", "Auto";
     CrashTitle => "页面出错了", "The page has crashed";
     CrashBody => "很抱歉，页面遇到意外错误。您最近保存的数据仍在本机，可下载备份后刷新页面。",
         "Sorry, the page hit an unexpected error. Your last saved document is still on this PC: download it, then reload.";

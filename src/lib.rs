@@ -11,6 +11,7 @@ pub mod download;
 pub mod evaluations;
 pub mod i18n;
 pub mod layouts;
+pub mod marks;
 pub mod navigation;
 pub mod shared;
 pub mod state;

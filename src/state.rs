@@ -109,6 +109,7 @@ fn coalesce_key(edit: &Edit) -> Option<String> {
         Edit::SetFormName { form, .. } => Some(format!("name:{}", form.0)),
         Edit::SetClaimTotal { form, .. } => Some(format!("total:{}", form.0)),
         Edit::SetClaimGrade { form, .. } => Some(format!("grade:{}", form.0)),
+        Edit::SetFundsReason { form, .. } => Some(format!("funds-reason:{}", form.0)),
         Edit::SetSectionWeight { section, .. } => Some(format!("section:{}", section.0)),
         _ => None,
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::{Form, FundsColumn, FundsRow, RowContext, RowField, RowId, Section};
 use crate::normalize::{is_empty_marker, normalize};
-use crate::number::{plain, read_number, read_rate, round2, two_places, NumberCell};
+use crate::number::{plain, rate_matches_claim, read_number, read_rate, round2, two_places, NumberCell};
 use crate::profile::{Denominator, Profile};
 use crate::score::{budget_of, is_cost, level_band, FormScore, Grade, RowKind, RowScore, SectionScore, Source};
 use crate::value::{read_value, Direction, Reading};
@@ -102,9 +102,6 @@ pub struct Finding {
     pub place: Place,
     pub message: String,
 }
-
-/// Rate and score tolerances: a claimed budget score within 0.01 is not a mistake.
-const CENT: Decimal = Decimal::from_parts(1, 0, 0, false, 2);
 
 struct Findings(Vec<Finding>);
 
@@ -247,7 +244,7 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
         }
     }
     match read_number(&funds.total.claimed_score) {
-        NumberCell::Number(claimed) if (claimed - score.funds.score).abs() > CENT => findings.push(
+        NumberCell::Number(claimed) if (claimed - score.funds.score).abs() > profile.tolerance => findings.push(
             Code::BudgetScoreMismatch,
             total_place(FundsColumn::ClaimedScore),
             format!(
@@ -263,7 +260,7 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
         _ => {}
     }
     for column in [FundsColumn::Initial, FundsColumn::FullYear, FundsColumn::Executed] {
-        check_funds_sum(&funds.total, &funds.sub_rows, column, findings);
+        check_funds_sum(&funds.total, &funds.sub_rows, column, profile.tolerance, findings);
     }
 }
 
@@ -281,13 +278,9 @@ fn column_name(column: FundsColumn) -> &'static str {
 fn check_claimed_rate(row: &FundsRow, index: usize, rate: Option<Decimal>, profile: &Profile, findings: &mut Findings) {
     let place = Place::Funds { row: index, column: FundsColumn::ClaimedRate };
     match read_rate(&row.claimed_rate) {
-        (NumberCell::Number(claimed), shown) => {
+        (NumberCell::Number(_), _) => {
             let Some(rate) = rate else { return };
-            let as_shown = |r: Decimal| {
-                r.checked_mul(Decimal::ONE_HUNDRED)
-                    .map(|p| p.round_dp_with_strategy(shown, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
-            };
-            if as_shown(rate) != as_shown(claimed) {
+            if rate_matches_claim(rate, &row.claimed_rate) == Some(false) {
                 findings.push(
                     Code::RateMismatch,
                     place,
@@ -306,7 +299,7 @@ fn check_claimed_rate(row: &FundsRow, index: usize, rate: Option<Decimal>, profi
     }
 }
 
-fn check_funds_sum(total: &FundsRow, subs: &[FundsRow], column: FundsColumn, findings: &mut Findings) {
+fn check_funds_sum(total: &FundsRow, subs: &[FundsRow], column: FundsColumn, tolerance: Decimal, findings: &mut Findings) {
     let values: Vec<Decimal> = subs.iter().filter_map(|row| read_number(row.amount(column)).value()).collect();
     if values.is_empty() {
         return;
@@ -317,7 +310,7 @@ fn check_funds_sum(total: &FundsRow, subs: &[FundsRow], column: FundsColumn, fin
     if difference.is_zero() {
         return;
     }
-    let rounding = difference <= CENT * Decimal::from(values.len());
+    let rounding = difference <= tolerance.saturating_mul(Decimal::from(values.len()));
     let (severity, note) = if rounding { (Severity::Info, "，属四舍五入误差") } else { (Severity::Error, "") };
     findings.push_as(
         Code::FundsSumMismatch,
@@ -500,7 +493,7 @@ fn check_quantitative(
     let at = |field| Place::Row { id, field };
     let weight = score.weight;
     if let (Some(entered), Some(computed)) = (score.entered, score.computed) {
-        if (entered - computed).abs() > CENT {
+        if (entered - computed).abs() > profile.tolerance {
             findings.push(
                 Code::ScoreDiffersFromRule,
                 at(RowField::Score),

@@ -25,6 +25,8 @@ pub enum Edit {
     SetFormKind { form: RowId, kind: FormKind },
     SetClaimTotal { form: RowId, text: String },
     SetClaimGrade { form: RowId, text: String },
+    /// Sets the funds block's explanation of a low execution rate.
+    SetFundsReason { form: RowId, text: String },
     SetSectionWeight { form: RowId, section: RowId, text: String },
     /// Adds an empty row to a section, after `after` (or at the end).
     AddRow { form: RowId, section: RowId, after: Option<RowId> },
@@ -169,6 +171,7 @@ fn form_of(edit: &Edit) -> RowId {
         | Edit::SetFormKind { form, .. }
         | Edit::SetClaimTotal { form, .. }
         | Edit::SetClaimGrade { form, .. }
+        | Edit::SetFundsReason { form, .. }
         | Edit::SetSectionWeight { form, .. }
         | Edit::AddRow { form, .. }
         | Edit::RemoveRow { form, .. }
@@ -244,6 +247,7 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
         }
         Edit::SetClaimTotal { text, .. } => set(&mut form.claim.total, text),
         Edit::SetClaimGrade { text, .. } => set(&mut form.claim.grade, text),
+        Edit::SetFundsReason { text, .. } => set(&mut form.funds.reason, text),
         Edit::SetSectionWeight { section, text, .. } => match form.sections.iter_mut().find(|s| s.id == section) {
             Some(section) => set(&mut section.declared_weight, text),
             None => false,

@@ -14,6 +14,7 @@ pub mod model;
 pub mod normalize;
 pub mod number;
 pub mod profile;
+pub mod report;
 pub mod score;
 pub mod value;
 

@@ -66,6 +66,16 @@ pub fn read_rate(text: &str) -> (NumberCell, u32) {
     }
 }
 
+/// Whether a claimed rate ("100%", "99.8%") equals the computed one to the precision it is
+/// written with; `None` when no readable rate is claimed.
+pub fn rate_matches_claim(rate: Decimal, claimed: &str) -> Option<bool> {
+    let (NumberCell::Number(claimed), shown) = read_rate(claimed) else { return None };
+    let as_shown = |r: Decimal| {
+        r.checked_mul(Decimal::ONE_HUNDRED).map(|p| p.round_dp_with_strategy(shown, RoundingStrategy::MidpointAwayFromZero))
+    };
+    Some(as_shown(rate) == as_shown(claimed))
+}
+
 /// Parses a plain decimal, with an optional leading sign. `None` for anything else.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let text = text.strip_prefix('+').unwrap_or(text);

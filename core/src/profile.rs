@@ -82,6 +82,14 @@ pub struct Profile {
     pub grades: GradeBands,
     /// Whether a form must state a grade (湖北 makes it optional).
     pub grading_required: bool,
+    /// How far a claimed score may be from the computed one before it is a finding (0.01);
+    /// also the rounding allowance per sub-row when funds are summed.
+    #[serde(default = "cent")]
+    pub tolerance: Decimal,
+}
+
+fn cent() -> Decimal {
+    Decimal::new(1, 2)
 }
 
 fn d(value: i64) -> Decimal {
@@ -111,6 +119,7 @@ impl Profile {
             low_execution_reason_below: None,
             grades: GradeBands { excellent: d(90), good: d(80), fair: d(60) },
             grading_required: true,
+            tolerance: cent(),
         };
         match id {
             ProfileId::Central => central,

@@ -67,3 +67,22 @@ fn project_forms_findings() {
         assert_eq!(declared, [Severity::Info, Severity::Info]);
     }
 }
+
+#[test]
+fn the_review_report_lists_every_form_with_claimed_and_computed_figures() {
+    let document = hetang_document();
+    let evaluations: Vec<_> = document.forms.iter().map(|f| evaluate(f, &document.profile)).collect();
+    let report = zipin_core::report::review_report(&document, &evaluations);
+    assert_eq!(report.forms.len(), 3);
+    let figures: Vec<_> = report.forms[0].figures.iter().map(|f| (f.label, f.claimed.as_str(), f.computed.as_str(), f.differs)).collect();
+    assert_eq!(
+        figures,
+        [("执行率", "100%", "100.00%", false), ("预算执行得分", "10", "10.00", false), ("总分", "95", "95.00", false), ("等级", "优", "优", false)]
+    );
+    let text = report.to_text();
+    assert!(text.starts_with("复核意见\n\n1、株洲市荷塘区网格化管理服务中心（部门整体支出绩效自评表）\n"));
+    assert!(text.contains("成本控制数算：填报得分 9，按规则应为 1.80（10 × 126.11 ÷ 701.29 = 1.80）（SCORE_DIFFERS_FROM_RULE）"));
+    assert!(text.contains("3、城乡帮困项目（项目支出绩效自评表）"));
+    let findings: usize = report.forms.iter().map(|f| f.findings.len()).sum();
+    assert_eq!(text.matches("[错误]").count() + text.matches("[提醒]").count() + text.matches("[提示]").count(), findings);
+}

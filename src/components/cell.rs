@@ -18,6 +18,9 @@ pub enum CellAddress {
     Funds { form: RowId, row: usize, column: FundsColumn },
     FormName { form: RowId },
     SectionWeight { form: RowId, section: RowId },
+    ClaimTotal { form: RowId },
+    ClaimGrade { form: RowId },
+    FundsReason { form: RowId },
 }
 
 impl CellAddress {
@@ -28,6 +31,9 @@ impl CellAddress {
             CellAddress::Funds { form, row, column } => Edit::SetFunds { form, row, column, text },
             CellAddress::FormName { form } => Edit::SetFormName { form, name: text },
             CellAddress::SectionWeight { form, section } => Edit::SetSectionWeight { form, section, text },
+            CellAddress::ClaimTotal { form } => Edit::SetClaimTotal { form, text },
+            CellAddress::ClaimGrade { form } => Edit::SetClaimGrade { form, text },
+            CellAddress::FundsReason { form } => Edit::SetFundsReason { form, text },
         }
     }
 }
@@ -47,6 +53,9 @@ pub struct CellProps {
     pub numeric: bool,
     #[prop_or_default]
     pub class: Classes,
+    /// A `data-testid` for the input itself.
+    #[prop_or_default]
+    pub testid: Option<AttrValue>,
 }
 
 /// An input (or textarea) bound to one cell of the document.
@@ -105,12 +114,12 @@ pub fn Cell(props: &CellProps) -> Html {
     if props.multiline {
         html! {
             <textarea {class} rows="1" aria-label={props.label.clone()} value={props.value.clone()} {oninput} {onpaste}
-                {onfocus} {onblur} {onkeydown} />
+                {onfocus} {onblur} {onkeydown} data-testid={props.testid.clone()} />
         }
     } else {
         html! {
             <input {class} type="text" aria-label={props.label.clone()} value={props.value.clone()} {oninput} {onpaste}
-                {onfocus} {onblur} {onkeydown} />
+                {onfocus} {onblur} {onkeydown} data-testid={props.testid.clone()} />
         }
     }
 }

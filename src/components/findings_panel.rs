@@ -1,9 +1,12 @@
-//! The review findings of the form shown, grouped by severity with counts.
+//! The review findings of the form shown, grouped by severity with counts. Each finding is
+//! a link to the cell it concerns; the list is announced politely to screen readers.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use zipin_core::check::{Finding, Severity};
+use zipin_core::check::{Finding, Place, Severity};
 
 use crate::i18n::{Lang, T};
+use crate::marks::selector;
 use crate::shared::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +22,18 @@ fn severity_title(severity: Severity) -> T {
     }
 }
 
+/// Moves the focus to the cell a finding concerns, scrolling it into view.
+pub fn focus_place(place: Place) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector(place)).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+        element.scroll_into_view_with_bool(false);
+    }
+}
+
 #[function_component]
 pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
@@ -31,11 +46,17 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
             <section class={classes!("finding-group", severity.key())}>
                 <h3>{format!("{}（{}）", severity_title(severity).text(lang), items.len())}</h3>
                 <ul>
-                    { for items.into_iter().map(|finding| html! {
-                        <li data-testid="finding" data-code={finding.code.key()} data-severity={finding.severity.key()}>
-                            <code class="code">{finding.code.key()}</code>
-                            <span class="message">{finding.message.clone()}</span>
-                        </li>
+                    { for items.into_iter().map(|finding| {
+                        let place = finding.place;
+                        let onclick = Callback::from(move |_| focus_place(place));
+                        html! {
+                            <li data-testid="finding" data-code={finding.code.key()} data-severity={finding.severity.key()}>
+                                <button type="button" class="finding-link" {onclick}>
+                                    <code class="code">{finding.code.key()}</code>
+                                    <span class="message">{finding.message.clone()}</span>
+                                </button>
+                            </li>
+                        }
                     }) }
                 </ul>
             </section>

@@ -13,6 +13,7 @@ use crate::components::funds_table::FundsTable;
 use crate::components::indicator_grid::IndicatorGrid;
 use crate::components::summary::grade_class;
 use crate::i18n::{Lang, T};
+use crate::marks::{Mark, Marks};
 use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
@@ -35,6 +36,8 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
         FormKind::Project => (T::KindProject, T::FormNameProject),
     };
     let findings = Shared(use_memo(props.evaluation.clone(), |evaluation| evaluation.findings.clone()));
+    let marks = Shared(use_memo(props.evaluation.clone(), |evaluation| Marks::of(&evaluation.findings)));
+    let funds_marks: Vec<Vec<Mark>> = (0..=form.funds.sub_rows.len()).map(|row| marks.funds.get(&row).cloned().unwrap_or_default()).collect();
     let form_action = |edit: Edit| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Edit(edit.clone())))
@@ -73,8 +76,8 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
             </header>
             <div class="form-body">
                 <div class="sheet">
-                    <FundsTable form={form.id} funds={form.funds.clone()} score={score.funds.clone()} dispatch={props.dispatch.clone()} />
-                    <IndicatorGrid form={form.clone()} profile={props.profile.clone()} evaluation={props.evaluation.clone()} dispatch={props.dispatch.clone()} />
+                    <FundsTable form={form.id} funds={form.funds.clone()} score={score.funds.clone()} marks={funds_marks} dispatch={props.dispatch.clone()} />
+                    <IndicatorGrid form={form.clone()} marks={marks.clone()} profile={props.profile.clone()} evaluation={props.evaluation.clone()} dispatch={props.dispatch.clone()} />
                     <div class="result" role="status">
                         <span class="result-item">
                             {T::BudgetScore.text(lang)}{" "}
@@ -90,10 +93,20 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
                             {T::Total.text(lang)}{" "}
                             <strong data-testid="total-score" data-value={plain(score.total)}>{two_places(score.total)}</strong>
                         </span>
+                        <label class="result-item claimed">
+                            {T::ClaimedTotal.text(lang)}
+                            <Cell address={CellAddress::ClaimTotal { form: form.id }} value={form.claim.total.clone()}
+                                label={T::ClaimedTotal.text(lang)} dispatch={props.dispatch.clone()} numeric=true testid="claimed-total" />
+                        </label>
                         <span class="result-item">
                             {T::Grade.text(lang)}{" "}
                             <strong data-testid="grade" class={classes!("grade", grade_class(score.grade.label()))}>{score.grade.label()}</strong>
                         </span>
+                        <label class="result-item claimed">
+                            {T::ClaimedGrade.text(lang)}
+                            <Cell address={CellAddress::ClaimGrade { form: form.id }} value={form.claim.grade.clone()}
+                                label={T::ClaimedGrade.text(lang)} dispatch={props.dispatch.clone()} testid="claimed-grade" />
+                        </label>
                     </div>
                 </div>
                 <FindingsPanel findings={findings} />

@@ -1,5 +1,6 @@
 //! 资金情况: the total row and its sub-rows, each with its execution rate; the total row
-//! carries the block's weight and the budget score.
+//! carries the block's weight and the budget score. What the filer wrote as the rate and the
+//! score stands beside what zipin computes; findings mark the cells they concern.
 
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -9,6 +10,7 @@ use zipin_core::score::FundsScore;
 
 use crate::components::cell::{Cell, CellAddress};
 use crate::i18n::{Lang, T};
+use crate::marks::{funds_field, mark_class, Mark};
 use crate::Dispatch;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +18,8 @@ pub struct FundsTableProps {
     pub form: RowId,
     pub funds: FundsBlock,
     pub score: FundsScore,
+    /// The marks of each funds row (0 the total row).
+    pub marks: Vec<Vec<Mark>>,
     pub dispatch: Dispatch,
 }
 
@@ -32,79 +36,89 @@ fn rate_cell(rate: Option<Decimal>, missing: Html, testid: Option<&'static str>)
 pub fn FundsTable(props: &FundsTableProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let funds = &props.funds;
-    let columns = [(FundsColumn::Initial, T::Initial), (FundsColumn::FullYear, T::FullYear), (FundsColumn::Executed, T::Executed)];
+    let no_marks = Vec::new();
     let rows = std::iter::once(&funds.total).chain(&funds.sub_rows).enumerate().map(|(index, row)| {
-        let amounts = columns.iter().map(|(column, title)| {
-            let address = CellAddress::Funds { form: props.form, row: index, column: *column };
+        let marks = props.marks.get(index).unwrap_or(&no_marks);
+        let input = |column: FundsColumn, value: &str, title: T| {
+            let field = funds_field(column);
+            let mark = marks.iter().find(|m| m.field == field);
+            let address = CellAddress::Funds { form: props.form, row: index, column };
             let label = format!("{} {}", row.label.trim(), title.text(lang));
             html! {
-                <td data-field={column_key(*column)}>
-                    <Cell {address} value={row.amount(*column).to_owned()} {label} dispatch={props.dispatch.clone()} numeric=true />
+                <td data-field={field} class={classes!(mark.map(|m| mark_class(m.severity)))} title={mark.map(|m| m.messages.clone())}>
+                    <Cell {address} value={value.to_owned()} {label} dispatch={props.dispatch.clone()} numeric=true />
                 </td>
             }
-        });
-        let (weight, rate, score) = if index == 0 {
-            let address = CellAddress::Funds { form: props.form, row: 0, column: FundsColumn::Weight };
-            let label = format!("{} {}", row.label.trim(), T::Weight.text(lang));
-            (
-                html! {
-                    <td data-field="weight">
-                        <Cell {address} value={funds.weight.clone()} {label} dispatch={props.dispatch.clone()} numeric=true />
-                    </td>
-                },
-                rate_cell(
-                    props.score.rate,
-                    html! { <span title={props.score.explanation.clone()}>{T::CannotCompute.text(lang)}</span> },
-                    Some("execution-rate"),
-                ),
-                html! {
+        };
+        let amounts = html! {
+            <>
+                { input(FundsColumn::Initial, &row.initial, T::Initial) }
+                { input(FundsColumn::FullYear, &row.full_year, T::FullYear) }
+                { input(FundsColumn::Executed, &row.executed, T::Executed) }
+            </>
+        };
+        let rest = if index == 0 {
+            html! {
+                <>
+                    { input(FundsColumn::Weight, &funds.weight, T::Weight) }
+                    { rate_cell(
+                        props.score.rate,
+                        html! { <span title={props.score.explanation.clone()}>{T::CannotCompute.text(lang)}</span> },
+                        Some("execution-rate"),
+                    ) }
+                    { input(FundsColumn::ClaimedRate, &row.claimed_rate, T::ClaimedRate) }
                     <td class="computed" data-testid="budget-score" data-value={plain(props.score.score)} title={props.score.explanation.clone()}>
                         {two_places(props.score.score)}
                         <span class="explain">{props.score.explanation.clone()}</span>
                     </td>
-                },
-            )
+                    { input(FundsColumn::ClaimedScore, &row.claimed_score, T::ClaimedScore) }
+                </>
+            }
         } else {
             let rate = props.score.sub_rates.get(index - 1).copied().flatten();
-            let missing = html! { T::NotGiven.text(lang) };
-            (html! { <td class="blank"></td> }, rate_cell(rate, missing, None), html! { <td class="blank"></td> })
+            html! {
+                <>
+                    <td class="blank"></td>
+                    { rate_cell(rate, html! { T::NotGiven.text(lang) }, None) }
+                    { input(FundsColumn::ClaimedRate, &row.claimed_rate, T::ClaimedRate) }
+                    <td class="blank"></td>
+                    <td class="blank"></td>
+                </>
+            }
         };
         html! {
             <tr class={if index == 0 { "funds-total" } else { "funds-sub" }}>
                 <th scope="row">{row.label.clone()}</th>
-                { for amounts }
-                { weight }
-                { rate }
-                { score }
+                { amounts }
+                { rest }
             </tr>
         }
     });
+    let reason_address = CellAddress::FundsReason { form: props.form };
     html! {
-        <table class="funds" data-testid="funds">
-            <caption>{format!("{}（{}）", T::Funds.text(lang), funds.unit.label())}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{T::FundsRow.text(lang)}</th>
-                    <th scope="col">{T::Initial.text(lang)}</th>
-                    <th scope="col">{T::FullYear.text(lang)}</th>
-                    <th scope="col">{T::Executed.text(lang)}</th>
-                    <th scope="col">{T::Weight.text(lang)}</th>
-                    <th scope="col">{T::Rate.text(lang)}</th>
-                    <th scope="col">{T::Score.text(lang)}</th>
-                </tr>
-            </thead>
-            <tbody>{ for rows }</tbody>
-        </table>
-    }
-}
-
-fn column_key(column: FundsColumn) -> &'static str {
-    match column {
-        FundsColumn::Initial => "initial",
-        FundsColumn::FullYear => "full-year",
-        FundsColumn::Executed => "executed",
-        FundsColumn::Weight => "weight",
-        FundsColumn::ClaimedRate => "claimed-rate",
-        FundsColumn::ClaimedScore => "claimed-score",
+        <div class="funds-block">
+            <table class="funds" data-testid="funds">
+                <caption>{format!("{}（{}）", T::Funds.text(lang), funds.unit.label())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{T::FundsRow.text(lang)}</th>
+                        <th scope="col">{T::Initial.text(lang)}</th>
+                        <th scope="col">{T::FullYear.text(lang)}</th>
+                        <th scope="col">{T::Executed.text(lang)}</th>
+                        <th scope="col">{T::Weight.text(lang)}</th>
+                        <th scope="col">{T::Rate.text(lang)}</th>
+                        <th scope="col" class="claimed">{T::ClaimedRate.text(lang)}</th>
+                        <th scope="col">{T::Score.text(lang)}</th>
+                        <th scope="col" class="claimed">{T::ClaimedScore.text(lang)}</th>
+                    </tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <label class="funds-reason">
+                <span>{T::FundsReason.text(lang)}</span>
+                <Cell address={reason_address} value={funds.reason.clone()} label={T::FundsReason.text(lang)}
+                    multiline=true dispatch={props.dispatch.clone()} testid="funds-reason" />
+            </label>
+        </div>
     }
 }

@@ -14,6 +14,7 @@ use zipin_core::Evaluation;
 
 use crate::components::indicator_row::IndicatorRow;
 use crate::i18n::{Lang, T};
+use crate::marks::{Mark, Marks};
 use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
@@ -34,6 +35,7 @@ fn columns() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct IndicatorGridProps {
     pub form: Shared<Form>,
+    pub marks: Shared<Marks>,
     pub profile: Shared<Profile>,
     pub evaluation: Shared<Evaluation>,
     pub dispatch: Dispatch,
@@ -64,6 +66,7 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
                         declared={declared.clone()} starts_section={index == 0}
                         rows={rows.iter().map(|r| Shared(r.clone())).collect::<Vec<Shared<Indicator>>>()}
                         scores={scores.to_vec()} continued={continued.to_vec()} profile={props.profile.clone()}
+                        marks={rows.iter().map(|r| props.marks.rows.get(&r.id).cloned().unwrap_or_default()).collect::<Vec<Vec<Mark>>>()}
                         dispatch={props.dispatch.clone()} />
                 }
             },
@@ -153,18 +156,19 @@ struct RowChunkProps {
     scores: Vec<RowScore>,
     continued: Vec<bool>,
     profile: Shared<Profile>,
+    marks: Vec<Vec<Mark>>,
     dispatch: Dispatch,
 }
 
 /// Up to [`CHUNK`] rows of one section; it re-renders only when one of its rows or scores does.
 #[function_component]
 fn RowChunk(props: &RowChunkProps) -> Html {
-    let rows = props.rows.iter().zip(&props.scores).zip(&props.continued).enumerate().map(|(index, ((row, score), continued))| {
+    let rows = props.rows.iter().zip(&props.scores).zip(&props.continued).zip(&props.marks).enumerate().map(|(index, (((row, score), continued), marks))| {
         html! {
             <IndicatorRow key={row.id.0} form={props.form} section={props.section} level1={props.level1.clone()}
                 first_in_section={props.starts_section && index == 0} level2_continued={*continued}
                 declared={props.declared.clone()} row={row.clone()} score={score.clone()}
-                profile={props.profile.clone()} dispatch={props.dispatch.clone()} />
+                profile={props.profile.clone()} marks={marks.clone()} dispatch={props.dispatch.clone()} />
         }
     });
     let height = format!("contain-intrinsic-size: auto {}px", props.rows.len() * 44);

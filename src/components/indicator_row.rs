@@ -11,6 +11,7 @@ use zipin_core::value::Level;
 
 use crate::components::cell::{Cell, CellAddress};
 use crate::i18n::{Lang, T};
+use crate::marks::{mark_class, Mark};
 use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
@@ -29,6 +30,9 @@ pub struct IndicatorRowProps {
     pub row: Shared<Indicator>,
     pub score: RowScore,
     pub profile: Shared<Profile>,
+    /// Findings on this row's cells.
+    #[prop_or_default]
+    pub marks: Vec<Mark>,
     pub dispatch: Dispatch,
 }
 
@@ -54,8 +58,10 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     let cell = |field: RowField, value: &str, multiline: bool, class: &'static str| {
         let address = CellAddress::Row { form: props.form, row: row.id, field };
         let label = format!("{} {}", field_title(field).text(lang), row_name);
+        let mark = props.marks.iter().find(|m| m.field == field.key());
         html! {
-            <td role="cell" data-field={field.key()} class={class}>
+            <td role="cell" data-field={field.key()} class={classes!(class, mark.map(|m| mark_class(m.severity)))}
+                title={mark.map(|m| m.messages.clone())}>
                 <Cell {address} value={value.to_owned()} {label} {multiline} dispatch={props.dispatch.clone()}
                     numeric={matches!(field, RowField::Weight | RowField::Score)} />
             </td>
@@ -65,7 +71,7 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
         let address = CellAddress::Row { form: props.form, row: row.id, field: RowField::Level1 };
         let declared = CellAddress::SectionWeight { form: props.form, section: props.section };
         html! {
-            <td role="cell" data-field="level1" class="level1">
+            <td role="cell" data-field="level1" class="level1" data-section-id={props.section.0.to_string()}>
                 <Cell {address} value={props.level1.clone()} label={T::Level1.text(lang)} multiline=true dispatch={props.dispatch.clone()} />
                 <label class="declared">
                     {"（"}
@@ -96,7 +102,8 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::AddRow { form, section, after: Some(id) })))
     };
     html! {
-        <tr data-testid="indicator-row" data-row-id={row.id.0.to_string()} role="row">
+        <tr data-testid="indicator-row" data-row-id={row.id.0.to_string()} role="row"
+            class={classes!(props.marks.iter().map(|m| m.severity).min().map(|s| format!("row-{}", s.key())))}>
             { level1 }
             { cell(RowField::Level2, &row.level2, true, level2_class) }
             { cell(RowField::Name, &row.name, true, "") }

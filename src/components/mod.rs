@@ -7,5 +7,6 @@ pub mod funds_table;
 pub mod indicator_grid;
 pub mod indicator_row;
 pub mod paste_box;
+pub mod review_report;
 pub mod summary;
 pub mod toolbar;

@@ -24,6 +24,7 @@ pub struct ToolbarProps {
     pub on_delete: Callback<String>,
     pub on_download: Callback<()>,
     pub on_language: Callback<()>,
+    pub on_report: Callback<()>,
 }
 
 #[function_component]
@@ -92,6 +93,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </details>
             <button type="button" data-testid="undo" disabled={!props.can_undo} onclick={action(Action::Undo)} title="Ctrl+Z">{T::Undo.text(lang)}</button>
             <button type="button" data-testid="redo" disabled={!props.can_redo} onclick={action(Action::Redo)} title="Ctrl+Y">{T::Redo.text(lang)}</button>
+            <button type="button" data-testid="review-report-button" onclick={{ let on_report = props.on_report.clone(); Callback::from(move |_| on_report.emit(())) }}>
+                {T::ReviewReport.text(lang)}
+            </button>
             <label class="profile">
                 {T::Profile.text(lang)}{" "}
                 <select data-testid="profile" onchange={choose_profile} title={props.profile.summary()}>

@@ -187,7 +187,7 @@ test('a qualitative row offers the three levels with their bands', async () => {
   const computed = zipin.rows.nth(0).locator('[data-field="computed-score"]');
   assert.equal(await computed.getAttribute('data-value'), '');
   const level = computed.getByTestId('level');
-  assert.deepEqual(await level.locator('option').allTextContents(), ['按实际值判定', '达成 [8, 10]', '部分达成 [6, 8)', '未达成 [0, 6)']);
+  assert.deepEqual(await level.locator('option').allTextContents(), ['自动', '达成 [8, 10]', '部分达成 [6, 8)', '未达成 [0, 6)']);
   await level.selectOption('部分达成');
   assert.equal(await computed.getAttribute('data-value'), '7');
   await zipin.expectValue('total-score', '7');

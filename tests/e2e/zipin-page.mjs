@@ -72,6 +72,14 @@ export class ZipinPage {
     while ((await rowsOf()) < count) await button.click();
   }
 
+  /** The indicator row whose 三级指标 is `name`. */
+  async rowNamed(name) {
+    const index = await this.rows.locator('[data-field="name"] textarea').evaluateAll(
+      (areas, wanted) => areas.findIndex((area) => area.value === wanted), name);
+    if (index < 0) throw new Error(`no indicator row named ${name}`);
+    return this.rows.nth(index);
+  }
+
   /** Types the given fields of the indicator row at `index` (0-based, in form order). */
   async fillRow(index, fields) {
     const row = this.rows.nth(index);

@@ -365,7 +365,9 @@ impl Reader<'_> {
             let key = key_of(grade);
             let value = key.rsplit([':', '：']).next().unwrap_or("").to_owned();
             let next = row.iter().skip_while(|c| *c != grade).skip(1).map(|c| key_of(c)).find(|k| !k.is_empty()).unwrap_or_default();
-            form.claim.grade = if value.is_empty() || value.starts_with("等级") || value.starts_with("自评等级") { next } else { key.clone() };
+            let written = if value.is_empty() || value.starts_with("等级") || value.starts_with("自评等级") { next } else { key.clone() };
+            // Keep the grade itself ("优"), or the text as written when it names none.
+            form.claim.grade = crate::score::Grade::parse(&written).map_or(written, |grade| grade.label().to_owned());
         }
         let numbers: Vec<String> = row
             .iter()
