@@ -20,7 +20,9 @@ use crate::evaluations::use_evaluations;
 use crate::i18n::{Lang, T};
 use crate::state::{blank_document, Action, AppState};
 use crate::shared::Shared;
-use crate::{storage, Dispatch};
+use crate::embed::{self, HostMessage};
+use crate::params::Params;
+use crate::{offline, storage, Dispatch};
 
 /// How long after the last change the document is written (and at once when the page hides).
 const SAVE_DELAY_MS: u32 = 200;
@@ -36,16 +38,64 @@ pub struct AppProps {
     /// A saved document that could not be opened at start.
     #[prop_or_default]
     pub start_problem: Option<Unreadable>,
+    /// What the URL asks for (profile, language, compact mode, allowed hosts).
+    #[prop_or_default]
+    pub params: Params,
 }
 
-/// Where the page starts: the last session's document, form and cell, or a new document.
+/// Where the page starts: the document an offline file carries (the first time it is
+/// opened), else the last session's document, form and cell, or a new document; with the
+/// profile the URL names for a new document.
 pub fn startup() -> AppProps {
+    let params = Params::current();
+    let mut props = resume();
+    if let Some(json) = offline::embedded_document() {
+        let marker = format!("zipin.embedded.{:016x}", fingerprint(&json));
+        if storage::get(&marker).is_none() {
+            match zipin_core::json::from_json(&json) {
+                Ok(document) => {
+                    let name = document.forms.first().map(|f| f.name.trim().to_owned()).unwrap_or_default();
+                    let meta = DocMeta { id: documents::new_id(), name };
+                    storage::set(&marker, &meta.id);
+                    props = AppProps { initial: AppState::new(meta, document), ..AppProps::default_with(props) };
+                }
+                Err(error) => {
+                    props.start_problem = Some(Unreadable { message: error.message(), raw: json });
+                }
+            }
+        }
+    }
+    if let Some(profile) = params.profile {
+        if !props.initial.document.forms.iter().any(|form| form.has_content()) {
+            let mut document = (*props.initial.document).clone();
+            document.profile = zipin_core::profile::Profile::builtin(profile);
+            props.initial = AppState::new(props.initial.meta.clone(), document);
+        }
+    }
+    props.params = params;
+    props
+}
+
+/// A stable fingerprint of a text (FNV-1a), to recognise an offline file already opened.
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+impl AppProps {
+    /// Props keeping `other`'s start problem and parameters.
+    fn default_with(other: AppProps) -> AppProps {
+        AppProps { focus: None, ..other }
+    }
+}
+
+/// The last session's document, form and cell, or a new document.
+fn resume() -> AppProps {
     let session = documents::session();
     let listed = documents::list();
     let wanted = session.as_ref().map(|s| s.document.clone()).or_else(|| listed.last().map(|m| m.id.clone()));
     let fresh = || DocMeta { id: documents::new_id(), name: String::new() };
     let Some(id) = wanted else {
-        return AppProps { initial: AppState::starter(fresh()), focus: None, start_problem: None };
+        return AppProps { initial: AppState::starter(fresh()), focus: None, start_problem: None, params: Params::default() };
     };
     let meta = listed.iter().find(|m| m.id == id).cloned().unwrap_or(DocMeta { id: id.clone(), name: String::new() });
     match documents::load(&id) {
@@ -58,10 +108,12 @@ pub fn startup() -> AppProps {
                 }
             }
             let focus = session.row.zip(session.field);
-            AppProps { initial: state, focus, start_problem: None }
+            AppProps { initial: state, focus, start_problem: None, params: Params::default() }
         }
-        Some(Err(problem)) => AppProps { initial: AppState::starter(fresh()), focus: None, start_problem: Some(problem) },
-        None => AppProps { initial: AppState::starter(meta), focus: None, start_problem: None },
+        Some(Err(problem)) => {
+            AppProps { initial: AppState::starter(fresh()), focus: None, start_problem: Some(problem), params: Params::default() }
+        }
+        None => AppProps { initial: AppState::starter(meta), focus: None, start_problem: None, params: Params::default() },
     }
 }
 
@@ -69,7 +121,11 @@ pub fn startup() -> AppProps {
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial);
-    let lang = use_state(|| storage::get(LANG_KEY).and_then(|key| Lang::from_key(&key)).unwrap_or_default());
+    let lang = {
+        let wanted = props.params.lang;
+        use_state(move || wanted.or_else(|| storage::get(LANG_KEY).and_then(|key| Lang::from_key(&key))).unwrap_or_default())
+    };
+    let offline_problem = use_state(|| None::<String>);
     let saved = use_state(storage::is_persistent);
     let listed = use_state(documents::list);
     let reporting = use_state(|| false);
@@ -77,6 +133,7 @@ pub fn App(props: &AppProps) -> Html {
     let dispatch = state.dispatcher();
 
     use_autosave(&state, saved.clone(), listed.clone());
+    use_host_messages(props.params.clone(), dispatch.clone(), Shared(state.document.clone()), evaluations.clone());
     use_shortcuts(dispatch.clone());
     use_restore_focus(props.focus.clone());
     {
@@ -158,6 +215,16 @@ pub fn App(props: &AppProps) -> Html {
             download(&file_name(&meta, "json"), "application/json", to_json(&document).as_bytes());
         })
     };
+    let on_offline = {
+        let (document, offline_problem) = (state.document.clone(), offline_problem.clone());
+        Callback::from(move |with_document: bool| {
+            let json = with_document.then(|| to_json(&document));
+            let offline_problem = offline_problem.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                offline_problem.set(offline::download_offline(json).await.err());
+            });
+        })
+    };
     let problem = props.start_problem.as_ref().map(|problem| {
         let raw = problem.raw.clone();
         let onclick = Callback::from(move |_| {
@@ -172,7 +239,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     html! {
         <ContextProvider<Lang> context={*lang}>
-            <div class="app" lang={lang.tag()}>
+            <div class={classes!("app", props.params.embed.then_some("embedded"))} lang={lang.tag()}>
                 <header class="app-head">
                     <h1>{T::AppTitle.text(*lang)}</h1>
                     <p class="tagline">{T::AppTagline.text(*lang)}</p>
@@ -180,7 +247,11 @@ pub fn App(props: &AppProps) -> Html {
                 <Toolbar meta={state.meta.clone()} documents={(*listed).clone()} profile={state.document.profile.clone()}
                     can_undo={state.can_undo()} can_redo={state.can_redo()} saved={*saved} dispatch={dispatch.clone()}
                     {on_new} {on_open} {on_delete} {on_download} {on_language}
-                    on_report={{ let reporting = reporting.clone(); Callback::from(move |_| reporting.set(!*reporting)) }} />
+                    on_report={{ let reporting = reporting.clone(); Callback::from(move |_| reporting.set(!*reporting)) }}
+                    {on_offline} />
+                if let Some(problem) = (*offline_problem).clone() {
+                    <p class="start-problem" role="alert" data-testid="offline-problem">{problem}</p>
+                }
                 { for problem }
                 if *reporting {
                     <ReviewReport document={Shared(state.document.clone())} evaluations={evaluations.clone()}
@@ -299,4 +370,43 @@ fn remember_focus(event: &FocusEvent, document: &str, form: u64) {
         return;
     }
     documents::set_session(&Session { document: document.to_owned(), form: Some(form), row, field });
+}
+
+/// The postMessage API (see `embed`): loads what an allowed host sends, and tells it about
+/// every change.
+#[hook]
+fn use_host_messages(params: Params, dispatch: Dispatch, document: Shared<zipin_core::model::Document>, evaluations: Shared<Vec<Rc<zipin_core::Evaluation>>>) {
+    {
+        let params = params.clone();
+        use_effect_with((), move |_| {
+            embed::post_ready(&params);
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "message", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
+                    match embed::read(&params, &event.origin(), event.data()) {
+                        Some(HostMessage::Load { document }) => {
+                            let text = document.as_str().map_or_else(|| document.to_string(), str::to_owned);
+                            match zipin_core::json::from_json(&text) {
+                                Ok(document) => dispatch.dispatch(Action::Edit(zipin_core::edit::Edit::Replace(document))),
+                                Err(error) => embed::warn(&format!("zipin: 无法打开收到的文档：{}", error.message())),
+                            }
+                        }
+                        Some(HostMessage::Paste { text, html, replace }) => {
+                            let imported = zipin_core::import::import(&text, html.as_deref(), &crate::layouts::load());
+                            if imported.forms.is_empty() {
+                                embed::warn("zipin: 收到的粘贴内容中没有可评分的表");
+                            } else {
+                                dispatch.dispatch(Action::Edit(zipin_core::edit::Edit::Import { forms: imported.forms, replace }));
+                            }
+                        }
+                        None => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    use_effect_with((document, evaluations), move |(document, evaluations)| {
+        embed::post_changed(&params, &embed::summaries(document, evaluations));
+    });
 }

@@ -71,6 +71,9 @@ strings! {
     ClaimedGrade => "填报等级", "Grade as filed";
     FundsReason => "执行偏差原因", "Reason for low execution";
     ReviewReport => "复核意见书", "Review report";
+    DownloadOffline => "下载离线版", "Download offline version";
+    OfflineHint => "下载一个 .html 文件：在没有网络的电脑上双击即可打开使用", "One .html file that works on a PC without a network";
+    WithDocument => "含当前文档", "with this document";
     CopyReport => "复制", "Copy";
     PrintReport => "打印", "Print";
     CloseReport => "关闭", "Close";

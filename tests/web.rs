@@ -20,7 +20,7 @@ async fn mount() -> Element {
     let root = document().create_element("div").expect("a div");
     document().body().expect("a body").append_child(&root).expect("mounted");
     let meta = DocMeta { id: "web-test".into(), name: String::new() };
-    let props = AppProps { initial: AppState::starter(meta), focus: None, start_problem: None };
+    let props = AppProps { initial: AppState::starter(meta), focus: None, start_problem: None, params: Default::default() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
@@ -169,5 +169,26 @@ mod caret {
         assert!(two_lines.on_first_line && !two_lines.on_last_line);
         let second = caret_place(4, 4, "第一\n第二");
         assert!(!second.on_first_line && second.on_last_line);
+    }
+}
+
+mod params {
+    use wasm_bindgen_test::*;
+    use zipin::i18n::Lang;
+    use zipin::params::Params;
+    use zipin_core::profile::ProfileId;
+
+    #[wasm_bindgen_test]
+    fn url_parameters_read_as_documented() {
+        let params = Params::parse("?profile=hubei&lang=en&embed=1&host=https%3A%2F%2Fportal.example%2F,https://b.example");
+        assert_eq!(params.profile, Some(ProfileId::Hubei));
+        assert_eq!(params.lang, Some(Lang::En));
+        assert!(params.embed);
+        assert!(params.allows("https://portal.example"));
+        assert!(params.allows("https://b.example"));
+        assert!(!params.allows("https://evil.example"));
+        assert!(!Params::parse("").allows("https://portal.example"));
+        assert!(Params::parse("?host=*").allows("null"));
+        assert_eq!(Params::parse("?profile=nowhere&embed=0"), Params::default());
     }
 }

@@ -12,6 +12,7 @@ pub mod import;
 pub mod json;
 pub mod model;
 pub mod normalize;
+pub mod offline;
 pub mod number;
 pub mod profile;
 pub mod report;

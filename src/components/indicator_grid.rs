@@ -171,9 +171,8 @@ fn RowChunk(props: &RowChunkProps) -> Html {
                 profile={props.profile.clone()} marks={marks.clone()} dispatch={props.dispatch.clone()} />
         }
     });
-    let height = format!("contain-intrinsic-size: auto {}px", props.rows.len() * 44);
     html! {
-        <div class="chunk" style={height} role="rowgroup">
+        <div class="chunk" role="rowgroup">
             <table class="indicators-part" role="presentation">
                 { columns() }
                 <tbody role="presentation">{ for rows }</tbody>

@@ -25,12 +25,15 @@ pub struct ToolbarProps {
     pub on_download: Callback<()>,
     pub on_language: Callback<()>,
     pub on_report: Callback<()>,
+    /// Downloads the offline single file (with the open document when `true`).
+    pub on_offline: Callback<bool>,
 }
 
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let dispatch = props.dispatch.clone();
+    let with_document = use_state(|| true);
     let rename = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
@@ -106,6 +109,17 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </label>
             <span class="profile-summary" data-testid="profile-summary">{props.profile.summary()}</span>
             { save_state }
+            <span class="offline">
+                <button type="button" data-testid="download-offline" title={T::OfflineHint.text(lang)}
+                    onclick={{ let on_offline = props.on_offline.clone(); let with = with_document.clone(); Callback::from(move |_| on_offline.emit(*with)) }}>
+                    {T::DownloadOffline.text(lang)}
+                </button>
+                <label class="with-document">
+                    <input type="checkbox" data-testid="offline-with-document" checked={*with_document}
+                        onchange={{ let with = with_document.clone(); Callback::from(move |_| with.set(!*with)) }} />
+                    {T::WithDocument.text(lang)}
+                </label>
+            </span>
             <button type="button" class="lang" data-testid="language" onclick={language}>{T::SwitchLanguage.text(lang)}</button>
         </div>
     }

@@ -1,0 +1,99 @@
+//! 下载离线版: the page writes the offline single file from its own assets — read from the
+//! file it is running in, or fetched from where it was served — optionally with the open
+//! document inside, and offers it for download. No server is involved.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, ReadableStream, ReadableWritablePair, Response, WritableStream};
+use zipin_core::offline::{base64, single_file_html, OfflineParts};
+
+use crate::download::download;
+
+/// The file name of the offline page.
+pub const FILE_NAME: &str = "绩效自评计算器-离线版.html";
+
+fn text_of(id: &str) -> Option<String> {
+    web_sys::window()?.document()?.get_element_by_id(id)?.text_content()
+}
+
+/// The saved document the offline file was written with, if it carries one.
+pub fn embedded_document() -> Option<String> {
+    text_of("zipin-document").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+fn error(value: JsValue) -> String {
+    value.as_string().or_else(|| js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string())).unwrap_or_else(|| "?".to_owned())
+}
+
+fn href(selector: &str) -> Result<String, String> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("没有页面")?;
+    let element = document.query_selector(selector).ok().flatten().ok_or_else(|| format!("找不到 {selector}"))?;
+    let link: web_sys::HtmlLinkElement = element.dyn_into().map_err(|_| format!("{selector} 不是链接"))?;
+    Ok(link.href())
+}
+
+async fn fetch(url: &str) -> Result<Response, String> {
+    let window = web_sys::window().ok_or("没有窗口")?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(error)?.dyn_into().map_err(error)?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(format!("读取 {url} 失败（{}）", response.status()))
+    }
+}
+
+async fn bytes(response: Response) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(response.array_buffer().map_err(error)?).await.map_err(error)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Gzip in the browser (`CompressionStream`, reached by name: web-sys keeps it behind an
+/// unstable flag), as the offline loader unzips it.
+async fn gzip(data: &[u8]) -> Result<Vec<u8>, String> {
+    let parts = Array::new();
+    parts.push(&Uint8Array::from(data));
+    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(error)?;
+    let class: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("CompressionStream"))
+        .map_err(error)?
+        .dyn_into()
+        .map_err(|_| "浏览器不支持 CompressionStream".to_owned())?;
+    let arguments = Array::of1(&JsValue::from_str("gzip"));
+    let compressor = js_sys::Reflect::construct(&class, &arguments).map_err(error)?;
+    let side = |name: &str| js_sys::Reflect::get(&compressor, &JsValue::from_str(name)).map_err(error);
+    let readable: ReadableStream = side("readable")?.unchecked_into();
+    let writable: WritableStream = side("writable")?.unchecked_into();
+    let pair = ReadableWritablePair::new(&readable, &writable);
+    let zipped = blob.stream().pipe_through(&pair);
+    let response = Response::new_with_opt_readable_stream(Some(&zipped)).map_err(error)?;
+    bytes(response).await
+}
+
+/// The stylesheet, glue and gzipped wasm of the running page.
+async fn own_parts() -> Result<(String, String, String), String> {
+    if let (Some(css), Some(glue), Some(wasm)) = (text_of("zipin-style"), text_of("zipin-glue"), text_of("zipin-wasm")) {
+        return Ok((css.trim().to_owned(), glue.trim().to_owned(), wasm.trim().to_owned()));
+    }
+    let css_response = fetch(&href("link[rel=\"stylesheet\"]")?).await?;
+    let css = JsFuture::from(css_response.text().map_err(error)?).await.map_err(error)?.as_string().unwrap_or_default();
+    let glue = bytes(fetch(&href("link[rel=\"modulepreload\"]")?).await?).await?;
+    let wasm = bytes(fetch(&href("link[rel=\"preload\"][as=\"fetch\"]")?).await?).await?;
+    Ok((css, base64(&glue), base64(&gzip(&wasm).await?)))
+}
+
+/// Writes the offline file (with `document_json` inside, when given) and offers it for
+/// download. Returns why it could not, in Chinese.
+pub async fn download_offline(document_json: Option<String>) -> Result<(), String> {
+    let (css, glue_base64, wasm_gzip_base64) = own_parts().await.map_err(|why| format!("无法生成离线版：{why}"))?;
+    let html = single_file_html(&OfflineParts {
+        css: &css,
+        glue_base64: &glue_base64,
+        wasm_gzip_base64: &wasm_gzip_base64,
+        document_json: document_json.as_deref(),
+    });
+    if download(FILE_NAME, "text/html;charset=utf-8", html.as_bytes()) {
+        Ok(())
+    } else {
+        Err("浏览器拒绝了下载。".to_owned())
+    }
+}
