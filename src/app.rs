@@ -385,8 +385,7 @@ fn use_host_messages(params: Params, dispatch: Dispatch, document: Shared<zipin_
                     let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
                     match embed::read(&params, &event.origin(), event.data()) {
                         Some(HostMessage::Load { document }) => {
-                            let text = document.as_str().map_or_else(|| document.to_string(), str::to_owned);
-                            match zipin_core::json::from_json(&text) {
+                            match zipin_core::json::from_json(&document) {
                                 Ok(document) => dispatch.dispatch(Action::Edit(zipin_core::edit::Edit::Replace(document))),
                                 Err(error) => embed::warn(&format!("zipin: 无法打开收到的文档：{}", error.message())),
                             }

@@ -19,8 +19,9 @@ use crate::params::Params;
 #[derive(Debug, Deserialize)]
 #[serde(tag = "type")]
 pub enum HostMessage {
+    /// A saved document, as JSON text (an object is turned into its text first).
     #[serde(rename = "zipin:load")]
-    Load { document: serde_json::Value },
+    Load { document: String },
     #[serde(rename = "zipin:paste")]
     Paste {
         text: String,
@@ -61,6 +62,14 @@ pub fn read(params: &Params, origin: &str, data: JsValue) -> Option<HostMessage>
     if !params.allows(origin) {
         warn(&format!("zipin: 忽略来自 {origin} 的消息：该来源不在 host 参数允许的列表中"));
         return None;
+    }
+    // A document sent as an object travels on as its JSON text.
+    if let Ok(document) = js_sys::Reflect::get(&data, &JsValue::from_str("document")) {
+        if document.is_object() {
+            if let Some(text) = js_sys::JSON::stringify(&document).ok().and_then(|t| t.as_string()) {
+                let _ = js_sys::Reflect::set(&data, &JsValue::from_str("document"), &JsValue::from_str(&text));
+            }
+        }
     }
     match serde_wasm_bindgen::from_value::<HostMessage>(data) {
         Ok(message) => Some(message),

@@ -30,11 +30,17 @@ pub fn to_json(document: &Document) -> String {
     serde_json::to_string(document).unwrap_or_default()
 }
 
+/// Just the version of a saved document, read before the rest.
+#[derive(serde::Deserialize)]
+struct Version {
+    #[serde(default)]
+    version: u64,
+}
+
 /// Reads saved-document JSON, migrating older versions it knows.
 pub fn from_json(text: &str) -> Result<Document, LoadError> {
-    let value: serde_json::Value =
+    let Version { version } =
         serde_json::from_str(text).map_err(|error| LoadError::NotADocument(format!("不是有效的 JSON：第 {} 行", error.line())))?;
-    let version = value.get("version").and_then(serde_json::Value::as_u64).unwrap_or(0);
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > DOCUMENT_VERSION {
         return Err(LoadError::TooNew(version));
@@ -43,7 +49,7 @@ pub fn from_json(text: &str) -> Result<Document, LoadError> {
         return Err(LoadError::NotADocument("缺少版本号".to_owned()));
     }
     let mut document: Document =
-        serde_json::from_value(value).map_err(|error| LoadError::NotADocument(format!("内容不完整：{error}")))?;
+        serde_json::from_str(text).map_err(|error| LoadError::NotADocument(format!("内容不完整：{error}")))?;
     document.version = DOCUMENT_VERSION;
     document.ensure_unique_ids();
     Ok(document)
