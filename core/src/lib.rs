@@ -8,6 +8,7 @@
 pub mod check;
 pub mod edit;
 pub mod evaluator;
+pub mod export;
 pub mod import;
 pub mod json;
 pub mod model;
@@ -18,6 +19,7 @@ pub mod profile;
 pub mod report;
 pub mod score;
 pub mod value;
+pub mod zip;
 
 use check::{check_form, Finding};
 use model::Form;

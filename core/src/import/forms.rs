@@ -292,6 +292,11 @@ impl Reader<'_> {
             .map(|(_, cell)| key_of(cell))
             .find(|key| !key.is_empty() && read_number(key) == NumberCell::Unreadable)
             .unwrap_or_default();
+        if label.starts_with("执行偏差原因") || label == "偏差原因" {
+            let reason = row.iter().skip_while(|cell| key_of(cell) != label).skip(1).map(|c| c.trim()).find(|c| !c.is_empty());
+            self.ensure_form().funds.reason = reason.unwrap_or_default().to_owned();
+            return;
+        }
         let slot = funds_slot(&label);
         let form = self.ensure_form();
         let funds = &mut form.funds;

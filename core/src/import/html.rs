@@ -4,6 +4,7 @@
 //! so hostile or deeply nested input cannot run, inject or overflow anything.
 
 use crate::import::grid::{expand_spans, Block};
+use crate::import::markup::{attribute, decode_entities, Token, Tokens};
 
 /// Tables nested deeper than this are read as plain text of the cell they sit in.
 const MAX_DEPTH: usize = 32;
@@ -26,6 +27,14 @@ impl TableBuilder {
             }
         }
     }
+
+    fn finish(mut self, blocks: &mut Vec<Block>) {
+        self.close_cell();
+        let grid = expand_spans(self.rows);
+        if !grid.is_blank() {
+            blocks.push(Block::Table(grid));
+        }
+    }
 }
 
 /// Reads the tables and the text lines between them, in document order.
@@ -33,135 +42,57 @@ pub fn parse(html: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut stack: Vec<TableBuilder> = Vec::new();
     let mut outside = String::new();
-    let mut rest = html;
-    while !rest.is_empty() {
-        let Some(open) = rest.find('<') else {
-            push_text(&mut stack, &mut outside, rest);
-            break;
-        };
-        let (text, after) = rest.split_at(open);
-        push_text(&mut stack, &mut outside, text);
-        if let Some(comment) = after.strip_prefix("<!--") {
-            rest = comment.find("-->").map_or("", |end| comment.get(end + 3..).unwrap_or(""));
-            continue;
-        }
-        let Some(close) = tag_end(after) else { break };
-        let tag = after.get(1..close).unwrap_or("");
-        rest = after.get(close + 1..).unwrap_or("");
-        let (name, closing) = tag_name(tag);
-        match (name.as_str(), closing) {
-            ("script" | "style" | "title" | "head" | "xml" | "template", false) => {
-                rest = skip_element(rest, &name);
-            }
-            ("table", false) => {
-                if stack.len() < MAX_DEPTH {
+    let mut tokens = Tokens::new(html);
+    while let Some(token) = tokens.next() {
+        match token {
+            Token::Text(text) => push_text(&mut stack, &mut outside, text),
+            Token::Open { name, attributes, self_closing } => match name.as_str() {
+                "script" | "style" | "title" | "head" | "xml" | "template" if !self_closing => tokens.skip_element(&name),
+                "table" if stack.len() < MAX_DEPTH => {
                     flush_lines(&mut blocks, &mut outside);
                     stack.push(TableBuilder::default());
                 }
-            }
-            ("table", true) => {
-                if let Some(mut table) = stack.pop() {
-                    table.close_cell();
-                    let grid = expand_spans(table.rows);
-                    if !grid.is_blank() {
-                        blocks.push(Block::Table(grid));
+                "tr" => {
+                    if let Some(table) = stack.last_mut() {
+                        table.close_cell();
+                        table.rows.push(Vec::new());
                     }
                 }
-            }
-            ("tr", false) => {
-                if let Some(table) = stack.last_mut() {
-                    table.close_cell();
-                    table.rows.push(Vec::new());
+                "td" | "th" => {
+                    if let Some(table) = stack.last_mut() {
+                        table.close_cell();
+                        table.cell = Some((String::new(), span(attributes, "rowspan"), span(attributes, "colspan")));
+                    }
                 }
-            }
-            ("tr", true) => {
-                if let Some(table) = stack.last_mut() {
-                    table.close_cell();
+                "br" => push_raw(&mut stack, &mut outside, "\n"),
+                _ => {}
+            },
+            Token::Close { name } => match name.as_str() {
+                "table" => {
+                    if let Some(table) = stack.pop() {
+                        table.finish(&mut blocks);
+                    }
                 }
-            }
-            ("td" | "th", false) => {
-                if let Some(table) = stack.last_mut() {
-                    table.close_cell();
-                    table.cell = Some((String::new(), span(tag, "rowspan"), span(tag, "colspan")));
+                "tr" | "td" | "th" => {
+                    if let Some(table) = stack.last_mut() {
+                        table.close_cell();
+                    }
                 }
-            }
-            ("td" | "th", true) => {
-                if let Some(table) = stack.last_mut() {
-                    table.close_cell();
-                }
-            }
-            ("br", _) | ("p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6", true) => {
-                push_raw(&mut stack, &mut outside, "\n");
-            }
-            _ => {}
+                "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => push_raw(&mut stack, &mut outside, "\n"),
+                _ => {}
+            },
         }
     }
-    while let Some(mut table) = stack.pop() {
-        table.close_cell();
-        let grid = expand_spans(table.rows);
-        if !grid.is_blank() {
-            blocks.push(Block::Table(grid));
-        }
+    while let Some(table) = stack.pop() {
+        table.finish(&mut blocks);
     }
     flush_lines(&mut blocks, &mut outside);
     blocks
 }
 
-/// The index of the `>` that ends the tag starting at 0, respecting quoted attributes.
-fn tag_end(text: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in text.char_indices().skip(1) {
-        match (quote, c) {
-            (Some(q), c) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '>') => return Some(i),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The lower-case tag name, and whether it is a closing tag.
-fn tag_name(tag: &str) -> (String, bool) {
-    let (closing, body) = match tag.strip_prefix('/') {
-        Some(body) => (true, body),
-        None => (false, tag),
-    };
-    let name: String = body
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == ':')
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let name = name.rsplit(':').next().unwrap_or_default().to_owned();
-    (name, closing)
-}
-
-/// Skips to just after `</name>`, case-insensitively.
-fn skip_element<'a>(rest: &'a str, name: &str) -> &'a str {
-    let closing = format!("</{name}");
-    let lower = rest.to_ascii_lowercase();
-    match lower.find(&closing) {
-        Some(at) => {
-            let after = rest.get(at..).unwrap_or("");
-            after.find('>').map_or("", |end| after.get(end + 1..).unwrap_or(""))
-        }
-        None => "",
-    }
-}
-
 /// A rowspan or colspan attribute's value (1 when absent or unreadable).
-fn span(tag: &str, attribute: &str) -> usize {
-    let lower = tag.to_ascii_lowercase();
-    let Some(at) = lower.find(attribute) else { return 1 };
-    let value: String = lower
-        .get(at + attribute.len()..)
-        .unwrap_or("")
-        .trim_start_matches(|c: char| c == '=' || c == '"' || c == '\'' || c.is_whitespace())
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    value.parse().unwrap_or(1)
+fn span(attributes: &str, name: &str) -> usize {
+    attribute(attributes, name).and_then(|value| value.trim().parse().ok()).unwrap_or(1)
 }
 
 fn push_text(stack: &mut [TableBuilder], outside: &mut String, text: &str) {
@@ -215,68 +146,11 @@ fn collapse_whitespace(text: &str) -> String {
 }
 
 /// A cell's text: each line trimmed, blank lines at the ends dropped.
-fn clean(text: &str) -> String {
+pub fn clean(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
     let end = lines.iter().rposition(|l| !l.is_empty()).map_or(start, |i| i + 1);
     lines.get(start..end).unwrap_or_default().join("\n")
-}
-
-/// Decodes the entities Office writes: named (`&nbsp;`, `&lt;` …) and numeric.
-pub fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(rest.get(..at).unwrap_or(""));
-        let after = rest.get(at + 1..).unwrap_or("");
-        let end = after.find(';').filter(|&end| end <= 10);
-        let decoded = end.and_then(|end| entity(after.get(..end).unwrap_or("")));
-        match (decoded, end) {
-            (Some(c), Some(end)) => {
-                out.push(c);
-                rest = after.get(end + 1..).unwrap_or("");
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|c| *c != '\0');
-    }
-    Some(match name {
-        "nbsp" => '\u{a0}',
-        "lt" => '<',
-        "gt" => '>',
-        "amp" => '&',
-        "quot" => '"',
-        "apos" => '\'',
-        "ge" => '≥',
-        "le" => '≤',
-        "times" => '×',
-        "divide" => '÷',
-        "middot" => '·',
-        "mdash" => '—',
-        "ndash" => '–',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "hellip" => '…',
-        "yen" => '¥',
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -3,11 +3,15 @@
 //! serves the paste box, opened files and the tests.
 
 pub mod delimited;
+pub mod docx;
 pub mod forms;
 pub mod grid;
 pub mod header;
 pub mod html;
+pub mod markup;
+pub mod office;
 pub mod word_text;
+pub mod xlsx;
 
 use forms::{find_forms, Imported, Layouts, Notice};
 use grid::Block;
@@ -15,6 +19,8 @@ use grid::Block;
 /// Reads clipboard content into blocks: HTML tables when the paste carries them, else the
 /// plain text's shape (Word extract, Excel/WPS TSV, CSV, or prose).
 pub fn read_blocks(text: &str, html: Option<&str>) -> Vec<Block> {
+    // A UTF-8 byte-order mark (CSV files from Excel) is not text.
+    let text = text.trim_start_matches('\u{feff}');
     if let Some(html) = html.filter(|h| h.to_ascii_lowercase().contains("<table")) {
         let blocks = html::parse(html);
         if blocks.iter().any(|b| matches!(b, Block::Table(_))) {
@@ -35,12 +41,17 @@ pub fn read_blocks(text: &str, html: Option<&str>) -> Vec<Block> {
 /// Imports a paste (its `text/plain` and, when present, `text/html`), with the column
 /// mappings the user chose for layouts zipin could not map itself.
 pub fn import(text: &str, html: Option<&str>, layouts: &Layouts) -> Imported {
-    let blocks = read_blocks(text, html);
+    let empty = text.trim().is_empty() && html.is_none_or(|h| h.trim().is_empty());
+    import_blocks(read_blocks(text, html), layouts, empty)
+}
+
+/// Finds the forms in blocks read from any source, saying why when there are none.
+pub fn import_blocks(blocks: Vec<Block>, layouts: &Layouts, empty: bool) -> Imported {
     let mut imported = find_forms(blocks, layouts);
     let needs_mapping = imported.notices.iter().any(|n| matches!(n, Notice::NeedsMapping { .. }));
     if imported.forms.is_empty() && !needs_mapping {
-        let why = if text.trim().is_empty() && html.is_none_or(|h| h.trim().is_empty()) {
-            "粘贴的内容是空的。".to_owned()
+        let why = if empty {
+            "内容是空的。".to_owned()
         } else {
             "没有找到可评分的表：需要带表头的指标表（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分）或资金情况表（全年预算数、全年执行数）。".to_owned()
         };
