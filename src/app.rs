@@ -7,18 +7,19 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use zipin_core::json::to_json;
 
 use crate::components::form_panel::FormPanel;
 use crate::components::paste_box::PasteBox;
+use crate::components::print_view::PrintView;
 use crate::components::review_report::ReviewReport;
+use crate::commands::{Command, Context, LANG_KEY};
 use crate::components::summary::{FormTabs, Summary};
 use crate::components::toolbar::Toolbar;
 use crate::documents::{self, DocMeta, Session, Unreadable};
 use crate::download::download;
 use crate::evaluations::use_evaluations;
 use crate::i18n::{Lang, T};
-use crate::state::{blank_document, Action, AppState};
+use crate::state::{Action, AppState};
 use crate::shared::Shared;
 use crate::embed::{self, HostMessage};
 use crate::params::Params;
@@ -26,7 +27,6 @@ use crate::{offline, storage, Dispatch};
 
 /// How long after the last change the document is written (and at once when the page hides).
 const SAVE_DELAY_MS: u32 = 200;
-const LANG_KEY: &str = "zipin.lang";
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -125,7 +125,6 @@ pub fn App(props: &AppProps) -> Html {
         let wanted = props.params.lang;
         use_state(move || wanted.or_else(|| storage::get(LANG_KEY).and_then(|key| Lang::from_key(&key))).unwrap_or_default())
     };
-    let offline_problem = use_state(|| None::<String>);
     let saved = use_state(storage::is_persistent);
     let listed = use_state(documents::list);
     let reporting = use_state(|| false);
@@ -162,69 +161,33 @@ pub fn App(props: &AppProps) -> Html {
         },
         _ => html! {},
     };
-    let on_language = {
-        let lang = lang.clone();
-        Callback::from(move |_| {
-            let next = if *lang == Lang::Zh { Lang::En } else { Lang::Zh };
-            storage::set(LANG_KEY, if next == Lang::En { "en" } else { "zh" });
-            lang.set(next);
-        })
+    let printing = use_state(|| false);
+    let message = use_state(|| None::<(bool, String)>);
+    let context = Context {
+        state: Rc::new((*state).clone()),
+        evaluations: evaluations.0.clone(),
+        dispatch: dispatch.clone(),
+        listed: listed.clone(),
+        lang: lang.clone(),
+        reporting: reporting.clone(),
+        printing: printing.clone(),
+        message: message.clone(),
     };
-    // Before another document is shown, the one being left is written at once.
-    let flush = {
-        let (meta, document) = (state.meta.clone(), state.document.clone());
-        move || {
-            documents::save(&meta, &document);
-        }
+    let on_command = {
+        let context = context.clone();
+        Callback::from(move |command: Command| context.run(command))
     };
-    let on_new = {
-        let (dispatch, profile, listed, flush) = (dispatch.clone(), state.document.profile.clone(), listed.clone(), flush.clone());
-        Callback::from(move |_| {
-            flush();
-            let meta = DocMeta { id: documents::new_id(), name: String::new() };
-            documents::save(&meta, &blank_document(profile.clone()));
-            listed.set(documents::list());
-            dispatch.dispatch(Action::Open { meta, document: blank_document(profile.clone()) });
-        })
-    };
-    let on_open = {
-        let (dispatch, listed, flush) = (dispatch.clone(), listed.clone(), flush.clone());
-        Callback::from(move |id: String| {
-            flush();
-            if let Some(Ok(document)) = documents::load(&id) {
-                let meta = documents::list().into_iter().find(|m| m.id == id).unwrap_or(DocMeta { id, name: String::new() });
-                dispatch.dispatch(Action::Open { meta, document });
+    let ondrop = {
+        let context = context.clone();
+        Callback::from(move |event: DragEvent| {
+            let file = event.data_transfer().and_then(|data| data.files()).and_then(|files| files.get(0));
+            if let Some(file) = file {
+                event.prevent_default();
+                context.run(Command::OpenFile(file));
             }
-            listed.set(documents::list());
         })
     };
-    let on_delete = {
-        let (dispatch, listed, current, profile) = (dispatch.clone(), listed.clone(), state.meta.id.clone(), state.document.profile.clone());
-        Callback::from(move |id: String| {
-            documents::delete(&id);
-            if id == current {
-                let meta = DocMeta { id: documents::new_id(), name: String::new() };
-                dispatch.dispatch(Action::Open { meta, document: blank_document(profile.clone()) });
-            }
-            listed.set(documents::list());
-        })
-    };
-    let on_download = {
-        let (document, meta) = (state.document.clone(), state.meta.clone());
-        Callback::from(move |_| {
-            download(&file_name(&meta, "json"), "application/json", to_json(&document).as_bytes());
-        })
-    };
-    let on_offline = {
-        let (document, offline_problem) = (state.document.clone(), offline_problem.clone());
-        Callback::from(move |with_document: bool| {
-            let json = with_document.then(|| to_json(&document));
-            let offline_problem = offline_problem.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                offline_problem.set(offline::download_offline(json).await.err());
-            });
-        })
-    };
+    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let problem = props.start_problem.as_ref().map(|problem| {
         let raw = problem.raw.clone();
         let onclick = Callback::from(move |_| {
@@ -239,18 +202,22 @@ pub fn App(props: &AppProps) -> Html {
     });
     html! {
         <ContextProvider<Lang> context={*lang}>
-            <div class={classes!("app", props.params.embed.then_some("embedded"))} lang={lang.tag()}>
+            <div class={classes!("app", props.params.embed.then_some("embedded"), printing.then_some("printing"))} lang={lang.tag()}
+                {ondrop} {ondragover}>
                 <header class="app-head">
                     <h1>{T::AppTitle.text(*lang)}</h1>
                     <p class="tagline">{T::AppTagline.text(*lang)}</p>
                 </header>
                 <Toolbar meta={state.meta.clone()} documents={(*listed).clone()} profile={state.document.profile.clone()}
                     can_undo={state.can_undo()} can_redo={state.can_redo()} saved={*saved} dispatch={dispatch.clone()}
-                    {on_new} {on_open} {on_delete} {on_download} {on_language}
-                    on_report={{ let reporting = reporting.clone(); Callback::from(move |_| reporting.set(!*reporting)) }}
-                    {on_offline} />
-                if let Some(problem) = (*offline_problem).clone() {
-                    <p class="start-problem" role="alert" data-testid="offline-problem">{problem}</p>
+                    {on_command} />
+                if let Some((ok, text)) = (*message).clone() {
+                    <p class={classes!("file-message", if ok { "ok" } else { "bad" })} role={if ok { "status" } else { "alert" }}
+                        data-testid="file-message">{text}</p>
+                }
+                if *printing {
+                    <PrintView document={Shared(state.document.clone())} evaluations={evaluations.clone()}
+                        on_close={{ let printing = printing.clone(); Callback::from(move |_| printing.set(false)) }} />
                 }
                 { for problem }
                 if *reporting {

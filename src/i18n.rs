@@ -71,6 +71,19 @@ strings! {
     ClaimedGrade => "填报等级", "Grade as filed";
     FundsReason => "执行偏差原因", "Reason for low execution";
     ReviewReport => "复核意见书", "Review report";
+    PrintPreview => "打印预览", "Print preview";
+    PrintNow => "打印", "Print";
+    PrintAppendix => "附复核意见", "with the review findings";
+    OpenFile => "打开文件", "Open file";
+    OpenFileHint => "打开 .json（zipin 文档）、.docx、.xlsx、.csv、.txt 或 .html 文件；也可以把文件拖到页面上",
+        "Open a .json (zipin document), .docx, .xlsx, .csv, .txt or .html file; or drop it on the page";
+    ExportTsv => "复制为表格", "Copy as table (TSV)";
+    ExportCsv => "下载 CSV", "Download CSV";
+    ExportXlsx => "下载 Excel", "Download Excel";
+    ExportJson => "保存文档（JSON）", "Save document (JSON)";
+    Print => "打印", "Print";
+    CopiedTsv => "已复制：可直接粘贴到 Excel 或 WPS 表格", "Copied: paste into Excel or WPS";
+    OpenedDocument => "已打开文档：", "Opened document: ";
     DownloadOffline => "下载离线版", "Download offline version";
     OfflineHint => "下载一个 .html 文件：在没有网络的电脑上双击即可打开使用", "One .html file that works on a PC without a network";
     WithDocument => "含当前文档", "with this document";

@@ -4,12 +4,15 @@
 //! widgets, one a file; `i18n` is the one table of strings.
 
 pub mod app;
+pub mod clipboard;
+pub mod commands;
 pub mod components;
 pub mod crash;
 pub mod documents;
 pub mod download;
 pub mod embed;
 pub mod evaluations;
+pub mod files;
 pub mod i18n;
 pub mod layouts;
 pub mod marks;
@@ -19,6 +22,7 @@ pub mod params;
 pub mod shared;
 pub mod state;
 pub mod storage;
+pub mod streams;
 
 /// The one way components change the document: the reducer's dispatcher, stable across
 /// renders, so passing it down never re-renders a row by itself.

@@ -2,13 +2,13 @@
 //! file it is running in, or fetched from where it was served — optionally with the open
 //! document inside, and offers it for download. No server is involved.
 
-use js_sys::{Array, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, ReadableStream, ReadableWritablePair, Response, WritableStream};
+use web_sys::Response;
 use zipin_core::offline::{base64, single_file_html, OfflineParts};
 
 use crate::download::download;
+use crate::streams::{bytes, error, gzip};
 
 /// The file name of the offline page.
 pub const FILE_NAME: &str = "绩效自评计算器-离线版.html";
@@ -20,10 +20,6 @@ fn text_of(id: &str) -> Option<String> {
 /// The saved document the offline file was written with, if it carries one.
 pub fn embedded_document() -> Option<String> {
     text_of("zipin-document").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
-}
-
-fn error(value: JsValue) -> String {
-    value.as_string().or_else(|| js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string())).unwrap_or_else(|| "?".to_owned())
 }
 
 fn href(selector: &str) -> Result<String, String> {
@@ -41,32 +37,6 @@ async fn fetch(url: &str) -> Result<Response, String> {
     } else {
         Err(format!("读取 {url} 失败（{}）", response.status()))
     }
-}
-
-async fn bytes(response: Response) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(response.array_buffer().map_err(error)?).await.map_err(error)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
-}
-
-/// Gzip in the browser (`CompressionStream`, reached by name: web-sys keeps it behind an
-/// unstable flag), as the offline loader unzips it.
-async fn gzip(data: &[u8]) -> Result<Vec<u8>, String> {
-    let parts = Array::new();
-    parts.push(&Uint8Array::from(data));
-    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(error)?;
-    let class: js_sys::Function = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("CompressionStream"))
-        .map_err(error)?
-        .dyn_into()
-        .map_err(|_| "浏览器不支持 CompressionStream".to_owned())?;
-    let arguments = Array::of1(&JsValue::from_str("gzip"));
-    let compressor = js_sys::Reflect::construct(&class, &arguments).map_err(error)?;
-    let side = |name: &str| js_sys::Reflect::get(&compressor, &JsValue::from_str(name)).map_err(error);
-    let readable: ReadableStream = side("readable")?.unchecked_into();
-    let writable: WritableStream = side("writable")?.unchecked_into();
-    let pair = ReadableWritablePair::new(&readable, &writable);
-    let zipped = blob.stream().pipe_through(&pair);
-    let response = Response::new_with_opt_readable_stream(Some(&zipped)).map_err(error)?;
-    bytes(response).await
 }
 
 /// The stylesheet, glue and gzipped wasm of the running page.

@@ -7,6 +7,7 @@ pub mod funds_table;
 pub mod indicator_grid;
 pub mod indicator_row;
 pub mod paste_box;
+pub mod print_view;
 pub mod review_report;
 pub mod summary;
 pub mod toolbar;

@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use zipin_core::model::Document;
 use zipin_core::report::review_report;
 use zipin_core::Evaluation;
 
+use crate::clipboard::copy_text;
 use crate::i18n::{Lang, T};
 use crate::shared::Shared;
 
@@ -17,26 +17,6 @@ pub struct ReviewReportProps {
     pub document: Shared<Document>,
     pub evaluations: Shared<Vec<Rc<Evaluation>>>,
     pub on_close: Callback<()>,
-}
-
-/// Copies text through a selected textarea (works on file:// and plain http, where the async
-/// clipboard API is refused). Returns whether the browser copied.
-fn copy_text(text: &str) -> bool {
-    let copied = (|| {
-        let document = web_sys::window()?.document()?;
-        let area: web_sys::HtmlTextAreaElement = document.create_element("textarea").ok()?.dyn_into().ok()?;
-        area.set_value(text);
-        area.set_attribute("readonly", "").ok()?;
-        area.style().set_property("position", "fixed").ok()?;
-        area.style().set_property("opacity", "0").ok()?;
-        document.body()?.append_child(&area).ok()?;
-        area.select();
-        let html: web_sys::HtmlDocument = document.dyn_into().ok()?;
-        let copied = html.exec_command("copy").unwrap_or(false);
-        area.remove();
-        Some(copied)
-    })();
-    copied.unwrap_or(false)
 }
 
 /// Prints only the report: the page is marked so the print style hides everything else.

@@ -1,10 +1,13 @@
-//! The header bar: the document (name, list, new), undo and redo, the rule profile with
-//! what it changes, whether work is saved, and the language.
+//! The header bar: the document (name, list, new), files (open, copy, download, print),
+//! undo and redo, the review report, the rule profile with what it changes, whether work is
+//! saved, the offline file, and the language. It owns its markup; what the buttons do is the
+//! app's (see `commands`).
 
 use yew::prelude::*;
 use zipin_core::edit::Edit;
 use zipin_core::profile::{Profile, ProfileId};
 
+use crate::commands::Command;
 use crate::documents::DocMeta;
 use crate::i18n::{Lang, T};
 use crate::state::Action;
@@ -19,14 +22,7 @@ pub struct ToolbarProps {
     pub can_redo: bool,
     pub saved: bool,
     pub dispatch: Dispatch,
-    pub on_new: Callback<()>,
-    pub on_open: Callback<String>,
-    pub on_delete: Callback<String>,
-    pub on_download: Callback<()>,
-    pub on_language: Callback<()>,
-    pub on_report: Callback<()>,
-    /// Downloads the offline single file (with the open document when `true`).
-    pub on_offline: Callback<bool>,
+    pub on_command: Callback<Command>,
 }
 
 #[function_component]
@@ -34,6 +30,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let dispatch = props.dispatch.clone();
     let with_document = use_state(|| true);
+    let command = |command: Command| {
+        let on_command = props.on_command.clone();
+        Callback::from(move |_| on_command.emit(command.clone()))
+    };
     let rename = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
@@ -54,29 +54,36 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let choose_file = {
+        let on_command = props.on_command.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<web_sys::HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_command.emit(Command::OpenFile(file));
+            }
+            input.set_value("");
+        })
+    };
     let documents = props.documents.iter().map(|meta| {
-        let open = { let on_open = props.on_open.clone(); let id = meta.id.clone(); Callback::from(move |_| on_open.emit(id.clone())) };
-        let delete = { let on_delete = props.on_delete.clone(); let id = meta.id.clone(); Callback::from(move |_| on_delete.emit(id.clone())) };
         let current = meta.id == props.meta.id;
         let name = if meta.name.trim().is_empty() { T::UntitledDocument.text(lang).to_owned() } else { meta.name.clone() };
         html! {
             <li key={meta.id.clone()} class={classes!(current.then_some("current"))} data-testid="document-item">
                 <span class="doc-name">{name.clone()}</span>
-                <button type="button" onclick={open} disabled={current} aria-label={format!("{} {name}", T::OpenDocument.text(lang))}>{T::OpenDocument.text(lang)}</button>
-                <button type="button" class="danger" onclick={delete} aria-label={format!("{} {name}", T::DeleteDocument.text(lang))}>{T::DeleteDocument.text(lang)}</button>
+                <button type="button" onclick={command(Command::OpenDocument(meta.id.clone()))} disabled={current}
+                    aria-label={format!("{} {name}", T::OpenDocument.text(lang))}>{T::OpenDocument.text(lang)}</button>
+                <button type="button" class="danger" onclick={command(Command::DeleteDocument(meta.id.clone()))}
+                    aria-label={format!("{} {name}", T::DeleteDocument.text(lang))}>{T::DeleteDocument.text(lang)}</button>
             </li>
         }
     });
-    let new = { let on_new = props.on_new.clone(); Callback::from(move |_| on_new.emit(())) };
-    let download = { let on_download = props.on_download.clone(); Callback::from(move |_| on_download.emit(())) };
-    let language = { let on_language = props.on_language.clone(); Callback::from(move |_| on_language.emit(())) };
     let save_state = if props.saved {
         html! { <span class="save-state ok" data-testid="save-state" data-saved="true">{T::Saved.text(lang)}</span> }
     } else {
         html! {
             <span class="save-state bad" role="alert" data-testid="save-state" data-saved="false">
                 {T::NotSaved.text(lang)}
-                <button type="button" onclick={download.clone()}>{T::DownloadCopy.text(lang)}</button>
+                <button type="button" onclick={command(Command::ExportJson)}>{T::DownloadCopy.text(lang)}</button>
             </span>
         }
     };
@@ -90,15 +97,25 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <details class="doc-menu">
                 <summary data-testid="documents-menu">{T::Documents.text(lang)}</summary>
                 <div class="doc-menu-body">
-                    <button type="button" data-testid="new-document" onclick={new}>{T::NewDocument.text(lang)}</button>
+                    <button type="button" data-testid="new-document" onclick={command(Command::NewDocument)}>{T::NewDocument.text(lang)}</button>
                     <ul>{ for documents }</ul>
                 </div>
             </details>
+            <span class="files">
+                <label class="file-open button-like" title={T::OpenFileHint.text(lang)}>
+                    <input type="file" class="sr-only" data-testid="file-input" onchange={choose_file}
+                        accept=".json,.docx,.xlsx,.xls,.csv,.tsv,.txt,.html,.htm" />
+                    {T::OpenFile.text(lang)}
+                </label>
+                <button type="button" data-testid="export-tsv" onclick={command(Command::ExportTsv)}>{T::ExportTsv.text(lang)}</button>
+                <button type="button" data-testid="export-csv" onclick={command(Command::ExportCsv)}>{T::ExportCsv.text(lang)}</button>
+                <button type="button" data-testid="export-xlsx" onclick={command(Command::ExportXlsx)}>{T::ExportXlsx.text(lang)}</button>
+                <button type="button" data-testid="export-json" onclick={command(Command::ExportJson)}>{T::ExportJson.text(lang)}</button>
+                <button type="button" data-testid="print" onclick={command(Command::Print)}>{T::Print.text(lang)}</button>
+            </span>
             <button type="button" data-testid="undo" disabled={!props.can_undo} onclick={action(Action::Undo)} title="Ctrl+Z">{T::Undo.text(lang)}</button>
             <button type="button" data-testid="redo" disabled={!props.can_redo} onclick={action(Action::Redo)} title="Ctrl+Y">{T::Redo.text(lang)}</button>
-            <button type="button" data-testid="review-report-button" onclick={{ let on_report = props.on_report.clone(); Callback::from(move |_| on_report.emit(())) }}>
-                {T::ReviewReport.text(lang)}
-            </button>
+            <button type="button" data-testid="review-report-button" onclick={command(Command::ReviewReport)}>{T::ReviewReport.text(lang)}</button>
             <label class="profile">
                 {T::Profile.text(lang)}{" "}
                 <select data-testid="profile" onchange={choose_profile} title={props.profile.summary()}>
@@ -111,7 +128,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             { save_state }
             <span class="offline">
                 <button type="button" data-testid="download-offline" title={T::OfflineHint.text(lang)}
-                    onclick={{ let on_offline = props.on_offline.clone(); let with = with_document.clone(); Callback::from(move |_| on_offline.emit(*with)) }}>
+                    onclick={command(Command::DownloadOffline(*with_document))}>
                     {T::DownloadOffline.text(lang)}
                 </button>
                 <label class="with-document">
@@ -120,7 +137,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     {T::WithDocument.text(lang)}
                 </label>
             </span>
-            <button type="button" class="lang" data-testid="language" onclick={language}>{T::SwitchLanguage.text(lang)}</button>
+            <button type="button" class="lang" data-testid="language" onclick={command(Command::SwitchLanguage)}>{T::SwitchLanguage.text(lang)}</button>
         </div>
     }
 }

@@ -38,6 +38,12 @@ pub fn read_blocks(text: &str, html: Option<&str>) -> Vec<Block> {
     }
 }
 
+/// Imports delimited text whose separator is known (a .csv or .tsv file).
+pub fn import_delimited(text: &str, separator: char, layouts: &Layouts) -> Imported {
+    let text = text.trim_start_matches('\u{feff}');
+    import_blocks(vec![Block::Table(delimited::parse(text, separator))], layouts, text.trim().is_empty())
+}
+
 /// Imports a paste (its `text/plain` and, when present, `text/html`), with the column
 /// mappings the user chose for layouts zipin could not map itself.
 pub fn import(text: &str, html: Option<&str>, layouts: &Layouts) -> Imported {

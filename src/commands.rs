@@ -1,0 +1,170 @@
+//! What the toolbar's buttons do: documents, files in and out, the review report, printing,
+//! the offline file and the language. The side effects live here, apart from the markup
+//! (components) and the document's rules (the reducer and zipin-core).
+
+use std::rc::Rc;
+
+use yew::UseStateHandle;
+use zipin_core::edit::Edit;
+use zipin_core::export::{delimited, document_as_typed, forms_computed, xlsx};
+use zipin_core::import::forms::Notice;
+use zipin_core::json::to_json;
+use zipin_core::model::Document;
+use zipin_core::Evaluation;
+
+use crate::app::file_name;
+use crate::clipboard::copy_text;
+use crate::documents::{self, DocMeta};
+use crate::download::download;
+use crate::files::{self, Opened};
+use crate::i18n::{Lang, T};
+use crate::state::{blank_document, Action, AppState};
+use crate::{offline, storage, Dispatch};
+
+/// A toolbar command.
+#[derive(Clone, Debug)]
+pub enum Command {
+    NewDocument,
+    OpenDocument(String),
+    DeleteDocument(String),
+    OpenFile(web_sys::File),
+    ExportTsv,
+    ExportCsv,
+    ExportXlsx,
+    ExportJson,
+    Print,
+    ReviewReport,
+    /// The offline single file, with the open document inside when `true`.
+    DownloadOffline(bool),
+    SwitchLanguage,
+}
+
+/// A message under the toolbar: whether it reports success, and its text.
+pub type Message = Option<(bool, String)>;
+
+/// What commands act on: handles of the app's state, taken at render time.
+#[derive(Clone)]
+pub struct Context {
+    pub state: Rc<AppState>,
+    pub evaluations: Rc<Vec<Rc<Evaluation>>>,
+    pub dispatch: Dispatch,
+    pub listed: UseStateHandle<Vec<DocMeta>>,
+    pub lang: UseStateHandle<Lang>,
+    pub reporting: UseStateHandle<bool>,
+    pub printing: UseStateHandle<bool>,
+    pub message: UseStateHandle<Message>,
+}
+
+pub const LANG_KEY: &str = "zipin.lang";
+
+impl Context {
+    fn say(&self, ok: bool, text: impl Into<String>) {
+        self.message.set(Some((ok, text.into())));
+    }
+
+    /// Writes the open document at once, before another one is shown.
+    fn flush(&self) {
+        documents::save(&self.state.meta, &self.state.document);
+    }
+
+    fn open(&self, meta: DocMeta, document: Document) {
+        self.dispatch.dispatch(Action::Open { meta, document });
+        self.listed.set(documents::list());
+    }
+
+    /// Runs a command.
+    pub fn run(&self, command: Command) {
+        let lang = *self.lang;
+        let document = &self.state.document;
+        match command {
+            Command::NewDocument => {
+                self.flush();
+                let meta = DocMeta { id: documents::new_id(), name: String::new() };
+                let blank = blank_document(document.profile.clone());
+                documents::save(&meta, &blank);
+                self.open(meta, blank);
+            }
+            Command::OpenDocument(id) => {
+                self.flush();
+                match documents::load(&id) {
+                    Some(Ok(opened)) => {
+                        let meta = documents::list().into_iter().find(|m| m.id == id).unwrap_or(DocMeta { id, name: String::new() });
+                        self.open(meta, opened);
+                    }
+                    Some(Err(problem)) => self.say(false, problem.message),
+                    None => self.listed.set(documents::list()),
+                }
+            }
+            Command::DeleteDocument(id) => {
+                documents::delete(&id);
+                if id == self.state.meta.id {
+                    let meta = DocMeta { id: documents::new_id(), name: String::new() };
+                    self.open(meta, blank_document(document.profile.clone()));
+                }
+                self.listed.set(documents::list());
+            }
+            Command::OpenFile(file) => {
+                let context = self.clone();
+                wasm_bindgen_futures::spawn_local(async move { context.opened(files::open(file).await) });
+            }
+            Command::ExportTsv => {
+                let copied = copy_text(&delimited::tsv(&document_as_typed(document)));
+                self.say(copied, if copied { T::CopiedTsv.text(lang) } else { T::CopyFailed.text(lang) });
+            }
+            Command::ExportCsv => {
+                download(&file_name(&self.state.meta, "csv"), "text/csv;charset=utf-8", &delimited::csv(&document_as_typed(document)));
+            }
+            Command::ExportXlsx => {
+                let bytes = xlsx::workbook(&forms_computed(document, &self.evaluations));
+                download(&file_name(&self.state.meta, "xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &bytes);
+            }
+            Command::ExportJson => {
+                download(&file_name(&self.state.meta, "json"), "application/json", to_json(document).as_bytes());
+            }
+            Command::Print => self.printing.set(true),
+            Command::ReviewReport => self.reporting.set(!*self.reporting),
+            Command::DownloadOffline(with_document) => {
+                let json = with_document.then(|| to_json(document));
+                let message = self.message.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(why) = offline::download_offline(json).await {
+                        message.set(Some((false, why)));
+                    }
+                });
+            }
+            Command::SwitchLanguage => {
+                let next = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+                storage::set(LANG_KEY, if next == Lang::En { "en" } else { "zh" });
+                self.lang.set(next);
+            }
+        }
+    }
+
+    /// What an opened file brought: a document opens as one of its own; forms join the open
+    /// document (or take the blank starting form's place) in one undoable step.
+    fn opened(&self, result: Result<Opened, String>) {
+        let lang = *self.lang;
+        match result {
+            Ok(Opened::Document(document, name)) => {
+                self.flush();
+                self.open(DocMeta { id: documents::new_id(), name: name.clone() }, document);
+                self.say(true, format!("{}{name}", T::OpenedDocument.text(lang)));
+            }
+            Ok(Opened::Forms(imported)) if !imported.forms.is_empty() => {
+                let names: Vec<String> = imported.forms.iter().map(|f| f.name.trim().to_owned()).collect();
+                let replace = !self.state.document.forms.iter().any(|f| f.has_content());
+                self.dispatch.dispatch(Action::Edit(Edit::Import { forms: imported.forms, replace }));
+                self.say(true, format!("{} {} {}：{}", T::ImportedForms.text(lang), names.len(), T::FormsUnit.text(lang), names.join("、")));
+            }
+            Ok(Opened::Forms(imported)) => {
+                let why = imported.notices.iter().find_map(|n| match n {
+                    Notice::NoForm(why) => Some(why.clone()),
+                    Notice::NeedsMapping { .. } => Some("文件里的表格没有可识别的表头：请从文件中复制表格，粘贴到上方粘贴区，再选择各列含义。".to_owned()),
+                    Notice::Skipped(_) => None,
+                });
+                self.say(false, why.unwrap_or_else(|| "文件里没有可评分的表。".to_owned()));
+            }
+            Err(why) => self.say(false, why),
+        }
+    }
+}

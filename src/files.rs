@@ -1,0 +1,79 @@
+//! Opening files: a saved document (.json), Word and Excel files (.docx, .xlsx), and text
+//! tables (.csv, .tsv, .txt, .html, .xls saved as HTML) — each read by the same importer as
+//! a paste. A file that cannot be read says why and changes nothing.
+
+use js_sys::Uint8Array;
+use wasm_bindgen_futures::JsFuture;
+use zipin_core::import::forms::Imported;
+use zipin_core::import::{import, import_blocks, import_delimited, office};
+use zipin_core::model::Document;
+use zipin_core::zip::{entries, gzip_wrap};
+
+use crate::layouts;
+use crate::streams::{error, gunzip};
+
+/// What a file held.
+pub enum Opened {
+    /// A saved document, and the name to list it under.
+    Document(Document, String),
+    /// Forms found in a table file.
+    Forms(Imported),
+}
+
+/// Reads a file the user chose or dropped.
+pub async fn open(file: web_sys::File) -> Result<Opened, String> {
+    let name = file.name();
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("无法读取文件“{name}”：{}", error(e)))?;
+    let bytes = Uint8Array::new(&buffer).to_vec();
+    let lower = name.to_lowercase();
+    if bytes.starts_with(b"PK\x03\x04") {
+        return office_file(&bytes).await.map(Opened::Forms).map_err(|why| format!("“{name}”：{why}"));
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(format!("“{name}”是旧版 Office 二进制格式（.xls / .doc），请在 Excel、WPS 或 Word 中另存为 .xlsx 或 .docx 后再打开。"));
+    }
+    let text = decode(&bytes);
+    if lower.ends_with(".json") || text.trim_start().starts_with('{') {
+        let document = zipin_core::json::from_json(&text).map_err(|e| format!("“{name}”：{}", e.message()))?;
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem).to_owned();
+        return Ok(Opened::Document(document, stem));
+    }
+    let lower_text = text.to_ascii_lowercase();
+    let imported = if lower.ends_with(".csv") {
+        import_delimited(&text, ',', &layouts::load())
+    } else if lower.ends_with(".tsv") {
+        import_delimited(&text, '\t', &layouts::load())
+    } else if lower_text.contains("<table") || lower_text.contains("<html") {
+        import("", Some(&text), &layouts::load())
+    } else {
+        import(&text, None, &layouts::load())
+    };
+    Ok(Opened::Forms(imported))
+}
+
+/// Text in UTF-8 (with or without a byte-order mark), else GB18030 — what older Chinese
+/// Excel and WPS save CSV in.
+fn decode(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.trim_start_matches('\u{feff}').to_owned(),
+        Err(_) => web_sys::TextDecoder::new_with_label("gb18030")
+            .and_then(|decoder| decoder.decode_with_u8_array(bytes))
+            .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned()),
+    }
+}
+
+/// A .docx or .xlsx: the entries the readers need, unpacked by the browser.
+async fn office_file(bytes: &[u8]) -> Result<Imported, String> {
+    let all = entries(bytes).map_err(|e| e.0)?;
+    let mut texts = Vec::new();
+    for entry in all.iter().filter(|entry| office::needed(&entry.name)) {
+        let data = match entry.method {
+            0 => entry.data.to_vec(),
+            8 => gunzip(&gzip_wrap(entry)).await.map_err(|why| format!("解压 {} 失败：{why}", entry.name))?,
+            other => return Err(format!("不支持的压缩方式（{other}）")),
+        };
+        texts.push((entry.name.clone(), String::from_utf8_lossy(&data).into_owned()));
+    }
+    let blocks = office::blocks(&texts)?;
+    Ok(import_blocks(blocks, &layouts::load(), false))
+}
