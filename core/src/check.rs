@@ -141,7 +141,8 @@ pub fn check_row(context: RowContext, score: &RowScore, profile: &Profile) -> Ve
 }
 
 fn is_blank(text: &str) -> bool {
-    is_empty_marker(&normalize(text))
+    let text = text.trim();
+    text.is_empty() || (text.chars().count() <= 6 && is_empty_marker(&normalize(text)))
 }
 
 fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
@@ -251,7 +252,7 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
                 "申报预算执行得分 {}，按 分值 × 执行率 应为 {}（{}）",
                 plain(claimed),
                 plain(score.funds.score),
-                score.funds.explanation
+                score.funds.explanation()
             ),
         ),
         NumberCell::Unreadable => {
@@ -395,8 +396,11 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
     let row = context.row;
     let at = |field| Place::Row { id: row.id, field };
     let name = if row.name.trim().is_empty() { "（未命名指标）" } else { row.name.trim() };
-    for (field, what) in [(RowField::Weight, "分值"), (RowField::Score, "得分")] {
-        if read_number(row.field(field)) == NumberCell::Unreadable {
+    for (field, what, flagged) in [
+        (RowField::Weight, "分值", score.cells.weight_unreadable),
+        (RowField::Score, "得分", score.cells.score_unreadable),
+    ] {
+        if flagged {
             unreadable(findings, at(field), &format!("{name}的{what}"), row.field(field));
         }
     }
@@ -451,20 +455,20 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
             }
         }
         RowKind::UnitsDiffer(_) => {
-            findings.push(Code::UnitsDiffer, at(RowField::Actual), format!("{name}：{}", score.explanation))
+            findings.push(Code::UnitsDiffer, at(RowField::Actual), format!("{name}：{}", score.explanation(profile)))
         }
         RowKind::Qualitative { level: None } | RowKind::Incomplete => {}
     }
     let is_measured = is_cost(context) || ["数量", "质量"].iter().any(|kind| context.level2.contains(kind));
-    if is_measured && !matches!(read_value(&row.target), Reading::Quantity(_)) {
+    if is_measured && !score.cells.target_quantified {
         findings.push(
             Code::NotQuantified,
             at(RowField::Target),
             format!("{name}：{}的年度指标值“{}”没有量化数值", context.level2.trim(), row.target.trim()),
         );
     }
-    if let Reading::Quantity(actual) = read_value(&row.actual) {
-        if actual.direction.is_some() {
+    if score.cells.actual_has_operator {
+        if let Reading::Quantity(actual) = read_value(&row.actual) {
             findings.push(
                 Code::ActualLooksLikeTarget,
                 at(RowField::Actual),
@@ -497,7 +501,7 @@ fn check_quantitative(
             findings.push(
                 Code::ScoreDiffersFromRule,
                 at(RowField::Score),
-                format!("{name}：填报得分 {}，按规则应为 {}（{}）", plain(entered), two_places(computed), score.explanation),
+                format!("{name}：填报得分 {}，按规则应为 {}（{}）", plain(entered), two_places(computed), score.explanation(profile)),
             );
         }
         if computed == weight && entered < weight {

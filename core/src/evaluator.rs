@@ -47,7 +47,7 @@ impl Evaluator {
         let rows = &mut self.rows;
         let score = score_form_with(form, profile, |context| {
             let fresh = |rows: &mut HashMap<RowId, Cached>| {
-                let score = score_row(context, profile);
+                let score = score_row(context);
                 let findings = check_row(context, &score, profile);
                 rows.insert(
                     context.row.id,

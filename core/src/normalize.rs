@@ -7,36 +7,88 @@
 //! adds 62 KB gzip to the page for tables of scripts no form uses; the tests check this
 //! fold against the real NFKC character by character.
 
+use std::borrow::Cow;
+
 /// NFKC of the characters forms use, then the extra map of SPEC §3 (`≧`→`≥`, `≦`→`≤`,
 /// `>=`→`≥`, `<=`→`≤`, `百分比`→`%`), thousands separators removed and surrounding
 /// whitespace trimmed.
-pub fn normalize(text: &str) -> String {
-    let folded = compat_fold(text);
-    let mut out = String::with_capacity(folded.len());
-    let chars: Vec<char> = folded.chars().collect();
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        let next = chars.get(i + 1).copied();
-        match (c, next) {
-            ('>', Some('=')) | ('≥', Some('=')) => {
-                out.push('≥');
-                i += 2;
-                continue;
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    if is_normal(text) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(normalize_owned(text))
+}
+
+/// Whether a text is already what [`normalize`] would make of it: no compatibility
+/// character, no operator pair, no comma, no "百分比", nothing to trim — the common case.
+fn is_normal(text: &str) -> bool {
+    let mut previous = ' ';
+    for c in text.chars() {
+        let plain = match c {
+            ',' | '\u{feff}' | '≧' | '≦' => false,
+            '=' => !matches!(previous, '>' | '<' | '≥' | '≤'),
+            c if c.is_ascii() => true,
+            c => {
+                let code = u32::from(c);
+                (0x4E00..0x9FFF).contains(&code) && c != '百' || matches!(c, '≥' | '≤' | '“' | '”' | '、' | '。' | '—')
             }
-            ('<', Some('=')) | ('≤', Some('=')) => {
+        };
+        if !plain {
+            return false;
+        }
+        previous = c;
+    }
+    text.trim_matches(|c: char| c.is_whitespace()).len() == text.len()
+}
+
+fn normalize_owned(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let folded = if c.is_ascii() { None } else { Some(fold_char(c, &mut out)) };
+        match (c, folded) {
+            (_, Some(true)) => {}
+            ('=', None) if out.ends_with('>') || out.ends_with('≥') => {
+                out.pop();
+                out.push('≥');
+            }
+            ('=', None) if out.ends_with('<') || out.ends_with('≤') => {
+                out.pop();
                 out.push('≤');
-                i += 2;
-                continue;
             }
             ('≧', _) => out.push('≥'),
             ('≦', _) => out.push('≤'),
-            (',', _) if is_thousands_separator(&chars, i) => {}
             _ => out.push(c),
         }
-        i += 1;
     }
-    let out = out.replace("百分比", "%");
-    out.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').to_owned()
+    // A folded `＝` arrives as `=` through `fold_char`: join it to a sign before it too.
+    if out.contains(">=") || out.contains("<=") || out.contains("≥=") || out.contains("≤=") {
+        out = out.replace(">=", "≥").replace("≥=", "≥").replace("<=", "≤").replace("≤=", "≤");
+    }
+    if out.contains(',') {
+        out = remove_thousands_separators(&out);
+    }
+    if out.contains("百分比") {
+        out = out.replace("百分比", "%");
+    }
+    let trimmed = out.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+fn remove_thousands_separators(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let separator = c == ',' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+        if !separator {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Small form variants (U+FE50…U+FE6B) and their NFKC forms.
@@ -59,6 +111,10 @@ const SQUARED: [(char, &str); 12] = [
 /// NFKC of one character when it is one forms use; `None` when it is its own NFKC here.
 fn fold_char(c: char, out: &mut String) -> bool {
     let code = u32::from(c);
+    if (0x3400..0xFE50).contains(&code) && code != 0x3000 && !(0x3300..0x3400).contains(&code) {
+        // CJK ideographs and their punctuation: their own NFKC, the common case, at once.
+        return false;
+    }
     let mapped = match code {
         0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0),
         0x3000 | 0x00A0 | 0x2000..=0x200A | 0x202F | 0x205F => Some(' '),
@@ -94,21 +150,9 @@ pub fn compat_fold(text: &str) -> String {
     out
 }
 
-/// A comma between a digit and exactly three digits ("1,234.56") groups thousands.
-fn is_thousands_separator(chars: &[char], comma: usize) -> bool {
-    let digit_at = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_digit());
-    comma > 0
-        && digit_at(comma - 1)
-        && digit_at(comma + 1)
-        && digit_at(comma + 2)
-        && digit_at(comma + 3)
-        && !digit_at(comma + 4)
-}
-
 /// Whether a cell means "nothing here": empty, or one of the fillers forms use for it.
 pub fn is_empty_marker(normalized: &str) -> bool {
-    matches!(normalized, "" | "—" | "——" | "-" | "--" | "/" | "\\" | "—/—" | "无数据")
-        || normalized.chars().all(|c| c.is_whitespace() || c == '—' || c == '-')
+    normalized == "无数据" || normalized.chars().all(|c| c.is_whitespace() || matches!(c, '—' | '-' | '/' | '\\'))
 }
 
 #[cfg(test)]

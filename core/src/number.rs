@@ -52,7 +52,7 @@ pub fn read_rate(text: &str) -> (NumberCell, u32) {
     }
     let (digits, percent) = match normalized.strip_suffix('%') {
         Some(digits) => (digits.trim(), true),
-        None => (normalized.as_str(), false),
+        None => (normalized.as_ref(), false),
     };
     let Some(value) = parse_decimal(digits) else {
         return (NumberCell::Unreadable, 0);

@@ -61,7 +61,21 @@ pub struct FundsScore {
     /// B / A of each sub-row, in order.
     pub sub_rates: Vec<Option<Decimal>>,
     pub score: Decimal,
-    pub explanation: String,
+    /// The denominator and B of the rate (0 when not given), for the formula.
+    pub budget: Decimal,
+    pub executed: Decimal,
+}
+
+impl FundsScore {
+    /// The formula behind the budget score, or why there is none.
+    pub fn explanation(&self) -> String {
+        match self.rate {
+            None if self.budget <= Decimal::ZERO => "预算数为 0 或未填，无法计算执行率，预算执行得 0 分".to_owned(),
+            None => "全年执行数未填，无法计算执行率，预算执行得 0 分".to_owned(),
+            Some(rate) if rate >= Decimal::ONE => format!("执行率 ≥ 100%，得满分 {}", plain(self.weight)),
+            Some(_) => formula(self.weight, self.executed, self.budget, "", self.score),
+        }
+    }
 }
 
 /// How a row was read, which decides how it can be scored.
@@ -98,13 +112,24 @@ pub struct RowScore {
     pub kind: RowKind,
     /// The score by the rules (or the level's suggestion), rounded to 0.01.
     pub computed: Option<Decimal>,
-    /// The formula behind `computed`, or why there is none.
-    pub explanation: String,
     /// The readable entered score, as entered (not clamped).
     pub entered: Option<Decimal>,
     /// The score that counts toward the total.
     pub counted: Decimal,
     pub source: Source,
+    /// What the checks need to know of the cells, read once here.
+    pub cells: CellFacts,
+}
+
+/// Facts about a row's cells that the checks use, so they never read a cell again.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CellFacts {
+    pub weight_unreadable: bool,
+    pub score_unreadable: bool,
+    /// The target holds a number.
+    pub target_quantified: bool,
+    /// The actual holds a number written with an operator ("≥95%").
+    pub actual_has_operator: bool,
 }
 
 /// A first-level section's result.
@@ -132,7 +157,7 @@ pub struct FormScore {
 
 /// Scores a form under a profile.
 pub fn score_form(form: &Form, profile: &Profile) -> FormScore {
-    score_form_with(form, profile, |context| score_row(context, profile))
+    score_form_with(form, profile, |context| score_row(context))
 }
 
 /// Scores a form with `row_score` giving each row's score (a cache may answer for rows that
@@ -196,25 +221,23 @@ fn score_funds(funds: &FundsBlock, profile: &Profile) -> FundsScore {
     let sub_rates = funds.sub_rows.iter().map(|row| rate_of(row, profile)).collect();
     let budget = budget_of(&funds.total, profile).or_zero();
     let executed = read_number(&funds.total.executed).or_zero().max(Decimal::ZERO);
-    let (score, explanation) = match rate {
-        None if budget <= Decimal::ZERO => (Decimal::ZERO, "预算数为 0 或未填，无法计算执行率，预算执行得 0 分".to_owned()),
-        None => (Decimal::ZERO, "全年执行数未填，无法计算执行率，预算执行得 0 分".to_owned()),
-        Some(rate) if rate >= Decimal::ONE => (weight, format!("执行率 ≥ 100%，得满分 {}", plain(weight))),
-        Some(_) => proportional(weight, executed, budget, ""),
+    let score = match rate {
+        None => Decimal::ZERO,
+        Some(rate) if rate >= Decimal::ONE => weight,
+        Some(_) => proportional(weight, executed, budget).unwrap_or(Decimal::ZERO),
     };
-    FundsScore { weight, rate, sub_rates, score, explanation }
+    FundsScore { weight, rate, sub_rates, score, budget, executed }
 }
 
-/// `w × numerator ÷ denominator`, rounded, with its formula.
-fn proportional(weight: Decimal, numerator: Decimal, denominator: Decimal, unit: &str) -> (Decimal, String) {
-    let value = weight.checked_mul(numerator).and_then(|product| product.checked_div(denominator));
-    match value {
-        Some(value) => {
-            let score = round2(value.clamp(Decimal::ZERO, weight.max(Decimal::ZERO)));
-            (score, format!("{weight} × {numerator}{unit} ÷ {denominator}{unit} = {}", two_places(score)))
-        }
-        None => (Decimal::ZERO, "数值过大或为 0，无法计算".to_owned()),
-    }
+/// `w × numerator ÷ denominator`, within [0, w], rounded; `None` when it cannot be computed.
+fn proportional(weight: Decimal, numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+    let value = weight.checked_mul(numerator)?.checked_div(denominator)?;
+    Some(round2(value.clamp(Decimal::ZERO, weight.max(Decimal::ZERO))))
+}
+
+/// The written formula of a proportional score.
+fn formula(weight: Decimal, numerator: Decimal, denominator: Decimal, unit: &str, score: Decimal) -> String {
+    format!("{weight} × {numerator}{unit} ÷ {denominator}{unit} = {}", two_places(score))
 }
 
 /// The direction a row counts in: the target's sign or word, else positive — except under
@@ -236,10 +259,14 @@ pub fn is_cost(context: RowContext) -> bool {
 
 /// How the row's values read, before any score.
 pub fn classify(context: RowContext) -> RowKind {
+    let target = read_value(&context.row.target);
+    let actual = read_value(&context.row.actual);
+    classify_readings(context, &target, &actual)
+}
+
+fn classify_readings(context: RowContext, target: &Reading, actual: &Reading) -> RowKind {
     let row = context.row;
-    let target = read_value(&row.target);
-    let actual = read_value(&row.actual);
-    if let (Reading::Quantity(target), Reading::Quantity(actual)) = (&target, &actual) {
+    if let (Reading::Quantity(target), Reading::Quantity(actual)) = (target, actual) {
         return match target.common_unit(actual) {
             Ok((a, b, unit)) => RowKind::Quantitative {
                 direction: direction_of(target, context),
@@ -253,11 +280,11 @@ pub fn classify(context: RowContext) -> RowKind {
             },
         };
     }
-    let named = match &actual {
+    let named = match actual {
         Reading::Qualitative(level) => *level,
         _ => None,
     };
-    match (row.level.or(named), &target, &actual) {
+    match (row.level.or(named), target, actual) {
         (Some(level), _, _) => RowKind::Qualitative { level: Some(level) },
         (None, Reading::Empty, _) | (None, _, Reading::Empty) => RowKind::Incomplete,
         (None, _, _) => RowKind::Qualitative { level: None },
@@ -284,41 +311,57 @@ pub fn level_band(level: Level, weight: Decimal, profile: &Profile) -> (Decimal,
     }
 }
 
-/// The computed score of a row by its kind, with the formula or the reason there is none.
-fn compute(kind: &RowKind, weight: Decimal, profile: &Profile) -> (Option<Decimal>, String) {
-    let full = |why: String| (Some(weight), format!("{why}，得满分 {}", plain(weight)));
+/// The computed score of a row by its kind (a level's suggestion for a qualitative row).
+fn compute(kind: &RowKind, weight: Decimal) -> Option<Decimal> {
     match kind {
-        RowKind::Quantitative { direction, target, actual, unit } => {
-            let (a, b) = (*target, *actual);
-            let (score, formula) = match direction {
-                Direction::AtLeast | Direction::Equal if b >= a => {
-                    let sign = if b == a { "=" } else { ">" };
-                    return full(format!("实际 {b}{unit} {sign} 目标 {a}{unit}"));
+        RowKind::Quantitative { direction, target: a, actual: b, .. } => match direction {
+            Direction::AtLeast | Direction::Equal if b >= a => Some(weight),
+            Direction::AtMost if b <= a => Some(weight),
+            Direction::AtLeast | Direction::Equal => proportional(weight, *b, *a),
+            Direction::AtMost => proportional(weight, *a, *b),
+        },
+        RowKind::Qualitative { level: Some(level) } => Some(round2(weight.checked_mul(suggested_share(*level)).unwrap_or(weight))),
+        RowKind::Qualitative { level: None } | RowKind::UnitsDiffer(_) | RowKind::Incomplete => None,
+    }
+}
+
+impl RowScore {
+    /// The formula behind the computed score, or why there is none. Written when asked: a
+    /// form of 100,000 rows is scored without formatting a single formula.
+    pub fn explanation(&self, profile: &Profile) -> String {
+        let weight = self.weight;
+        let full = |why: String| format!("{why}，得满分 {}", plain(weight));
+        match &self.kind {
+            RowKind::Quantitative { direction, target: a, actual: b, unit } => match (direction, self.computed) {
+                (Direction::AtLeast | Direction::Equal, _) if b >= a => {
+                    full(format!("实际 {b}{unit} {} 目标 {a}{unit}", if b == a { "=" } else { ">" }))
                 }
-                Direction::AtMost if b <= a => {
-                    let sign = if b == a { "=" } else { "<" };
-                    return full(format!("实际 {b}{unit} {sign} 目标 {a}{unit}（越低越好）"));
+                (Direction::AtMost, _) if b <= a => {
+                    full(format!("实际 {b}{unit} {} 目标 {a}{unit}（越低越好）", if b == a { "=" } else { "<" }))
                 }
-                Direction::AtLeast | Direction::Equal => proportional(weight, b, a, unit),
-                Direction::AtMost => proportional(weight, a, b, unit),
-            };
-            (Some(score), formula)
+                (Direction::AtLeast | Direction::Equal, Some(score)) => formula(weight, *b, *a, unit, score),
+                (Direction::AtMost, Some(score)) => formula(weight, *a, *b, unit, score),
+                (_, None) => "数值过大或为 0，无法计算".to_owned(),
+            },
+            RowKind::Qualitative { level: Some(level) } => {
+                let (low, high, open) = level_band(*level, weight, profile);
+                let close = if open { ")" } else { "]" };
+                format!(
+                    "定性指标“{}”，得分区间 [{}, {}{close}，建议得分 {}",
+                    level.label(),
+                    low.normalize(),
+                    high.normalize(),
+                    two_places(self.computed.unwrap_or(weight))
+                )
+            }
+            RowKind::Qualitative { level: None } => "定性指标未写明达成程度（达成、部分达成或未达成），按填报得分计".to_owned(),
+            RowKind::UnitsDiffer(differ) => format!(
+                "年度指标值单位“{}”与实际完成值单位“{}”不同，无法比较",
+                shown_unit(&differ.target),
+                shown_unit(&differ.actual)
+            ),
+            RowKind::Incomplete => "年度指标值或实际完成值为空，无法计算".to_owned(),
         }
-        RowKind::Qualitative { level: Some(level) } => {
-            let (low, high, open) = level_band(*level, weight, profile);
-            let suggestion = round2(weight.checked_mul(suggested_share(*level)).unwrap_or(weight));
-            let close = if open { ")" } else { "]" };
-            let band = format!("[{}, {}{close}", low.normalize(), high.normalize());
-            (Some(suggestion), format!("定性指标“{}”，得分区间 {band}，建议得分 {}", level.label(), two_places(suggestion)))
-        }
-        RowKind::Qualitative { level: None } => {
-            (None, "定性指标未写明达成程度（达成、部分达成或未达成），按填报得分计".to_owned())
-        }
-        RowKind::UnitsDiffer(differ) => (
-            None,
-            format!("年度指标值单位“{}”与实际完成值单位“{}”不同，无法比较", shown_unit(&differ.target), shown_unit(&differ.actual)),
-        ),
-        RowKind::Incomplete => (None, "年度指标值或实际完成值为空，无法计算".to_owned()),
     }
 }
 
@@ -331,12 +374,22 @@ fn shown_unit(unit: &str) -> &str {
 }
 
 /// Scores one indicator row.
-pub fn score_row(context: RowContext, profile: &Profile) -> RowScore {
+pub fn score_row(context: RowContext) -> RowScore {
     let row = context.row;
-    let weight = read_number(&row.weight).or_zero().max(Decimal::ZERO);
-    let kind = classify(context);
-    let (computed, explanation) = compute(&kind, weight, profile);
-    let entered = read_number(&row.score).value();
+    let weight_cell = read_number(&row.weight);
+    let score_cell = read_number(&row.score);
+    let weight = weight_cell.or_zero().max(Decimal::ZERO);
+    let target = read_value(&row.target);
+    let actual = read_value(&row.actual);
+    let cells = CellFacts {
+        weight_unreadable: weight_cell == NumberCell::Unreadable,
+        score_unreadable: score_cell == NumberCell::Unreadable,
+        target_quantified: matches!(target, Reading::Quantity(_)),
+        actual_has_operator: matches!(&actual, Reading::Quantity(q) if q.direction.is_some()),
+    };
+    let kind = classify_readings(context, &target, &actual);
+    let computed = compute(&kind, weight);
+    let entered = score_cell.value();
     let (counted, source) = match (entered, computed) {
         (Some(entered), _) => (round2(entered.clamp(Decimal::ZERO, weight)), Source::Entered),
         (None, Some(computed)) => {
@@ -345,5 +398,5 @@ pub fn score_row(context: RowContext, profile: &Profile) -> RowScore {
         }
         (None, None) => (Decimal::ZERO, Source::Missing),
     };
-    RowScore { id: row.id, weight, kind, computed, explanation, entered, counted, source }
+    RowScore { id: row.id, weight, kind, computed, entered, counted, source, cells }
 }

@@ -64,33 +64,45 @@ pub enum Reading {
 
 /// Reads a value cell.
 pub fn read_value(text: &str) -> Reading {
-    let normalized: String = normalize(text).chars().filter(|c| !c.is_whitespace()).collect();
+    let normalized = normalize(text);
+    let normalized: std::borrow::Cow<str> = if normalized.contains(char::is_whitespace) {
+        normalized.chars().filter(|c| !c.is_whitespace()).collect::<String>().into()
+    } else {
+        normalized
+    };
     if is_empty_marker(&normalized) {
         return Reading::Empty;
     }
-    let chars: Vec<char> = normalized.chars().collect();
-    let Some((start, end)) = first_number(&chars) else {
+    let Some((start, end)) = first_number(&normalized) else {
         return Reading::Qualitative(level_of(&normalized));
     };
-    let suffix: String = chars.get(end..).unwrap_or_default().iter().collect();
-    if is_period(&chars, end) || suffix.chars().any(|c| c.is_ascii_digit()) {
+    let (prefix, number, suffix) = (
+        normalized.get(..start).unwrap_or(""),
+        normalized.get(start..end).unwrap_or(""),
+        normalized.get(end..).unwrap_or(""),
+    );
+    if is_period(number, suffix) || suffix.bytes().any(|b| b.is_ascii_digit()) {
         return Reading::Qualitative(None);
     }
-    let number: String = chars.get(start..end).unwrap_or_default().iter().collect();
-    let Some(amount) = parse_decimal(&number) else {
+    let Some(amount) = parse_decimal(number) else {
         return Reading::Qualitative(None);
     };
-    let prefix: String = chars.get(..start).unwrap_or_default().iter().collect();
-    let (prefix_rest, sign) = split_sign(&prefix);
-    let (_, prefix_word) = strip_direction_words(prefix_rest);
-    let (unit, suffix_word) = strip_direction_words(&suffix);
+    let (prefix_rest, sign) = split_sign(prefix);
+    let prefix_word = direction_word(prefix_rest);
+    let suffix_word = direction_word(suffix);
+    let unit = match suffix_word {
+        Some(_) => strip_direction_words(suffix),
+        None => suffix.to_owned(),
+    };
     let unit = unit.trim_end_matches(['。', '.', ',', ';', ':', '(', ')']).to_owned();
     Reading::Quantity(Quantity { direction: sign.or(prefix_word).or(suffix_word), amount, unit })
 }
 
 /// The level named by qualitative words: 未达成 and 部分达成 before the 达成 they contain.
 pub fn level_of(words: &str) -> Option<Level> {
-    if words.contains("未达成") || words.contains("未达到") {
+    if !words.contains('达') {
+        None
+    } else if words.contains("未达成") || words.contains("未达到") {
         Some(Level::NotAchieved)
     } else if words.contains("部分达成") || words.contains("部分达到") {
         Some(Level::Partial)
@@ -101,33 +113,31 @@ pub fn level_of(words: &str) -> Option<Level> {
     }
 }
 
-/// The first number: digits with an optional fraction, and a leading minus when the text
-/// starts with it ("-10.62"). Returns its char range.
-fn first_number(chars: &[char]) -> Option<(usize, usize)> {
-    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
-    let first = (0..chars.len()).find(|&i| digit(i))?;
+/// The first number's byte range: digits with an optional fraction, and a leading minus
+/// when the text starts with it ("-10.62").
+fn first_number(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let first = bytes.iter().position(u8::is_ascii_digit)?;
     let mut end = first;
     while digit(end) {
         end += 1;
     }
-    if chars.get(end) == Some(&'.') && digit(end + 1) {
+    if bytes.get(end) == Some(&b'.') && digit(end + 1) {
         end += 1;
         while digit(end) {
             end += 1;
         }
     }
-    let start = if first == 1 && chars.first() == Some(&'-') { 0 } else { first };
+    let start = if first == 1 && bytes.first() == Some(&b'-') { 0 } else { first };
     Some((start, end))
 }
 
-/// Whether the number ending at `end` is part of a date or period: a year ("2022年"), a
-/// month ("6月底前", but not "3个月"), or a range of them.
-fn is_period(chars: &[char], end: usize) -> bool {
-    match chars.get(end) {
-        Some('年') => {
-            let digits = chars.get(..end).unwrap_or_default().iter().rev().take_while(|c| c.is_ascii_digit());
-            digits.count() == 4
-        }
+/// Whether the number is part of a date or period: a year ("2022年"), a month ("6月底前",
+/// but not "3个月"), or a range of them.
+fn is_period(number: &str, suffix: &str) -> bool {
+    match suffix.chars().next() {
+        Some('年') => number.len() == 4 && number.bytes().all(|b| b.is_ascii_digit()),
         Some('月') | Some('号') => true,
         _ => false,
     }
@@ -171,18 +181,26 @@ const DIRECTION_WORDS: [(&str, Direction); 21] = [
     ("少于", Direction::AtMost),
 ];
 
-/// Removes direction words from a piece of text, returning what is left and the direction
-/// the first word found states.
-fn strip_direction_words(text: &str) -> (String, Option<Direction>) {
+/// The direction the first direction word in a text states, if any (texts without any
+/// non-ASCII character hold none).
+fn direction_word(text: &str) -> Option<Direction> {
+    // Every direction word starts with one of these; most units hold none of them.
+    const FIRST: [char; 12] = ['大', '小', '不', '控', '以', '至', '高', '超', '达', '低', '少', '之'];
+    if text.is_ascii() || !text.contains(FIRST) {
+        return None;
+    }
+    DIRECTION_WORDS.iter().find(|(word, _)| text.contains(word)).map(|(_, direction)| *direction)
+}
+
+/// A text without its direction words.
+fn strip_direction_words(text: &str) -> String {
     let mut rest = text.to_owned();
-    let mut direction = None;
-    for (word, word_direction) in DIRECTION_WORDS {
+    for (word, _) in DIRECTION_WORDS {
         if rest.contains(word) {
             rest = rest.replace(word, "");
-            direction = direction.or(Some(word_direction));
         }
     }
-    (rest, direction)
+    rest
 }
 
 /// Money units and their size in 元, for comparing 元 with 万元.

@@ -47,8 +47,9 @@ fn sample_cost_indicator_computes_from_the_rule() {
     let score = scored(hetang_department(), &Profile::default());
     let cost = &score.rows[7];
     assert_eq!(cost.computed, Some(dec("1.80")));
-    assert_eq!(cost.explanation, "10 × 126.11 ÷ 701.29 = 1.80");
-    assert_eq!(score.rows[8].explanation, "实际 100% = 目标 100%，得满分 10");
+    let profile = Profile::default();
+    assert_eq!(cost.explanation(&profile), "10 × 126.11 ÷ 701.29 = 1.80");
+    assert_eq!(score.rows[8].explanation(&profile), "实际 100% = 目标 100%，得满分 10");
     assert_eq!(cost.entered, Some(dec("9")));
     assert_eq!(cost.counted, dec("9"));
     assert_eq!(cost.source, Source::Entered);
@@ -118,7 +119,7 @@ fn each_direction_scores_by_the_rule() {
 fn budget_execution_rate_and_cap() {
     let score = scored(one_row(["251.89", "245.60"], "数量指标", "1", "1", ""), &Profile::default());
     assert_eq!(score.funds.score, dec("9.75"));
-    assert_eq!(score.funds.explanation, "10 × 245.60 ÷ 251.89 = 9.75");
+    assert_eq!(score.funds.explanation(), "10 × 245.60 ÷ 251.89 = 9.75");
     let over = scored(one_row(["100", "130"], "数量指标", "1", "1", ""), &Profile::default());
     assert_eq!(over.funds.rate, Some(dec("1.3")));
     assert_eq!(over.funds.score, dec("10"));

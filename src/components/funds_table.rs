@@ -63,13 +63,13 @@ pub fn FundsTable(props: &FundsTableProps) -> Html {
                     { input(FundsColumn::Weight, &funds.weight, T::Weight) }
                     { rate_cell(
                         props.score.rate,
-                        html! { <span title={props.score.explanation.clone()}>{T::CannotCompute.text(lang)}</span> },
+                        html! { <span title={props.score.explanation()}>{T::CannotCompute.text(lang)}</span> },
                         Some("execution-rate"),
                     ) }
                     { input(FundsColumn::ClaimedRate, &row.claimed_rate, T::ClaimedRate) }
-                    <td class="computed" data-testid="budget-score" data-value={plain(props.score.score)} title={props.score.explanation.clone()}>
+                    <td class="computed" data-testid="budget-score" data-value={plain(props.score.score)} title={props.score.explanation()}>
                         {two_places(props.score.score)}
-                        <span class="explain">{props.score.explanation.clone()}</span>
+                        <span class="explain">{props.score.explanation()}</span>
                     </td>
                     { input(FundsColumn::ClaimedScore, &row.claimed_score, T::ClaimedScore) }
                 </>

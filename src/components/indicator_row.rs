@@ -141,17 +141,18 @@ fn why_not(kind: &RowKind) -> T {
 /// qualitative row offers its three levels with their bands.
 fn computed_cell(props: &IndicatorRowProps, lang: Lang) -> Html {
     let score = &props.score;
+    let explanation = score.explanation(&props.profile);
     let (shown, value) = match score.computed {
         Some(computed) => (html! { <span class="computed-value">{two_places(computed)}</span> }, plain(computed)),
         None => (html! { <span class="why">{why_not(&score.kind).text(lang)}</span> }, String::new()),
     };
     let suggested = (score.source == Source::Suggested).then(|| html! { <small class="suggested">{T::Suggested.text(lang)}</small> });
     html! {
-        <td role="cell" data-field="computed-score" class="computed" data-value={value} title={score.explanation.clone()} tabindex="0">
+        <td role="cell" data-field="computed-score" class="computed" data-value={value} title={explanation.clone()} tabindex="0">
             { shown }
             { for suggested }
             { level_choice(props, lang) }
-            <span class="explain" role="tooltip">{score.explanation.clone()}</span>
+            <span class="explain" role="tooltip">{explanation}</span>
         </td>
     }
 }

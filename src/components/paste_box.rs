@@ -61,15 +61,13 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
     };
     let onpaste = {
         let run = run.clone();
-        let input = input.clone();
         Callback::from(move |event: Event| {
             let Some(data) = event.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data) else { return };
             event.prevent_default();
             let text = data.get_data("text/plain").unwrap_or_default();
             let html = data.get_data("text/html").ok().filter(|h| !h.trim().is_empty());
-            if let Some(area) = input.cast::<HtmlTextAreaElement>() {
-                area.set_value(&text);
-            }
+            // The pasted text is not put into the box: a whole report is thousands of lines
+            // the browser would lay out for nothing; the report under the box says what came in.
             run.emit(Pasted { text, html });
         })
     };

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { DIST } from './harness.mjs';
 
 const files = await readdir(DIST);
@@ -30,7 +31,7 @@ test('the loaders avoid top-level await (Chromium 80–88 lack it)', async () =>
 test('the wasm module uses only features Chromium 80 and Firefox ESR have', () => {
   const [wasm] = named(/_bg\.wasm$/);
   // MVP plus mutable globals (Chromium 74): wasm-opt's validator refuses anything newer.
-  execFileSync('wasm-opt', [wasm, '--mvp-features', '--enable-mutable-globals', '--vacuum', '-o', '/dev/null'], { stdio: 'pipe' });
+  execFileSync(new URL('../../node_modules/.bin/wasm-opt', import.meta.url).pathname, [wasm, '--mvp-features', '--enable-mutable-globals', '--vacuum', '-o', '/dev/null'], { stdio: 'pipe' });
 });
 
 test('the offline single file carries everything and protects itself', async () => {
@@ -38,4 +39,20 @@ test('the offline single file carries everything and protects itself', async () 
   assert.match(single, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
   for (const id of ['zipin-style', 'zipin-glue', 'zipin-wasm', 'zipin-document']) assert.match(single, new RegExp(`id="${id}"`));
   assert.doesNotMatch(single, /(?:href|src)="(?!data:)/);
+});
+
+test('the page stays within its size budget (gzip, 5% leeway)', async () => {
+  const budget = JSON.parse(await readFile(new URL('../size-budget.json', import.meta.url), 'utf8'));
+  const gzip = async (paths) => (await Promise.all(paths.map((p) => readFile(p)))).reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
+  const sizes = {
+    wasm: await gzip(named(/_bg\.wasm$/)),
+    js: await gzip(named(/^zipin-[0-9a-f]+\.js$/)),
+    css: await gzip(named(/\.css$/)),
+    html: await gzip([join(DIST, 'index.html'), ...named(/-loader\.js$/)]),
+    single_file: await gzip([join(DIST, 'zipin.html')]),
+  };
+  sizes.page = sizes.wasm + sizes.js + sizes.css + sizes.html;
+  for (const [part, size] of Object.entries(sizes)) {
+    assert.ok(size <= budget[part] * 1.05, `${part}: ${size} bytes gzip, budget ${budget[part]} (+5%)`);
+  }
 });

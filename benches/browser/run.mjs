@@ -1,0 +1,80 @@
+// The browser benchmarks, reported as medians (docs/PERFORMANCE.md):
+//   first result after opening — served, and as the single file from disk — beside a bare
+//   Yew page built the same way (the ratio holds on a noisy machine; absolute times do not);
+//   paste → results for the sample report; edit → updated total on 200 and 2,000 rows.
+// Usage: scripts/build.sh; (cd benches/hello && trunk build); node benches/browser/run.mjs [runs=15]
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '../../tests/e2e/server.mjs';
+import { launch } from '../../tests/e2e/browser.mjs';
+import { ZipinPage } from '../../tests/e2e/zipin-page.mjs';
+import { SAMPLE } from '../../tests/e2e/fixtures.mjs';
+import { editLatency } from './edit-latency.mjs';
+
+const runs = Number(process.argv[2] ?? 15);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Milliseconds from navigation to the first `[data-testid=total-score]` in the page. */
+async function firstResult(browser, url) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('[data-testid="total-score"]')) {
+        window.__firstResult = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstResult !== undefined);
+  const time = await page.evaluate(() => window.__firstResult);
+  await context.close();
+  return time;
+}
+
+async function pasteToResults(browser, url) {
+  const context = await browser.newContext();
+  const zipin = await new ZipinPage(await context.newPage()).open(url);
+  const time = await zipin.page.getByTestId('paste-input').evaluate(async (box, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const start = performance.now();
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    while (document.querySelectorAll('[data-testid="summary-row"]').length < 3) await new Promise(requestAnimationFrame);
+    return performance.now() - start;
+  }, SAMPLE);
+  await context.close();
+  return time;
+}
+
+const zipin = await serve(process.env.ZIPIN_DIST ?? 'dist');
+const hello = await serve('target/hello-dist');
+const single = pathToFileURL(resolve(process.env.ZIPIN_DIST ?? 'dist', 'zipin.html')).href;
+const browser = await launch();
+try {
+  const times = { served: [], single: [], hello: [], paste: [] };
+  for (let i = 0; i < runs; i += 1) {
+    times.served.push(await firstResult(browser, zipin.url));
+    times.single.push(await firstResult(browser, single));
+    times.hello.push(await firstResult(browser, hello.url));
+    times.paste.push(await pasteToResults(browser, zipin.url));
+  }
+  const edits200 = await editLatency(zipin.url, browser, 200, 50);
+  const edits2000 = await editLatency(zipin.url, browser, 2000, 50);
+  const served = median(times.served);
+  const report = {
+    'first result, served (ms)': served,
+    'first result, single file from disk (ms)': median(times.single),
+    'first result, bare Yew page (ms)': median(times.hello),
+    'first paint ratio to the bare Yew page': served / median(times.hello),
+    'paste → results, sample report (ms)': median(times.paste),
+    'edit → total, 200 rows (ms)': edits200.median,
+    'edit → total, 2,000 rows (ms)': edits2000.median,
+  };
+  for (const [name, value] of Object.entries(report)) console.log(`${name.padEnd(44)} ${value.toFixed(2)}`);
+} finally {
+  await browser.close();
+  await zipin.close();
+  await hello.close();
+}
