@@ -5,16 +5,21 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 step() { printf '\n\033[1;32m== %s\033[0m\n' "$*"; }
 
-step "1/4 engine and page logic, natively"
+step "1/5 lints: clippy with warnings as errors (no unwrap, expect, indexing or panic in the engine and the page)"
+cargo clippy --locked -p zipin-core --all-targets -- -D warnings
+cargo clippy --locked -p zipin --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "2/5 engine and page logic, natively"
 cargo test --locked -p zipin-core
 
-step "2/4 components in headless Chromium (wasm-bindgen-test)"
+step "3/5 components in headless Chromium (wasm-bindgen-test)"
 cargo test --locked -p zipin --target wasm32-unknown-unknown
 
-step "3/4 build the page"
+step "4/5 build the page (release, and a debug build for the crash-screen test)"
 source scripts/build.sh
+trunk build --offline --release false --dist dist-debug
 
-step "4/4 end to end in Chromium (playwright-core)"
+step "5/5 end to end in Chromium (playwright-core)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 step "all tiers passed"

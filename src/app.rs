@@ -8,6 +8,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::conflict_banner::ConflictBanner;
 use crate::components::form_panel::FormPanel;
 use crate::components::paste_box::PasteBox;
 use crate::components::print_view::PrintView;
@@ -162,6 +163,28 @@ pub fn App(props: &AppProps) -> Html {
         _ => html! {},
     };
     let printing = use_state(|| false);
+    let conflict = use_conflict_watch(state.meta.id.clone());
+    let conflict_banner = (*conflict).clone().map(|theirs| {
+        let on_load = {
+            let (conflict, dispatch) = (conflict.clone(), dispatch.clone());
+            Callback::from(move |_| {
+                documents::hold(None);
+                if let Ok(document) = zipin_core::json::from_json(&theirs) {
+                    dispatch.dispatch(Action::Edit(zipin_core::edit::Edit::Replace(document)));
+                }
+                conflict.set(None);
+            })
+        };
+        let on_keep = {
+            let (conflict, meta, document) = (conflict.clone(), state.meta.clone(), state.document.clone());
+            Callback::from(move |_| {
+                documents::hold(None);
+                documents::save(&meta, &document);
+                conflict.set(None);
+            })
+        };
+        html! { <ConflictBanner {on_load} {on_keep} /> }
+    });
     let message = use_state(|| None::<(bool, String)>);
     let context = Context {
         state: Rc::new((*state).clone()),
@@ -220,6 +243,7 @@ pub fn App(props: &AppProps) -> Html {
                         on_close={{ let printing = printing.clone(); Callback::from(move |_| printing.set(false)) }} />
                 }
                 { for problem }
+                { for conflict_banner }
                 if *reporting {
                     <ReviewReport document={Shared(state.document.clone())} evaluations={evaluations.clone()}
                         on_close={{ let reporting = reporting.clone(); Callback::from(move |_| reporting.set(false)) }} />
@@ -375,4 +399,30 @@ fn use_host_messages(params: Params, dispatch: Dispatch, document: Shared<zipin_
     use_effect_with((document, evaluations), move |(document, evaluations)| {
         embed::post_changed(&params, &embed::summaries(document, evaluations));
     });
+}
+
+/// Watches for another tab writing the open document (the `storage` event fires in every
+/// other tab): then saving is held and the other version is kept for the user to choose.
+#[hook]
+fn use_conflict_watch(document: String) -> UseStateHandle<Option<String>> {
+    let conflict = use_state(|| None::<String>);
+    {
+        let conflict = conflict.clone();
+        use_effect_with(document, move |id| {
+            let key = documents::document_key(id);
+            let id = id.clone();
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
+                    let (Some(changed), Some(value)) = (event.key(), event.new_value()) else { return };
+                    if changed == key && documents::written_elsewhere(&id, &value) {
+                        documents::hold(Some(id.clone()));
+                        conflict.set(Some(value));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    conflict
 }

@@ -16,11 +16,22 @@ pub fn install() {
     }));
 }
 
+/// Debug builds only: `?debug-crash=1` panics at start, so the end-to-end tests can see the
+/// crash screen. Release builds have no such trigger.
+#[cfg(debug_assertions)]
+#[allow(clippy::panic)]
+pub fn trigger_for_tests() {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    if search.contains("debug-crash=1") {
+        panic!("debug-crash=1: a crash asked for by a test");
+    }
+}
+
 fn show_crash_screen() -> Option<()> {
     let document = web_sys::window()?.document()?;
     let body = document.body()?;
     let saved = documents::session()
-        .and_then(|session| crate::storage::get(&format!("zipin.document.v1.{}", session.document)))
+        .and_then(|session| crate::storage::get(&documents::document_key(&session.document)))
         .unwrap_or_default();
     let screen = document.create_element("div").ok()?;
     screen.set_attribute("class", "crash").ok()?;

@@ -6,13 +6,34 @@ use serde::{Deserialize, Serialize};
 use zipin_core::json::{from_json, to_json};
 use zipin_core::model::Document;
 
+use std::cell::RefCell;
+
 use crate::storage;
 
 const LIST: &str = "zipin.documents.v1";
 const SESSION: &str = "zipin.session.v1";
+const DOCUMENT_PREFIX: &str = "zipin.document.v1.";
 
-fn document_key(id: &str) -> String {
-    format!("zipin.document.v1.{id}")
+thread_local! {
+    /// What this page last wrote for each document, to tell its own writes from another tab's.
+    static WRITTEN: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+    /// A document another tab changed: not written from here until the user chooses.
+    static HELD: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The storage key of a document.
+pub fn document_key(id: &str) -> String {
+    format!("{DOCUMENT_PREFIX}{id}")
+}
+
+/// Whether `value` under a document's key is not what this page wrote (another tab did).
+pub fn written_elsewhere(id: &str, value: &str) -> bool {
+    WRITTEN.with(|written| written.borrow().iter().find(|(written_id, _)| written_id == id).is_none_or(|(_, text)| text != value))
+}
+
+/// Holds (or, with `None`, releases) a document: while held, saving it is paused.
+pub fn hold(id: Option<String>) {
+    HELD.with(|held| *held.borrow_mut() = id);
 }
 
 /// One saved document in the list.
@@ -41,9 +62,25 @@ pub struct Unreadable {
     pub raw: String,
 }
 
-/// The saved documents, in the order they were created.
+/// The saved documents, in the order they were created. An unreadable list is rebuilt from
+/// the documents themselves, so no document is lost from it.
 pub fn list() -> Vec<DocMeta> {
-    storage::get(LIST).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+    let Some(text) = storage::get(LIST) else { return Vec::new() };
+    serde_json::from_str(&text).unwrap_or_else(|_| rebuild_list())
+}
+
+fn rebuild_list() -> Vec<DocMeta> {
+    storage::keys()
+        .into_iter()
+        .filter_map(|key| key.strip_prefix(DOCUMENT_PREFIX).map(str::to_owned))
+        .map(|id| {
+            let name = load(&id)
+                .and_then(Result::ok)
+                .and_then(|document| document.forms.first().map(|form| form.name.trim().to_owned()))
+                .unwrap_or_default();
+            DocMeta { id, name }
+        })
+        .collect()
 }
 
 fn write_list(list: &[DocMeta]) -> bool {
@@ -72,13 +109,23 @@ pub fn load(id: &str) -> Option<Result<Document, Unreadable>> {
 /// Saves a document under its id, adding it to the list. Returns `false` when it could only
 /// be kept in memory.
 pub fn save(meta: &DocMeta, document: &Document) -> bool {
+    if HELD.with(|held| held.borrow().as_deref() == Some(meta.id.as_str())) {
+        return true;
+    }
     let mut list = list();
     match list.iter_mut().find(|m| m.id == meta.id) {
         Some(existing) => *existing = meta.clone(),
         None => list.push(meta.clone()),
     }
     let listed = write_list(&list);
-    storage::set(&document_key(&meta.id), &to_json(document)) && listed
+    let json = to_json(document);
+    let stored = storage::set(&document_key(&meta.id), &json);
+    WRITTEN.with(|written| {
+        let mut written = written.borrow_mut();
+        written.retain(|(id, _)| *id != meta.id);
+        written.push((meta.id.clone(), json));
+    });
+    stored && listed
 }
 
 /// Deletes a saved document.

@@ -25,6 +25,10 @@ pub async fn open(file: web_sys::File) -> Result<Opened, String> {
     let name = file.name();
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("无法读取文件“{name}”：{}", error(e)))?;
     let bytes = Uint8Array::new(&buffer).to_vec();
+    // Office files are ZIPs of XML several times their size; text is read as it is.
+    if let Some(refused) = zipin_core::import::too_large(bytes.len() / if bytes.starts_with(b"PK") { 4 } else { 1 }) {
+        return Ok(Opened::Forms(refused));
+    }
     let lower = name.to_lowercase();
     if bytes.starts_with(b"PK\x03\x04") {
         return office_file(&bytes).await.map(Opened::Forms).map_err(|why| format!("“{name}”：{why}"));

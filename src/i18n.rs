@@ -169,6 +169,10 @@ strings! {
     AddSection => "＋ 一级指标", "+ Section";
     RemoveSection => "删除此一级指标", "Delete section";
     LevelAuto => "自动", "Auto";
+    Conflict => "这个文档刚在另一个标签页中被修改。为免互相覆盖，本页已暂停保存：请选择保留哪个版本。",
+        "This document was just changed in another tab. Saving here is paused so neither overwrites the other: choose which version stays.";
+    ConflictLoad => "载入另一个标签页的版本", "Load the other tab's version";
+    ConflictKeep => "保留本页的版本", "Keep this tab's version";
     CrashTitle => "页面出错了", "The page has crashed";
     CrashBody => "很抱歉，页面遇到意外错误。您最近保存的数据仍在本机，可下载备份后刷新页面。",
         "Sorry, the page hit an unexpected error. Your last saved document is still on this PC: download it, then reload.";

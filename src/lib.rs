@@ -2,6 +2,7 @@
 //!
 //! `state` holds the one reducer; `evaluations` scores what changed; `components/` are the
 //! widgets, one a file; `i18n` is the one table of strings.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 pub mod app;
 pub mod clipboard;
@@ -31,5 +32,7 @@ pub type Dispatch = yew::UseReducerDispatcher<state::AppState>;
 /// Installs the crash screen, finds where the user left off, and mounts the page.
 pub fn run() {
     crash::install();
+    #[cfg(debug_assertions)]
+    crash::trigger_for_tests();
     yew::Renderer::<app::App>::with_props(app::startup()).render();
 }

@@ -34,6 +34,13 @@ pub fn set(key: &str, value: &str) -> bool {
     local_storage().is_some_and(|storage| storage.set_item(key, value).is_ok())
 }
 
+/// Every key in localStorage (none when it is unavailable).
+pub fn keys() -> Vec<String> {
+    let Some(storage) = local_storage() else { return Vec::new() };
+    let count = storage.length().unwrap_or(0);
+    (0..count).filter_map(|index| storage.key(index).ok().flatten()).collect()
+}
+
 /// Removes a value.
 pub fn remove(key: &str) {
     MEMORY.with(|memory| memory.borrow_mut().remove(key));

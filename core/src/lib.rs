@@ -4,6 +4,11 @@
 //! text → [`normalize`] → [`number`] / [`value`] readings → [`score`] under a [`profile`]
 //! → [`check`] findings. [`model`] holds the document as typed; [`import`] turns pasted or
 //! opened tables into it and [`export`] writes it out again.
+//!
+//! Whatever users paste or open reaches this code, and a panic would kill the page: no
+//! unwrap, expect, indexing or panic outside tests.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
 pub mod check;
 pub mod edit;

@@ -210,6 +210,11 @@ impl RowField {
         RowField::Reason,
     ];
 
+    /// The field a `data-field` name names.
+    pub fn from_key(key: &str) -> Option<RowField> {
+        RowField::ALL.into_iter().find(|field| field.key() == key)
+    }
+
     /// The `data-field` name of the automation contract.
     pub fn key(self) -> &'static str {
         match self {

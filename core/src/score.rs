@@ -157,7 +157,7 @@ pub struct FormScore {
 
 /// Scores a form under a profile.
 pub fn score_form(form: &Form, profile: &Profile) -> FormScore {
-    score_form_with(form, profile, |context| score_row(context))
+    score_form_with(form, profile, score_row)
 }
 
 /// Scores a form with `row_score` giving each row's score (a cache may answer for rows that

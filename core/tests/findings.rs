@@ -131,7 +131,6 @@ fn severities_and_messages_say_what_is_wrong_and_what_would_be_right() {
     let sum = raised.iter().find(|f| f.code == Code::FundsSumMismatch).unwrap();
     assert_eq!(sum.severity, Severity::Info);
     // The profile sets the overshoot ratio.
-    let mut lenient = Profile::default();
-    lenient.overshoot_ratio = "1.5".parse().unwrap();
+    let lenient = Profile { overshoot_ratio: "1.5".parse().unwrap(), ..Profile::default() };
     assert!(findings(|f| cell(f, 0, |r| r.actual = "130人".into()), &lenient).iter().all(|f| f.code != Code::Overshoot));
 }

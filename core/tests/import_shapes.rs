@@ -197,3 +197,32 @@ fn the_basic_data_table_of_the_sample_is_skipped_and_said() {
     let imported = import(&sample, None, &Layouts::new());
     assert!(imported.notices.iter().any(|n| matches!(n, Notice::Skipped(what) if what.contains("基础数据表"))), "{:?}", imported.notices);
 }
+
+#[test]
+fn huge_content_is_refused_or_capped_with_a_message() {
+    let huge = "x\t".repeat(3 * 1024 * 1024);
+    let imported = import(&huge, None, &Layouts::new());
+    assert!(matches!(imported.notices.as_slice(), [Notice::NoForm(why)] if why.contains("内容过大（6.0 MB）")), "{:?}", imported.notices);
+
+    let mut text = String::from("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n");
+    for i in 0..6_000 {
+        text.push_str(&format!("产出指标\t数量指标\t指标{i}\t≥1\t1\t0.01\t0.01\n"));
+    }
+    let imported = import(&text, None, &Layouts::new());
+    assert_eq!(imported.forms[0].row_count(), zipin_core::import::forms::MAX_ROWS);
+    assert!(imported.notices.iter().any(|n| matches!(n, Notice::Skipped(what) if what.contains("6000 行"))), "{:?}", imported.notices);
+}
+
+#[test]
+fn control_characters_long_cells_and_marks_are_kept_as_text() {
+    let long = "很长的说明".repeat(2_000);
+    let text = format!("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n产出指标\t数量指标\t\u{202e}反向\u{0}名称\u{7}\t≥1\t1\t90\t90\t{long}\n");
+    let imported = import(&text, None, &Layouts::new());
+    let row = imported.forms[0].rows().next().unwrap().row.clone();
+    assert_eq!(row.name, "\u{202e}反向\u{0}名称\u{7}");
+    assert_eq!(row.reason.chars().count(), 10_000);
+    let bytes = zipin_core::export::xlsx::workbook(&[("表", zipin_core::export::layout::form_layout(&imported.forms[0], zipin_core::export::layout::Figures::AsTyped))]);
+    let sheet = zipin_core::zip::entries(&bytes).unwrap().into_iter().find(|e| e.name == "xl/worksheets/sheet1.xml").unwrap();
+    let xml = String::from_utf8(sheet.data.to_vec()).unwrap();
+    assert!(xml.contains("反向名称") && !xml.contains('\u{0}') && !xml.contains('\u{7}'), "the sheet's XML drops what XML forbids");
+}

@@ -12,6 +12,7 @@ use zipin_core::profile::Profile;
 use zipin_core::score::RowScore;
 use zipin_core::Evaluation;
 
+use crate::components::cell::{delegate, delegate_keys, on_blur, on_focus, on_input, on_paste};
 use crate::components::indicator_row::IndicatorRow;
 use crate::i18n::{Lang, T};
 use crate::marks::{Mark, Marks};
@@ -21,6 +22,10 @@ use crate::Dispatch;
 
 /// Rows per chunk.
 pub const CHUNK: usize = 40;
+
+/// Chunks rendered at first, and added at each following tick: a form of thousands of rows
+/// appears a few hundred rows at a time, and the page answers between the steps.
+const CHUNKS_PER_STEP: usize = 3;
 
 /// Column widths, shared by every chunk so the columns line up.
 fn columns() -> Html {
@@ -45,8 +50,26 @@ pub struct IndicatorGridProps {
 pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let form = &props.form;
+    let total_chunks: usize = form.sections.iter().map(|s| s.rows.len().div_ceil(CHUNK)).sum();
+    let shown = use_state(|| CHUNKS_PER_STEP);
+    {
+        let shown = shown.clone();
+        use_effect_with((*shown, total_chunks), move |(count, total)| {
+            let next = (*count < *total).then(|| {
+                let count = *count;
+                gloo::timers::callback::Timeout::new(0, move || shown.set(count + CHUNKS_PER_STEP))
+            });
+            move || drop(next)
+        });
+    }
+    let mut chunk_number = 0;
     let mut scores = props.evaluation.score.rows.iter();
     let sections = form.sections.iter().zip(&props.evaluation.score.sections).map(|(section, section_score)| {
+        if chunk_number >= *shown {
+            // Not yet: a later step renders this section.
+            scores.by_ref().take(section.rows.len()).for_each(drop);
+            return html! {};
+        }
         let level1 = AttrValue::from(section.name.clone());
         let declared = AttrValue::from(section.declared_weight.clone());
         let section_scores: Vec<RowScore> = scores.by_ref().take(section.rows.len()).cloned().collect();
@@ -61,6 +84,10 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
             .collect();
         let chunks = section.rows.chunks(CHUNK).zip(section_scores.chunks(CHUNK)).zip(continued.chunks(CHUNK)).enumerate().map(
             |(index, ((rows, scores), continued))| {
+                chunk_number += 1;
+                if chunk_number > *shown {
+                    return html! {};
+                }
                 html! {
                     <RowChunk key={format!("{}-{index}", section.id.0)} form={form.id} section={section.id} level1={level1.clone()}
                         declared={declared.clone()} starts_section={index == 0}
@@ -120,8 +147,15 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
             </>
         }
     });
+    // One set of handlers for every cell of the grid: each finds its cell from the page.
+    let (dispatch, id) = (props.dispatch.clone(), form.id);
+    let oninput: Callback<InputEvent> = delegate(on_input, dispatch.clone(), id);
+    let onpaste: Callback<Event> = delegate(on_paste, dispatch.clone(), id);
+    let onfocusout: Callback<FocusEvent> = delegate(on_blur, dispatch.clone(), id);
+    let onkeydown = delegate_keys(dispatch, id);
     html! {
-        <div class="indicators" data-testid="indicators" role="table" aria-label={T::Indicators.text(lang)}>
+        <div class="indicators" data-testid="indicators" role="table" aria-label={T::Indicators.text(lang)}
+            {oninput} {onpaste} {onfocusout} onfocusin={Callback::from(|event: FocusEvent| on_focus(&event))} {onkeydown}>
             <table class="indicators-part indicators-head" role="presentation">
                 { columns() }
                 <thead role="rowgroup">

@@ -9,7 +9,7 @@ use zipin_core::profile::Profile;
 use zipin_core::score::{level_band, RowKind, RowScore, Source};
 use zipin_core::value::Level;
 
-use crate::components::cell::{Cell, CellAddress};
+use crate::components::cell::editor;
 use crate::i18n::{Lang, T};
 use crate::marks::{mark_class, Mark};
 use crate::shared::Shared;
@@ -55,28 +55,26 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let row = &props.row;
     let row_name = if row.name.trim().is_empty() { props.level1.to_string() } else { row.name.trim().to_owned() };
+    // Plain inputs: the grid handles their events for all rows at once (see `cell`).
     let cell = |field: RowField, value: &str, multiline: bool, class: &'static str| {
-        let address = CellAddress::Row { form: props.form, row: row.id, field };
         let label = format!("{} {}", field_title(field).text(lang), row_name);
         let mark = props.marks.iter().find(|m| m.field == field.key());
+        let numeric = matches!(field, RowField::Weight | RowField::Score);
         html! {
             <td role="cell" data-field={field.key()} class={classes!(class, mark.map(|m| mark_class(m.severity)))}
                 title={mark.map(|m| m.messages.clone())}>
-                <Cell {address} value={value.to_owned()} {label} {multiline} dispatch={props.dispatch.clone()}
-                    numeric={matches!(field, RowField::Weight | RowField::Score)} />
+                { editor(AttrValue::from(value.to_owned()), label.into(), multiline, numeric, None) }
             </td>
         }
     };
     let level1 = if props.first_in_section {
-        let address = CellAddress::Row { form: props.form, row: row.id, field: RowField::Level1 };
-        let declared = CellAddress::SectionWeight { form: props.form, section: props.section };
+        let declared_label = format!("{} {}", props.level1, T::DeclaredWeight.text(lang));
         html! {
             <td role="cell" data-field="level1" class="level1" data-section-id={props.section.0.to_string()}>
-                <Cell {address} value={props.level1.clone()} label={T::Level1.text(lang)} multiline=true dispatch={props.dispatch.clone()} />
+                { editor(props.level1.clone(), T::Level1.text(lang).into(), true, false, None) }
                 <label class="declared">
                     {"（"}
-                    <Cell address={declared} value={props.declared.clone()} label={format!("{} {}", props.level1, T::DeclaredWeight.text(lang))}
-                        dispatch={props.dispatch.clone()} numeric=true />
+                    { editor(props.declared.clone(), declared_label.into(), false, true, Some(("declared", props.section.0.to_string()))) }
                     {T::Points.text(lang)}{"）"}
                 </label>
             </td>

@@ -1,6 +1,7 @@
 //! The page's widgets, one a file. Each owns its markup; none holds document state.
 
 pub mod cell;
+pub mod conflict_banner;
 pub mod findings_panel;
 pub mod form_panel;
 pub mod funds_table;

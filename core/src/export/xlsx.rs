@@ -142,7 +142,7 @@ pub fn workbook(sheets: &[(&str, Layout)]) -> Vec<u8> {
         let unique = sheet_name(name, index, &names);
         names.push(unique);
     }
-    let mut types = format!(
+    let mut types = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
          <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
          <Default Extension=\"xml\" ContentType=\"application/xml\"/>\

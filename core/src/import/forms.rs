@@ -100,7 +100,13 @@ struct Reader<'a> {
     level2: String,
     /// The indicator table's columns, for the 总分 and 等级 rows after it.
     last_columns: Columns,
+    /// Indicator rows read so far, against [`MAX_ROWS`].
+    rows_read: usize,
 }
+
+/// The most indicator rows one import brings in: beyond this a page would build tens of
+/// thousands of cells at once. The rest are left out, and the notice says so.
+pub const MAX_ROWS: usize = 5_000;
 
 /// Finds the forms in blocks read from a paste or a file. `layouts` holds the column
 /// mappings the user chose for layouts zipin could not map by itself.
@@ -115,6 +121,7 @@ pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
         mode: Mode::Idle,
         level2: String::new(),
         last_columns: Columns::default(),
+        rows_read: 0,
     };
     for block in blocks {
         match block {
@@ -123,6 +130,12 @@ pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
         }
     }
     reader.finish_form();
+    if reader.rows_read > MAX_ROWS {
+        reader.notices.push(Notice::Skipped(format!(
+            "内容有 {} 行指标，一次最多导入 {MAX_ROWS} 行：只导入了前 {MAX_ROWS} 行，其余请分批粘贴",
+            reader.rows_read
+        )));
+    }
     Imported { forms: reader.forms, notices: reader.notices }
 }
 
@@ -212,6 +225,11 @@ impl Reader<'_> {
 
     fn row(&mut self, row: Vec<String>) {
         if is_blank_row(&row) {
+            return;
+        }
+        if self.rows_read > MAX_ROWS {
+            // Past the cap only counting remains, for the notice.
+            self.rows_read += 1;
             return;
         }
         if let Some((label, name)) = name_in_row(&row) {
@@ -342,6 +360,10 @@ impl Reader<'_> {
         }
         let has_row = [&name, &target, &actual, &weight, &score, &reason].iter().any(|c| !c.is_empty());
         if !has_row {
+            return;
+        }
+        self.rows_read += 1;
+        if self.rows_read > MAX_ROWS {
             return;
         }
         let indicator = Indicator {

@@ -40,13 +40,37 @@ pub fn read_blocks(text: &str, html: Option<&str>) -> Vec<Block> {
 
 /// Imports delimited text whose separator is known (a .csv or .tsv file).
 pub fn import_delimited(text: &str, separator: char, layouts: &Layouts) -> Imported {
+    if let Some(refused) = too_large(text.len()) {
+        return refused;
+    }
     let text = text.trim_start_matches('\u{feff}');
     import_blocks(vec![Block::Table(delimited::parse(text, separator))], layouts, text.trim().is_empty())
+}
+
+/// The most text one import reads (4 MB: a thousand pages of forms); more would hold the
+/// page for seconds. Larger content is refused with a message saying so.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
+/// The notice for content over [`MAX_BYTES`], or `None` when it fits.
+pub fn too_large(bytes: usize) -> Option<Imported> {
+    let tenths = u64::try_from(bytes).unwrap_or(u64::MAX).saturating_mul(10) / 1_048_576;
+    (bytes > MAX_BYTES).then(|| Imported {
+        forms: Vec::new(),
+        notices: vec![Notice::NoForm(format!(
+            "内容过大（{}.{} MB），一次最多导入 {} MB：请分批粘贴，或只复制需要的表格。",
+            tenths / 10,
+            tenths % 10,
+            MAX_BYTES / 1_048_576
+        ))],
+    })
 }
 
 /// Imports a paste (its `text/plain` and, when present, `text/html`), with the column
 /// mappings the user chose for layouts zipin could not map itself.
 pub fn import(text: &str, html: Option<&str>, layouts: &Layouts) -> Imported {
+    if let Some(refused) = too_large(text.len() + html.map_or(0, str::len)) {
+        return refused;
+    }
     let empty = text.trim().is_empty() && html.is_none_or(|h| h.trim().is_empty());
     import_blocks(read_blocks(text, html), layouts, empty)
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for a number of executions (default 10 million), one after another,
+# and prints one line per target for docs/FUZZING.md. Usage: fuzz/run-all.sh [runs]
+set -uo pipefail
+cd "$(dirname "$0")"
+runs=${1:-10000000}
+for target in $(grep -E '^name = ' Cargo.toml | sed 's/name = "\(.*\)"/\1/' | grep -v zipin-fuzz); do
+  started=$(date +%s)
+  output=$(RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" -- -runs="$runs" -rss_limit_mb=2048 -timeout=10 -max_len=65536 2>&1)
+  status=$?
+  done_line=$(echo "$output" | grep -E '^Done [0-9]+ runs' | tail -1)
+  echo "$(date +%F) | $target | ${done_line:-no summary} | exit $status | $(( $(date +%s) - started )) s"
+done
