@@ -125,6 +125,7 @@ strings! {
     SeverityWarning => "提醒", "Warnings";
     SeverityInfo => "提示", "Notes";
     Summary => "汇总", "Summary";
+    Forms => "本文档的表", "Forms of this document";
     SummaryName => "表名", "Form";
     SummaryFindings => "问题数", "Findings";
     Suggested => "建议", "suggested";

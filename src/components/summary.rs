@@ -112,8 +112,8 @@ pub fn FormTabs(props: &SummaryProps) -> Html {
         html! { <button type="button" class="tab add" {onclick}>{format!("＋ {}", text.text(lang))}</button> }
     };
     html! {
-        <nav class="tabs" role="tablist">
-            { for tabs }
+        <nav class="tabs" aria-label={T::Forms.text(lang)}>
+            <div class="tab-list" role="tablist">{ for tabs }</div>
             { add(FormKind::Department, T::KindDepartment) }
             { add(FormKind::Project, T::KindProject) }
         </nav>
