@@ -9,7 +9,6 @@
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
-use zipin_core::check::Severity;
 use zipin_core::model::Document;
 use zipin_core::Evaluation;
 
@@ -87,14 +86,14 @@ pub fn summaries(document: &Document, evaluations: &[std::rc::Rc<Evaluation>]) -
         .iter()
         .zip(evaluations)
         .map(|(form, evaluation)| {
-            let count = |severity| evaluation.findings.iter().filter(|f| f.severity == severity).count();
+            let (errors, warnings, infos) = evaluation.counts();
             FormSummary {
                 name: form.name.trim().to_owned(),
                 total: zipin_core::number::plain(evaluation.score.total),
                 grade: evaluation.score.grade.label(),
-                errors: count(Severity::Error),
-                warnings: count(Severity::Warning),
-                infos: count(Severity::Info),
+                errors,
+                warnings,
+                infos,
             }
         })
         .collect()

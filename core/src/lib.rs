@@ -38,6 +38,14 @@ pub struct Evaluation {
     pub findings: Vec<Finding>,
 }
 
+impl Evaluation {
+    /// How many findings of each severity: errors, warnings, notes.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count = |severity| self.findings.iter().filter(|f| f.severity == severity).count();
+        (count(check::Severity::Error), count(check::Severity::Warning), count(check::Severity::Info))
+    }
+}
+
 /// Scores and checks a form.
 pub fn evaluate(form: &Form, profile: &Profile) -> Evaluation {
     let score = score_form(form, profile);

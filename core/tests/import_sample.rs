@@ -1,4 +1,4 @@
-//! The sample report (../shared/fixtures/hetang-2022-report.txt), pasted whole, as Word's
+//! The sample report (fixtures/hetang-2022-report.txt, a copy of ../shared/fixtures), pasted whole, as Word's
 //! text extract: exactly three forms, named as in the report, with the claimed totals
 //! 95, 97, 96 equal to the computed ones.
 
@@ -11,7 +11,7 @@ use zipin_core::model::{Form, FormKind};
 use zipin_core::profile::Profile;
 use zipin_core::score::{score_form, Grade};
 
-const SAMPLE: &str = include_str!("../../../shared/fixtures/hetang-2022-report.txt");
+const SAMPLE: &str = include_str!("fixtures/hetang-2022-report.txt");
 
 fn imported() -> Vec<Form> {
     import(SAMPLE, None, &Layouts::new()).forms

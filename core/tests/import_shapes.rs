@@ -193,7 +193,7 @@ fn prose_or_nothing_yields_no_form_and_says_why() {
 
 #[test]
 fn the_basic_data_table_of_the_sample_is_skipped_and_said() {
-    let sample = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/fixtures/hetang-2022-report.txt")).unwrap();
+    let sample = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hetang-2022-report.txt")).unwrap();
     let imported = import(&sample, None, &Layouts::new());
     assert!(imported.notices.iter().any(|n| matches!(n, Notice::Skipped(what) if what.contains("基础数据表"))), "{:?}", imported.notices);
 }

@@ -44,7 +44,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <td data-field="name">{display_name(&form.name, form.kind, lang)}</td>
                 <td data-field="total" data-value={plain(score.total)} class="num">{two_places(score.total)}</td>
                 <td data-field="grade" class={classes!("grade", grade_class(score.grade.label()))}>{score.grade.label()}</td>
-                { findings_cell(&evaluation.findings) }
+                { findings_cell(evaluation) }
             </tr>
         }
     });
@@ -65,12 +65,10 @@ pub fn Summary(props: &SummaryProps) -> Html {
 }
 
 /// The findings of a form counted by severity: errors, warnings, notes.
-fn findings_cell(findings: &[zipin_core::check::Finding]) -> Html {
-    use zipin_core::check::Severity;
-    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
-    let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+fn findings_cell(evaluation: &Evaluation) -> Html {
+    let (errors, warnings, infos) = evaluation.counts();
     html! {
-        <td data-field="findings" data-value={findings.len().to_string()} data-errors={errors.to_string()}
+        <td data-field="findings" data-value={evaluation.findings.len().to_string()} data-errors={errors.to_string()}
             data-warnings={warnings.to_string()} data-infos={infos.to_string()} class="num findings-count">
             <span class="count error" title="错误">{errors}</span>
             <span class="count warning" title="提醒">{warnings}</span>

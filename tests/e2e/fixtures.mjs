@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 
-/** The sample report as Word's text extract (../shared/fixtures). */
-export const SAMPLE = await readFile(new URL('../../../shared/fixtures/hetang-2022-report.txt', import.meta.url), 'utf8');
+/** The sample report as Word's text extract (core/tests/fixtures, a copy of ../shared/fixtures). */
+export const SAMPLE = await readFile(new URL('../../core/tests/fixtures/hetang-2022-report.txt', import.meta.url), 'utf8');
 
 // Forms as a person would type them. The first is the sample report's department form
-// (../shared/fixtures/hetang-2022-report.txt), with the filer's own scores.
+// (core/tests/fixtures/hetang-2022-report.txt), with the filer's own scores.
 
 export const HETANG_DEPARTMENT = {
   name: '株洲市荷塘区网格化管理服务中心',

@@ -10,7 +10,7 @@ use zipin_core::import::import;
 use zipin_core::profile::Profile;
 use zipin_core::value::read_value;
 
-const SAMPLE: &str = include_str!("../../../../shared/fixtures/hetang-2022-report.txt");
+const SAMPLE: &str = include_str!("../../../core/tests/fixtures/hetang-2022-report.txt");
 
 fn engine(c: &mut Criterion) {
     let profile = Profile::default();

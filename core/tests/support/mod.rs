@@ -1,5 +1,5 @@
 //! Shared test data: a compact way to write a form down, and the three forms of the sample
-//! report (../shared/fixtures/hetang-2022-report.txt) written out by hand.
+//! report (fixtures/hetang-2022-report.txt, a copy of ../shared/fixtures) written out by hand.
 #![allow(dead_code)]
 
 pub mod office;
