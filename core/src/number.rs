@@ -126,7 +126,7 @@ mod tests {
     use super::*;
 
     fn dec(text: &str) -> Decimal {
-        text.parse().unwrap()
+        text.parse().unwrap_or_else(|_| panic!("not a decimal: {text}"))
     }
 
     #[track_caller]
