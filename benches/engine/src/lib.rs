@@ -64,3 +64,22 @@ pub fn large_form(rows: usize) -> Form {
     Document::new(Profile::default()).renumber(&mut form);
     form
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zipin_core::import::forms::MAX_ROWS;
+
+    /// The benchmarks time what they name: a bench input that silently shrank (as when the
+    /// import cap came in) would make every figure meaningless.
+    #[test]
+    fn the_inputs_are_the_size_they_claim() {
+        let form = large_form(100_000);
+        assert_eq!(form.row_count(), 100_000);
+        let sections: Vec<_> = form.sections.iter().map(|s| (s.name.as_str(), s.rows.len())).collect();
+        assert_eq!(sections, [("产出指标", 33_333), ("效益指标", 33_333), ("满意度指标", 33_334)]);
+        assert_eq!(form.funds.total.executed, "96.5");
+        let pasted = import(&large_form_tsv(MAX_ROWS), None, &Layouts::new());
+        assert_eq!(pasted.forms.iter().map(Form::row_count).collect::<Vec<_>>(), [MAX_ROWS]);
+    }
+}
