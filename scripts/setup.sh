@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing zipin needs, only what is missing (idempotent), from the
 # registries this kind of machine reaches: rustup's wasm32 target, crates.io (trunk,
-# wasm-bindgen-cli), Debian (chromium, chromedriver, a CJK font) and npm (binaryen, playwright-core).
+# wasm-bindgen-cli), Debian (chromium, chromedriver, firefox-esr, a CJK font) and npm (binaryen,
+# playwright-core, puppeteer-core).
 # Sourced by serve.sh and test.sh; exports PATH and the Trunk settings they use.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,6 +18,7 @@ fi
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need_apt+=(fonts-wqy-microhei)
 command -v pdftotext >/dev/null || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -48,7 +50,7 @@ npm_current() {
     process.exit(stale.length ? 1 : 0);' 2>/dev/null
 }
 if ! npm_current; then
-  say "installing npm packages (binaryen for wasm-opt, playwright-core)"
+  say "installing npm packages (binaryen for wasm-opt, playwright-core, puppeteer-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -1,12 +1,13 @@
 // The browser benchmarks, reported as medians (docs/PERFORMANCE.md):
-//   first result after opening — served, and as the single file from disk — beside a bare
+//   first result after opening — served, and as the single file from disk (in Chromium, and
+//   in Firefox ESR) — beside a bare
 //   Yew page built the same way (the ratio holds on a noisy machine; absolute times do not);
 //   paste → results for the sample report; edit → updated total on 200 and 2,000 rows.
 // Usage: scripts/build.sh; (cd benches/hello && trunk build); node benches/browser/run.mjs [runs=15]
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../../tests/e2e/server.mjs';
-import { launch } from '../../tests/e2e/browser.mjs';
+import { launch, launchFirefox } from '../../tests/e2e/browser.mjs';
 import { ZipinPage } from '../../tests/e2e/zipin-page.mjs';
 import { SAMPLE } from '../../tests/e2e/fixtures.mjs';
 import { editLatency } from './edit-latency.mjs';
@@ -14,17 +15,31 @@ import { editLatency } from './edit-latency.mjs';
 const runs = Number(process.argv[2] ?? 15);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** Run in the page before it loads: notes when the first `[data-testid=total-score]` appears. */
+function watchFirstResult() {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-testid="total-score"]')) {
+      window.__firstResult = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** Milliseconds from navigation to the first result, in Firefox ESR (a fresh page each time). */
+async function firstResultInFirefox(firefox, url) {
+  const page = await firefox.newPage();
+  await page.evaluateOnNewDocument(watchFirstResult);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstResult !== undefined);
+  const time = await page.evaluate(() => window.__firstResult);
+  await page.close();
+  return time;
+}
+
 /** Milliseconds from navigation to the first `[data-testid=total-score]` in the page. */
 async function firstResult(browser, url) {
   const context = await browser.newContext();
-  await context.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('[data-testid="total-score"]')) {
-        window.__firstResult = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await context.addInitScript(watchFirstResult);
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => window.__firstResult !== undefined);
@@ -52,13 +67,15 @@ const zipin = await serve(process.env.ZIPIN_DIST ?? 'dist');
 const hello = await serve('target/hello-dist');
 const single = pathToFileURL(resolve(process.env.ZIPIN_DIST ?? 'dist', 'zipin.html')).href;
 const browser = await launch();
+const firefox = await launchFirefox();
 try {
-  const times = { served: [], single: [], hello: [], paste: [] };
+  const times = { served: [], single: [], hello: [], paste: [], firefox: [] };
   for (let i = 0; i < runs; i += 1) {
     times.served.push(await firstResult(browser, zipin.url));
     times.single.push(await firstResult(browser, single));
     times.hello.push(await firstResult(browser, hello.url));
     times.paste.push(await pasteToResults(browser, zipin.url));
+    times.firefox.push(await firstResultInFirefox(firefox, single));
   }
   const edits200 = await editLatency(zipin.url, browser, 200, 50);
   const edits2000 = await editLatency(zipin.url, browser, 2000, 50);
@@ -66,6 +83,7 @@ try {
   const report = {
     'first result, served (ms)': served,
     'first result, single file from disk (ms)': median(times.single),
+    'first result, single file, Firefox ESR (ms)': median(times.firefox),
     'first result, bare Yew page (ms)': median(times.hello),
     'first paint ratio to the bare Yew page': served / median(times.hello),
     'paste → results, sample report (ms)': median(times.paste),
@@ -75,6 +93,7 @@ try {
   for (const [name, value] of Object.entries(report)) console.log(`${name.padEnd(44)} ${value.toFixed(2)}`);
 } finally {
   await browser.close();
+  await firefox.close();
   await zipin.close();
   await hello.close();
 }

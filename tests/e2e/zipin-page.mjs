@@ -1,6 +1,7 @@
 // The page object: how a person uses zipin, in the words of the automation contract
 // (../shared/CONTRACT.md). Specs speak to this, never to CSS classes.
 import assert from 'node:assert/strict';
+import { summaryOf } from './dom.mjs';
 
 const ROW_FIELDS = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'reason'];
 const FUNDS_ROWS = { total: 0, appropriation: 1, carryover: 2, other: 3 };
@@ -116,11 +117,7 @@ export class ZipinPage {
 
   /** The summary table as [{ name, total, grade }]. */
   async summary() {
-    return this.page.getByTestId('summary-row').evaluateAll((rows) => rows.map((row) => ({
-      name: row.querySelector('[data-field="name"]').textContent.trim(),
-      total: row.querySelector('[data-field="total"]').dataset.value,
-      grade: row.querySelector('[data-field="grade"]').textContent.trim(),
-    })));
+    return this.page.getByTestId('summary-row').evaluateAll(summaryOf);
   }
 
   /** The findings of the form shown as [{ code, severity, text }]. */

@@ -1,0 +1,92 @@
+// Firefox ESR, the other browser of government PCs: the offline single file from disk, and
+// the served page typed into, saved and reopened. Driven over WebDriver BiDi.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST } from './harness.mjs';
+import { serve } from './server.mjs';
+import { launchFirefox, openFirefoxPage } from './browser.mjs';
+import { summaryOf } from './dom.mjs';
+import { SAMPLE } from './fixtures.mjs';
+
+const SINGLE_FILE = pathToFileURL(resolve(DIST, 'zipin.html')).href;
+let browser;
+let server;
+
+before(async () => {
+  browser = await launchFirefox();
+  server = await serve(DIST);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Presses a key with Ctrl held. */
+async function withControl(page, key) {
+  await page.keyboard.down('Control');
+  await page.keyboard.press(key);
+  await page.keyboard.up('Control');
+}
+
+/**
+ * Opens `url`, pastes the sample report into the paste box and returns the summary table.
+ * Firefox gives a scripted paste event no clipboard data, so the text goes through its real
+ * clipboard: copied with Ctrl+C from a scratch textarea, pasted with Ctrl+V.
+ */
+async function pasteSample(page, url) {
+  await page.goto(url);
+  const box = await page.waitForSelector('[data-testid="paste-input"]');
+  await page.evaluate((text) => {
+    const scratch = Object.assign(document.createElement('textarea'), { id: 'clipboard-source', value: text });
+    document.body.append(scratch);
+    scratch.select();
+  }, SAMPLE);
+  await withControl(page, 'c');
+  await page.evaluate(() => document.getElementById('clipboard-source').remove());
+  await box.focus();
+  await withControl(page, 'v');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="summary-row"]').length === 3);
+  return page.$$eval('[data-testid="summary-row"]', summaryOf);
+}
+
+const SAMPLE_SUMMARY = [
+  { name: '株洲市荷塘区网格化管理服务中心', total: '95', grade: '优' },
+  { name: '网格员专项经费', total: '97', grade: '优' },
+  { name: '城乡帮困项目', total: '96', grade: '优' },
+];
+
+test('Firefox: the single file opened from disk computes the sample with no request but itself', async () => {
+  const page = await openFirefoxPage(browser);
+  const summary = await pasteSample(page, SINGLE_FILE);
+  assert.deepEqual(summary.map((r) => [r.total, r.grade]), SAMPLE_SUMMARY.map((r) => [r.total, r.grade]));
+  const elsewhere = page.requests.filter((url) => !url.startsWith('data:') && url !== SINGLE_FILE);
+  assert.deepEqual(elsewhere, []);
+  page.assertClean();
+  await page.close();
+});
+
+test('Firefox: the served page takes typing, saves, and reopens as it was left', async () => {
+  const page = await openFirefoxPage(browser);
+  assert.deepEqual(await pasteSample(page, server.url), SAMPLE_SUMMARY);
+  const total = () => page.$eval('[data-testid="form"] [data-testid="total-score"]', (el) => el.dataset.value);
+  assert.equal(await total(), '95');
+
+  // 成本控制数算 was given 9 of 10: a person types 10 over it.
+  const score = await page.evaluateHandle(() => [...document.querySelectorAll('[data-testid="form"] [data-testid="indicator-row"]')]
+    .find((row) => row.querySelector('[data-field="name"] textarea').value === '成本控制数算')
+    .querySelector('[data-field="score"] input'));
+  await score.click();
+  await withControl(page, 'a');
+  await page.keyboard.type('10');
+  await page.waitForFunction(() => document.querySelector('[data-testid="form"] [data-testid="total-score"]').dataset.value === '96');
+  await page.keyboard.press('Tab');
+
+  await page.reload();
+  await page.waitForSelector('[data-testid="form"] [data-testid="total-score"]');
+  assert.equal(await total(), '96');
+  assert.deepEqual((await page.$$eval('[data-testid="summary-row"]', summaryOf)).map((r) => r.total), ['96', '97', '96']);
+  page.assertClean();
+  await page.close();
+});
