@@ -7,6 +7,7 @@
 //!
 //! Whatever users paste or open reaches this code, and a panic would kill the page: no
 //! unwrap, expect, indexing or panic outside tests.
+#![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
 
