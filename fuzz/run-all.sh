@@ -17,7 +17,14 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 for target in "${targets[@]}"; do
   started=$(date +%s)
-  output=$(RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$target" -- -runs="$runs" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 2>&1)
+  # Targets whose inputs random bytes rarely reach (a whole JSON document, a ZIP) start from
+  # real ones in seeds/<target>/, beside the corpus libFuzzer grows in corpus/<target>/.
+  dirs=()
+  if [ -d "seeds/$target" ]; then
+    mkdir -p "corpus/$target"
+    dirs=("corpus/$target" "seeds/$target")
+  fi
+  output=$(RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$target" "${dirs[@]}" -- -runs="$runs" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 2>&1)
   status=$?
   done_line=$(echo "$output" | grep -E '^Done [0-9]+ runs' | tail -1)
   echo "$(date +%F) | $target | ${done_line:-no summary} | max_len $max_len | exit $status | $(( $(date +%s) - started )) s"
