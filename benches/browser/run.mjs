@@ -67,7 +67,6 @@ const zipin = await serve(process.env.ZIPIN_DIST ?? 'dist');
 const hello = await serve('target/hello-dist');
 const single = pathToFileURL(resolve(process.env.ZIPIN_DIST ?? 'dist', 'zipin.html')).href;
 const browser = await launch();
-const firefox = await launchFirefox();
 try {
   const times = { served: [], single: [], hello: [], paste: [], firefox: [] };
   for (let i = 0; i < runs; i += 1) {
@@ -75,8 +74,11 @@ try {
     times.single.push(await firstResult(browser, single));
     times.hello.push(await firstResult(browser, hello.url));
     times.paste.push(await pasteToResults(browser, zipin.url));
-    times.firefox.push(await firstResultInFirefox(firefox, single));
   }
+  // Firefox runs alone afterwards: an idle Firefox beside Chromium would skew its figures.
+  const firefox = await launchFirefox();
+  for (let i = 0; i < runs; i += 1) times.firefox.push(await firstResultInFirefox(firefox, single));
+  await firefox.close();
   const edits200 = await editLatency(zipin.url, browser, 200, 50);
   const edits2000 = await editLatency(zipin.url, browser, 2000, 50);
   const served = median(times.served);
@@ -93,7 +95,6 @@ try {
   for (const [name, value] of Object.entries(report)) console.log(`${name.padEnd(44)} ${value.toFixed(2)}`);
 } finally {
   await browser.close();
-  await firefox.close();
   await zipin.close();
   await hello.close();
 }
