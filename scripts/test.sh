@@ -19,7 +19,7 @@ step "4/5 build the page (release, and a debug build for the crash-screen test)"
 source scripts/build.sh
 trunk build --offline --release false --dist dist-debug
 
-step "5/5 end to end in Chromium (playwright-core)"
+step "5/5 end to end in Chromium (playwright-core) and Firefox ESR (puppeteer-core)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 step "all tiers passed"
