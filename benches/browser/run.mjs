@@ -1,7 +1,7 @@
 // The browser benchmarks, reported as medians (docs/PERFORMANCE.md):
 //   first result after opening — served, and as the single file from disk (in Chromium, and
-//   in Firefox ESR) — beside a bare
-//   Yew page built the same way (the ratio holds on a noisy machine; absolute times do not);
+//   in Firefox ESR) — beside a bare Yew page built the same way (the ratio holds on a noisy
+//   machine; absolute times do not);
 //   paste → results for the sample report; edit → updated total on 200 and 2,000 rows.
 // Usage: scripts/build.sh; (cd benches/hello && trunk build); node benches/browser/run.mjs [runs=15]
 import { resolve } from 'node:path';
