@@ -9,7 +9,7 @@ use crate::model::{Form, FundsColumn, FundsRow, RowContext, RowField, RowId, Sec
 use crate::normalize::{is_empty_marker, normalize};
 use crate::number::{plain, rate_matches_claim, read_number, read_rate, round2, two_places, NumberCell};
 use crate::profile::{Denominator, Profile};
-use crate::score::{budget_of, is_cost, level_band, FormScore, Grade, RowKind, RowScore, SectionScore, Source};
+use crate::score::{budget_of, level_band, FormScore, Grade, RowKind, RowScore, SectionScore, Source};
 use crate::value::{read_value, Direction, Reading};
 
 /// How much a finding matters.
@@ -395,7 +395,10 @@ fn check_undeclared_groups(sections: &[Section], scores: &[SectionScore], profil
 fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findings: &mut Findings) {
     let row = context.row;
     let at = |field| Place::Row { id: row.id, field };
-    let name = if row.name.trim().is_empty() { "（未命名指标）" } else { row.name.trim() };
+    let name = match row.name.trim() {
+        "" => "（未命名指标）",
+        name => name,
+    };
     for (field, what, flagged) in [
         (RowField::Weight, "分值", score.cells.weight_unreadable),
         (RowField::Score, "得分", score.cells.score_unreadable),
@@ -459,8 +462,7 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
         }
         RowKind::Qualitative { level: None } | RowKind::Incomplete => {}
     }
-    let is_measured = is_cost(context) || ["数量", "质量"].iter().any(|kind| context.level2.contains(kind));
-    if is_measured && !score.cells.target_quantified {
+    if context.headings.measured && !score.cells.target_quantified {
         findings.push(
             Code::NotQuantified,
             at(RowField::Target),

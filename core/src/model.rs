@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::normalize::contains_word;
 use crate::profile::Profile;
 
 /// The saved-document format version. Bump it, and teach [`crate::migrate`] the old shape,
@@ -349,16 +350,38 @@ pub struct RowContext<'a> {
     /// as a merged cell does.
     pub level2: &'a str,
     pub row: &'a Rc<Indicator>,
+    /// What the headings above the row say of it.
+    pub headings: Headings,
+}
+
+/// What a row's headings say about how it is read and checked. Worked out once per
+/// 二级指标, not once per row: every row is asked, and searching text is most of the cost.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Headings {
+    /// Under a 成本 indicator (second level, or first level since 2021): less is better.
+    pub cost: bool,
+    /// Under a 数量, 质量 or 成本 indicator: the target must be a number.
+    pub measured: bool,
+}
+
+impl Headings {
+    fn of(section_is_cost: bool, level2: &str) -> Headings {
+        let cost = section_is_cost || contains_word(level2, "成本");
+        Headings { cost, measured: cost || contains_word(level2, "数量") || contains_word(level2, "质量") }
+    }
 }
 
 impl Section {
     /// Every row with its effective 二级指标.
     pub fn contexts(&self) -> impl Iterator<Item = RowContext<'_>> {
-        self.rows.iter().scan("", move |level2, row| {
-            if !row.level2.trim().is_empty() {
+        let section_is_cost = contains_word(&self.name, "成本");
+        let first = ("", Headings::of(section_is_cost, ""));
+        self.rows.iter().scan(first, move |(level2, headings), row| {
+            if row.level2 != *level2 && !row.level2.chars().all(char::is_whitespace) {
                 *level2 = row.level2.as_str();
+                *headings = Headings::of(section_is_cost, level2);
             }
-            Some(RowContext { section: self, level2, row })
+            Some(RowContext { section: self, level2, row, headings: *headings })
         })
     }
 }

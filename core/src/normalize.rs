@@ -21,24 +21,36 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 
 /// Whether a text is already what [`normalize`] would make of it: no compatibility
 /// character, no operator pair, no comma, no "百分比", nothing to trim — the common case.
+/// Every cell of a form is asked, so it walks bytes: ASCII and the ideographs whose UTF-8
+/// starts with 0xE5…0xE8 (U+5000…U+8FFF) are judged without decoding a character.
 fn is_normal(text: &str) -> bool {
-    let mut previous = ' ';
-    for c in text.chars() {
-        let plain = match c {
-            ',' | '\u{feff}' | '≧' | '≦' => false,
-            '=' => !matches!(previous, '>' | '<' | '≥' | '≤'),
-            c if c.is_ascii() => true,
-            c => {
-                let code = u32::from(c);
-                (0x4E00..0x9FFF).contains(&code) && c != '百' || matches!(c, '≥' | '≤' | '“' | '”' | '、' | '。' | '—')
-            }
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        at += match lead {
+            b',' => return false,
+            b'=' if follows_sign(bytes.get(..at).unwrap_or_default()) => return false,
+            0x00..=0x7F => 1,
+            0xE5..=0xE8 if bytes.get(at..at + 3) == Some("百".as_bytes()) => return false,
+            0xE5..=0xE8 => 3,
+            _ => match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_plain_char(c) => c.len_utf8(),
+                _ => return false,
+            },
         };
-        if !plain {
-            return false;
-        }
-        previous = c;
     }
     text.trim_matches(|c: char| c.is_whitespace()).len() == text.len()
+}
+
+/// Whether the text before an `=` ends with a sign it joins (`>=` is `≥`).
+fn follows_sign(before: &[u8]) -> bool {
+    [">", "<", "≥", "≤"].iter().any(|sign| before.ends_with(sign.as_bytes()))
+}
+
+/// Whether a non-ASCII character is its own normal form here: a CJK ideograph other than
+/// the 百 of 百分比, or the signs and punctuation forms write.
+fn is_plain_char(c: char) -> bool {
+    (0x4E00..0x9FFF).contains(&u32::from(c)) && c != '百' || matches!(c, '≥' | '≤' | '“' | '”' | '、' | '。' | '—')
 }
 
 fn normalize_owned(text: &str) -> String {
@@ -150,6 +162,17 @@ pub fn compat_fold(text: &str) -> String {
     out
 }
 
+/// Whether `text` contains `word`. Every row's headings are asked for short words such as
+/// 成本; `str::contains` pays a `memcmp` call at each candidate position, and in CJK text
+/// most positions share the word's first byte. Comparing the few bytes in place does not.
+pub fn contains_word(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let Some((&first, rest)) = word.split_first() else { return true };
+    text.iter().enumerate().any(|(i, &byte)| {
+        byte == first && text.get(i + 1..i + word.len()).is_some_and(|tail| tail.iter().eq(rest))
+    })
+}
+
 /// Whether a cell means "nothing here": empty, or one of the fillers forms use for it.
 pub fn is_empty_marker(normalized: &str) -> bool {
     normalized == "无数据" || normalized.chars().all(|c| c.is_whitespace() || matches!(c, '—' | '-' | '/' | '\\'))
@@ -202,6 +225,39 @@ mod tests {
         use unicode_normalization::UnicodeNormalization;
         for text in ["覆盖率≥１００％", "２０２２年１月－１２月", "　290.32万元　", "①项目（含）", "建筑面积１２０㎡", "≤３６５天／年"] {
             assert_eq!(compat_fold(text), text.nfkc().collect::<String>(), "{text}");
+        }
+    }
+
+    /// Texts built from the characters the fast paths judge differently: ASCII, signs,
+    /// ideographs on both sides of the 0xE5…0xE8 lead bytes, 百, full-width and spaces.
+    fn form_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop::sample::select(vec![
+            "9", "5", ".", ",", "1,234", ">=", "百分比", "%", "=", ">", "<", "≥", "≤", "≧", " ", "　", "\t", "\u{b}", "人", "万", "元",
+            "个", "百", "分", "比", "率", "鿿", "一", "㐀", "９", "％", "＞", "＝", "—", "“", "、", "\u{feff}", "\u{85}",
+        ]);
+        proptest::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        /// The shortcut never passes a text the full normalisation would change.
+        #[test]
+        fn a_text_judged_normal_is_left_as_it_is(text in form_text()) {
+            if is_normal(&text) {
+                proptest::prop_assert_eq!(normalize_owned(&text), text);
+            }
+        }
+
+        #[test]
+        fn finds_words_as_str_contains_does_on_any_text(text in form_text(), word in form_text()) {
+            proptest::prop_assert_eq!(contains_word(&text, &word), text.contains(word.as_str()));
+        }
+    }
+
+    #[test]
+    fn finds_words_as_str_contains_does() {
+        for (text, word) in [("成本指标", "成本"), ("经济成本指标", "成本"), ("社会效益指标", "成本"), ("成", "成本"), ("", "成本"), ("质量指标", "质量"), ("abc", "bc"), ("ab", "abc"), ("本成本", "成本"), ("x", "")] {
+            assert_eq!(contains_word(text, word), text.contains(word), "{text:?} {word:?}");
         }
     }
 

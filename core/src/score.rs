@@ -243,18 +243,8 @@ fn formula(weight: Decimal, numerator: Decimal, denominator: Decimal, unit: &str
 /// The direction a row counts in: the target's sign or word, else positive — except under
 /// a 成本 indicator, where less is better.
 fn direction_of(target: &Quantity, context: RowContext) -> Direction {
-    target.direction.unwrap_or_else(|| {
-        if is_cost(context) {
-            Direction::AtMost
-        } else {
-            Direction::AtLeast
-        }
-    })
-}
-
-/// Whether a row sits under a 成本 indicator (second level, or first level since 2021).
-pub fn is_cost(context: RowContext) -> bool {
-    context.level2.contains("成本") || context.section.name.contains("成本")
+    let default = if context.headings.cost { Direction::AtMost } else { Direction::AtLeast };
+    target.direction.unwrap_or(default)
 }
 
 /// How the row's values read, before any score.

@@ -9,7 +9,7 @@ use Direction::{AtLeast, AtMost, Equal};
 
 #[track_caller]
 fn quantity(input: &str, direction: Option<Direction>, amount: &str, unit: &str) {
-    let expected = Reading::Quantity(Quantity { direction, amount: dec(amount), unit: unit.to_owned() });
+    let expected = Reading::Quantity(Quantity { direction, amount: dec(amount), unit: unit.into() });
     assert_eq!(read_value(input), expected, "read_value({input:?})");
 }
 
