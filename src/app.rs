@@ -340,16 +340,31 @@ fn use_shortcuts(dispatch: Dispatch) {
 fn use_restore_focus(focus: Option<(u64, String)>) {
     use_effect_with((), move |_| {
         if let Some((row, field)) = focus {
-            let selector = format!("[data-row-id=\"{row}\"] [data-field=\"{field}\"] .cell");
-            let element = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector(&selector).ok().flatten())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(element) = element {
-                let _ = element.focus();
-            }
+            focus_when_present(format!("[data-row-id=\"{row}\"] [data-field=\"{field}\"] .cell"), FOCUS_TRIES);
         }
     });
+}
+
+/// How many tasks the focus waits for its cell: the grid's rows arrive a task after the
+/// results and then 120 a task, so a cell in the last row of a 5,000-row form is there
+/// within about 42.
+const FOCUS_TRIES: u32 = 64;
+
+/// Focuses the cell `selector` names once it is on the page, looking again after each task.
+fn focus_when_present(selector: String, tries_left: u32) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match element {
+        Some(element) => {
+            let _ = element.focus();
+        }
+        None if tries_left > 0 => {
+            Timeout::new(0, move || focus_when_present(selector, tries_left - 1)).forget();
+        }
+        None => {}
+    }
 }
 
 /// Records the indicator cell that took the focus, for the next visit.

@@ -24,15 +24,18 @@ pub mod shared;
 pub mod state;
 pub mod storage;
 pub mod streams;
+pub mod warm_up;
 
 /// The one way components change the document: the reducer's dispatcher, stable across
 /// renders, so passing it down never re-renders a row by itself.
 pub type Dispatch = yew::UseReducerDispatcher<state::AppState>;
 
-/// Installs the crash screen, finds where the user left off, and mounts the page.
+/// Installs the crash screen, finds where the user left off, mounts the page, and compiles
+/// the importers while the page is idle.
 pub fn run() {
     crash::install();
     #[cfg(debug_assertions)]
     crash::trigger_for_tests();
     yew::Renderer::<app::App>::with_props(app::startup()).render();
+    warm_up::when_idle();
 }

@@ -15,8 +15,17 @@ fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("a document")
 }
 
-/// Mounts a fresh page in its own element and renders it completely.
+/// Mounts a fresh page in its own element and renders it completely: the results at once,
+/// the grid's rows a task later.
 async fn mount() -> Element {
+    let root = mount_first_render().await;
+    next_task().await;
+    yew::scheduler::flush().await;
+    root
+}
+
+/// Mounts a fresh page and runs its first render only.
+async fn mount_first_render() -> Element {
     let root = document().create_element("div").expect("a div");
     document().body().expect("a body").append_child(&root).expect("mounted");
     let meta = DocMeta { id: "web-test".into(), name: String::new() };
@@ -24,6 +33,14 @@ async fn mount() -> Element {
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
+}
+
+/// Waits for the page's timers that are already due (a `setTimeout` of 0 runs first).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().expect("a window").set_timeout_with_callback(&resolve).expect("a timeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("the timeout fired");
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -59,6 +76,19 @@ async fn starts_with_a_blank_form_and_every_hook() {
     assert_eq!(value_of(&root, "total-score"), "0");
     assert_eq!(value_of(&root, "execution-rate"), "");
     assert_eq!(find(&root, "[data-testid=\"grade\"]").text_content().unwrap_or_default(), "差");
+}
+
+/// The results reach the page before the grid's rows, which follow a task later.
+#[wasm_bindgen_test]
+async fn shows_the_results_first_and_the_rows_a_task_later() {
+    let root = mount_first_render().await;
+    let rows = |root: &Element| root.query_selector_all("[data-testid=\"indicator-row\"]").expect("rows").length();
+    assert_eq!(value_of(&root, "total-score"), "0");
+    find(&root, "[data-testid=\"forms-summary\"]");
+    assert_eq!(rows(&root), 0);
+    next_task().await;
+    yew::scheduler::flush().await;
+    assert_eq!(rows(&root), 3);
 }
 
 #[wasm_bindgen_test]

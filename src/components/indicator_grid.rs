@@ -23,8 +23,10 @@ use crate::Dispatch;
 /// Rows per chunk.
 pub const CHUNK: usize = 40;
 
-/// Chunks rendered at first, and added at each following tick: a form of thousands of rows
-/// appears a few hundred rows at a time, and the page answers between the steps.
+/// Chunks added at each tick. A newly shown grid renders none at first: the form's totals,
+/// grade and findings (and the summary of every form) reach the screen without waiting for
+/// its rows, which follow in the next task; a form of thousands of rows then appears a few
+/// hundred rows at a time, and the page answers between the steps.
 const CHUNKS_PER_STEP: usize = 3;
 
 /// Column widths, shared by every chunk so the columns line up.
@@ -51,7 +53,7 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let form = &props.form;
     let total_chunks: usize = form.sections.iter().map(|s| s.rows.len().div_ceil(CHUNK)).sum();
-    let shown = use_state(|| CHUNKS_PER_STEP);
+    let shown = use_state(|| 0);
     {
         let shown = shown.clone();
         use_effect_with((*shown, total_chunks), move |(count, total)| {

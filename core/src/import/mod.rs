@@ -11,6 +11,7 @@ pub mod html;
 pub mod markup;
 pub mod office;
 pub mod word_text;
+pub mod warm_up;
 pub mod xlsx;
 
 use forms::{find_forms, Imported, Layouts, Notice};
