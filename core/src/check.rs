@@ -142,7 +142,8 @@ pub fn check_row(context: RowContext, score: &RowScore, profile: &Profile) -> Ve
 
 fn is_blank(text: &str) -> bool {
     let text = text.trim();
-    text.is_empty() || (text.chars().count() <= 6 && is_empty_marker(&normalize(text)))
+    // A filler is a few characters at most; a written reason is not normalised at all.
+    text.is_empty() || (text.chars().nth(6).is_none() && is_empty_marker(&normalize(text)))
 }
 
 fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {

@@ -39,7 +39,9 @@ fn is_normal(text: &str) -> bool {
             },
         };
     }
-    text.trim_matches(|c: char| c.is_whitespace()).len() == text.len()
+    // Every non-ASCII space was refused above; an ASCII one at either end needs trimming.
+    let space = |byte: Option<&u8>| byte.is_some_and(|b| char::from(*b).is_whitespace());
+    !space(bytes.first()) && !space(bytes.last())
 }
 
 /// Whether the text before an `=` ends with a sign it joins (`>=` is `≥`).

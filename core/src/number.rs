@@ -79,9 +79,7 @@ pub fn rate_matches_claim(rate: Decimal, claimed: &str) -> Option<bool> {
 /// Parses a plain decimal, with an optional leading sign. `None` for anything else.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let text = text.strip_prefix('+').unwrap_or(text);
-    let valid = !text.is_empty()
-        && text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
-        && text.chars().any(|c| c.is_ascii_digit());
+    let valid = text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') && text.bytes().any(|b| b.is_ascii_digit());
     if !valid {
         return None;
     }

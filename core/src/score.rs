@@ -231,8 +231,32 @@ fn score_funds(funds: &FundsBlock, profile: &Profile) -> FundsScore {
 
 /// `w × numerator ÷ denominator`, within [0, w], rounded; `None` when it cannot be computed.
 fn proportional(weight: Decimal, numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+    if let Some(score) = proportional_in_integers(weight, numerator, denominator) {
+        return Some(score);
+    }
     let value = weight.checked_mul(numerator)?.checked_div(denominator)?;
     Some(round2(value.clamp(Decimal::ZERO, weight.max(Decimal::ZERO))))
+}
+
+/// The same score in exact integer arithmetic, for the amounts forms hold (non-negative,
+/// a few decimals): `Decimal`'s 96-bit division was a fifth of scoring a large form.
+/// Rounds the exact quotient half away from zero to hundredths, then takes the lesser of it
+/// and the rounded weight — the same as clamping first, as rounding keeps order. `None`
+/// when the integers would overflow or a value is negative or the denominator is 0; the
+/// caller then divides in `Decimal`.
+fn proportional_in_integers(weight: Decimal, numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+    let [w, n, d] = [weight, numerator, denominator].map(|v| (v.mantissa(), v.scale()));
+    if w.0 < 0 || n.0 < 0 || d.0 <= 0 {
+        return None;
+    }
+    let ten = |exponent: u32| 10_i128.checked_pow(exponent);
+    // v × 100 = w·n·10^(d.scale + 2) ÷ (d·10^(w.scale + n.scale))
+    let top = w.0.checked_mul(n.0)?.checked_mul(ten(d.1.checked_add(2)?)?)?;
+    let bottom = d.0.checked_mul(ten(w.1.checked_add(n.1)?)?)?;
+    let (quotient, remainder) = (top / bottom, top % bottom);
+    let hundredths = if remainder.checked_mul(2)? >= bottom { quotient.checked_add(1)? } else { quotient };
+    let score = Decimal::try_from_i128_with_scale(hundredths, 2).ok()?;
+    Some(score.min(round2(weight)))
 }
 
 /// The written formula of a proportional score.
@@ -389,4 +413,53 @@ pub fn score_row(context: RowContext) -> RowScore {
         (None, None) => (Decimal::ZERO, Source::Missing),
     };
     RowScore { id: row.id, weight, kind, computed, entered, counted, source, cells }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    /// The division in `Decimal`, as `proportional` does when integers overflow.
+    fn in_decimal(weight: Decimal, numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+        let value = weight.checked_mul(numerator)?.checked_div(denominator)?;
+        Some(round2(value.clamp(Decimal::ZERO, weight.max(Decimal::ZERO))))
+    }
+
+    #[test]
+    fn integer_scores_round_exact_ties_away_from_zero() {
+        // 1 × 1 ÷ 8 = 0.125; 10 × 93.85 ÷ 100 = 9.385; 5 × 1 ÷ 40 = 0.125.
+        assert_eq!(proportional(dec("1"), dec("1"), dec("8")), Some(dec("0.13")));
+        assert_eq!(proportional(dec("10"), dec("93.85"), dec("100")), Some(dec("9.39")));
+        assert_eq!(proportional(dec("5"), dec("1"), dec("40")), Some(dec("0.13")));
+        assert_eq!(proportional(dec("10"), dec("126.11"), dec("701.29")), Some(dec("1.80")));
+        assert_eq!(proportional(dec("10"), dec("2"), dec("1")), Some(dec("10")));
+        assert_eq!(proportional(dec("10"), dec("1"), dec("0")), None);
+    }
+
+    #[test]
+    fn amounts_too_large_for_integers_are_divided_in_decimal() {
+        // 10^10 × 10^10 × 10^22 overflows i128; Decimal divides, and the score stops at the weight.
+        let (weight, numerator, denominator) = (dec("10000000000"), dec("10000000000"), dec("200000000.00000000000000000000"));
+        assert_eq!(proportional_in_integers(weight, numerator, denominator), None);
+        assert_eq!(proportional(weight, numerator, denominator), Some(weight));
+    }
+
+    /// A non-negative decimal with 0 to 6 places; denominators from 8, 16 and 40 make exact
+    /// ties at the third decimal common.
+    fn amount() -> impl Strategy<Value = Decimal> {
+        (0i64..100_000_000, 0u32..=6).prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale))
+    }
+
+    proptest! {
+        #[test]
+        fn integers_agree_with_decimal_division(weight in amount(), numerator in amount(), denominator in amount(), tie in prop::sample::select(vec![1i64, 8, 16, 40])) {
+            let denominator = denominator.saturating_mul(Decimal::from(tie));
+            prop_assert_eq!(proportional(weight, numerator, denominator), in_decimal(weight, numerator, denominator));
+        }
+    }
 }

@@ -113,9 +113,10 @@ fn has_whitespace(text: &str) -> bool {
 }
 
 /// The level named by qualitative words: 未达成 and 部分达成 before the 达成 they contain.
+/// (`str::contains` with a CJK `char` sets up a substring searcher on every call.)
 pub fn level_of(words: &str) -> Option<Level> {
     let has = |word| contains_word(words, word);
-    if !words.contains('达') {
+    if !has("达") {
         None
     } else if has("未达成") || has("未达到") {
         Some(Level::NotAchieved)
