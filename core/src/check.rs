@@ -463,7 +463,7 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
         }
         RowKind::Qualitative { level: None } | RowKind::Incomplete => {}
     }
-    if context.headings.measured && !score.cells.target_quantified {
+    if context.is_measured() && !score.cells.target_quantified {
         findings.push(
             Code::NotQuantified,
             at(RowField::Target),

@@ -350,24 +350,19 @@ pub struct RowContext<'a> {
     /// as a merged cell does.
     pub level2: &'a str,
     pub row: &'a Rc<Indicator>,
-    /// What the headings above the row say of it.
-    pub headings: Headings,
+    /// Whether the section's name says 成本 (read once per section, not per row).
+    section_is_cost: bool,
 }
 
-/// What a row's headings say about how it is read and checked. Worked out once per
-/// 二级指标, not once per row: every row is asked, and searching text is most of the cost.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Headings {
+impl RowContext<'_> {
     /// Under a 成本 indicator (second level, or first level since 2021): less is better.
-    pub cost: bool,
-    /// Under a 数量, 质量 or 成本 indicator: the target must be a number.
-    pub measured: bool,
-}
+    pub fn is_cost(&self) -> bool {
+        self.section_is_cost || contains_word(self.level2, "成本")
+    }
 
-impl Headings {
-    fn of(section_is_cost: bool, level2: &str) -> Headings {
-        let cost = section_is_cost || contains_word(level2, "成本");
-        Headings { cost, measured: cost || contains_word(level2, "数量") || contains_word(level2, "质量") }
+    /// Under a 数量, 质量 or 成本 indicator: the target must be a number.
+    pub fn is_measured(&self) -> bool {
+        self.is_cost() || contains_word(self.level2, "数量") || contains_word(self.level2, "质量")
     }
 }
 
@@ -375,13 +370,11 @@ impl Section {
     /// Every row with its effective 二级指标.
     pub fn contexts(&self) -> impl Iterator<Item = RowContext<'_>> {
         let section_is_cost = contains_word(&self.name, "成本");
-        let first = ("", Headings::of(section_is_cost, ""));
-        self.rows.iter().scan(first, move |(level2, headings), row| {
-            if row.level2 != *level2 && !row.level2.chars().all(char::is_whitespace) {
+        self.rows.iter().scan("", move |level2, row| {
+            if !row.level2.chars().all(char::is_whitespace) {
                 *level2 = row.level2.as_str();
-                *headings = Headings::of(section_is_cost, level2);
             }
-            Some(RowContext { section: self, level2, row, headings: *headings })
+            Some(RowContext { section: self, level2, row, section_is_cost })
         })
     }
 }

@@ -2,6 +2,8 @@
 //! counted score, section subtotals, the total and the grade. Every computed number comes
 //! with the formula that produced it, so the page can show why a score is what it is.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::model::{Form, FundsBlock, FundsRow, RowContext, RowId};
@@ -82,7 +84,7 @@ impl FundsScore {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RowKind {
     /// Both values are numbers in comparable units (already converted to one unit).
-    Quantitative { direction: Direction, target: Decimal, actual: Decimal, unit: String },
+    Quantitative { direction: Direction, target: Decimal, actual: Decimal, unit: Cow<'static, str> },
     /// Words; scored by level when one is named or chosen.
     Qualitative { level: Option<Level> },
     /// Numbers whose units cannot be compared.
@@ -267,7 +269,7 @@ fn formula(weight: Decimal, numerator: Decimal, denominator: Decimal, unit: &str
 /// The direction a row counts in: the target's sign or word, else positive — except under
 /// a 成本 indicator, where less is better.
 fn direction_of(target: &Quantity, context: RowContext) -> Direction {
-    let default = if context.headings.cost { Direction::AtMost } else { Direction::AtLeast };
+    let default = if context.is_cost() { Direction::AtMost } else { Direction::AtLeast };
     target.direction.unwrap_or(default)
 }
 

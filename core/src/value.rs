@@ -233,24 +233,39 @@ impl Quantity<'_> {
     /// The target's and the actual's amounts in one unit, and that unit, or why they cannot
     /// be compared. Equal units agree; 元 and 万元 convert (to 元); "个" and "个项目" agree on
     /// the leading unit; a number with no unit takes the other side's unit.
-    pub fn common_unit(&self, actual: &Quantity) -> Result<(Decimal, Decimal, String), UnitsDiffer> {
+    pub fn common_unit(&self, actual: &Quantity) -> Result<(Decimal, Decimal, Cow<'static, str>), UnitsDiffer> {
         let differ = || UnitsDiffer { target: self.unit.to_string(), actual: actual.unit.to_string() };
         let money = |unit: &str| MONEY_UNITS.iter().find(|(name, _)| *name == unit).map(|(_, size)| Decimal::from(*size));
         if self.unit != actual.unit {
             if let (Some(target_size), Some(actual_size)) = (money(&self.unit), money(&actual.unit)) {
                 let target = self.amount.checked_mul(target_size).ok_or_else(differ)?;
                 let actual = actual.amount.checked_mul(actual_size).ok_or_else(differ)?;
-                return Ok((target, actual, "元".to_owned()));
+                return Ok((target, actual, Cow::Borrowed("元")));
             }
         }
         let shorter = if self.unit.len() <= actual.unit.len() { &self.unit } else { &actual.unit };
         let longer = if self.unit.len() > actual.unit.len() { &self.unit } else { &actual.unit };
         if shorter.is_empty() {
-            Ok((self.amount, actual.amount, longer.to_string()))
+            Ok((self.amount, actual.amount, kept_unit(longer)))
         } else if longer.starts_with(shorter.as_ref()) {
-            Ok((self.amount, actual.amount, shorter.to_string()))
+            Ok((self.amount, actual.amount, kept_unit(shorter)))
         } else {
             Err(differ())
         }
+    }
+}
+
+/// The units forms write most, kept without allocating: scoring a form keeps a unit for
+/// every quantitative row, and a 100,000-row form would otherwise allocate 100,000 of them.
+const COMMON_UNITS: [&str; 24] = [
+    "%", "人", "人次", "个", "项", "次", "天", "元", "万元", "户", "家", "台", "套", "场", "小时", "公里",
+    "平方米", "吨", "亩", "件", "份", "所", "名", "个项目",
+];
+
+/// A unit to keep beyond the cell it was read from.
+fn kept_unit(unit: &str) -> Cow<'static, str> {
+    match COMMON_UNITS.iter().find(|common| **common == unit) {
+        Some(common) => Cow::Borrowed(common),
+        None => Cow::Owned(unit.to_owned()),
     }
 }
