@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::{Form, FundsColumn, FundsRow, RowContext, RowField, RowId, Section};
 use crate::normalize::{is_empty_marker, normalize};
-use crate::number::{plain, rate_matches_claim, read_number, read_rate, round2, two_places, NumberCell};
+use crate::number::{rate_matches_claim, read_number, read_rate, round2, two_places, NumberCell, Plain};
 use crate::profile::{Denominator, Profile};
 use crate::score::{budget_of, level_band, FormScore, Grade, RowKind, RowScore, SectionScore, Source};
 use crate::value::{read_value, Direction, Reading};
@@ -154,9 +154,9 @@ fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
             Place::Form,
             format!(
                 "预算执行分值 {} 与各三级指标分值合计 {}，共 {}，应为 100",
-                plain(score.funds.weight),
-                plain(score.weight_sum.saturating_sub(score.funds.weight)),
-                plain(score.weight_sum)
+                Plain(score.funds.weight),
+                Plain(score.weight_sum.saturating_sub(score.funds.weight)),
+                Plain(score.weight_sum)
             ),
         );
     }
@@ -164,7 +164,7 @@ fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
         NumberCell::Number(claimed) if round2(claimed) != score.total => findings.push(
             Code::TotalMismatch,
             Place::Form,
-            format!("申报总分 {}，按各项得分合计应为 {}", plain(claimed), plain(score.total)),
+            format!("申报总分 {}，按各项得分合计应为 {}", Plain(claimed), Plain(score.total)),
         ),
         NumberCell::Unreadable => unreadable(findings, Place::Form, "总分", &form.claim.total),
         _ => {}
@@ -174,7 +174,7 @@ fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
             findings.push(
                 Code::GradeMismatch,
                 Place::Form,
-                format!("申报等级“{}”，总分 {} 对应等级应为“{}”", claimed.label(), plain(score.total), score.grade.label()),
+                format!("申报等级“{}”，总分 {} 对应等级应为“{}”", claimed.label(), Plain(score.total), score.grade.label()),
             );
         }
     } else if !is_blank(&form.claim.grade) {
@@ -229,7 +229,7 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
         findings.push(
             Code::ExecutionOverBudget,
             total_place(FundsColumn::Executed),
-            format!("全年执行数 {} 超过{} {}", plain(executed), denominator_name(profile), plain(budget)),
+            format!("全年执行数 {} 超过{} {}", Plain(executed), denominator_name(profile), Plain(budget)),
         );
     }
     if let (Some(rate), Some(threshold)) = (score.funds.rate, profile.low_execution_reason_below) {
@@ -251,8 +251,8 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
             total_place(FundsColumn::ClaimedScore),
             format!(
                 "申报预算执行得分 {}，按 分值 × 执行率 应为 {}（{}）",
-                plain(claimed),
-                plain(score.funds.score),
+                Plain(claimed),
+                Plain(score.funds.score),
                 score.funds.explanation()
             ),
         ),
@@ -342,8 +342,8 @@ fn check_sections(form: &Form, score: &FormScore, profile: &Profile, findings: &
                 format!(
                     "{}声明 {} 分，其三级指标分值合计 {} 分",
                     section.name,
-                    plain(declared),
-                    plain(section_score.weight_sum)
+                    Plain(declared),
+                    Plain(section_score.weight_sum)
                 ),
             );
         }
@@ -356,9 +356,9 @@ fn check_sections(form: &Form, score: &FormScore, profile: &Profile, findings: &
                 format!(
                     "表头声明{} {} 分，{}口径为 {} 分；按表头计",
                     section.name,
-                    plain(declared),
+                    Plain(declared),
                     profile.name,
-                    plain(rule.weight)
+                    Plain(rule.weight)
                 ),
             );
         }
@@ -384,9 +384,9 @@ fn check_undeclared_groups(sections: &[Section], scores: &[SectionScore], profil
                 format!(
                     "{}的三级指标分值合计 {} 分，{}口径应为 {} 分",
                     names.join("、"),
-                    plain(sum),
+                    Plain(sum),
                     profile.name,
-                    plain(rule.weight)
+                    Plain(rule.weight)
                 ),
             );
         }
@@ -411,11 +411,11 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
     let weight = score.weight;
     if let Some(entered) = score.entered {
         if entered > weight || entered < Decimal::ZERO {
-            let bound = if entered < Decimal::ZERO { "小于 0".to_owned() } else { format!("超过分值 {}", plain(weight)) };
+            let bound = if entered < Decimal::ZERO { "小于 0".to_owned() } else { format!("超过分值 {}", Plain(weight)) };
             findings.push(
                 Code::ScoreOverWeight,
                 at(RowField::Score),
-                format!("{name}：得分 {} {bound}，按 {} 计", plain(entered), plain(score.counted)),
+                format!("{name}：得分 {} {bound}，按 {} 计", Plain(entered), Plain(score.counted)),
             );
         }
     }
@@ -428,9 +428,9 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
             at(RowField::Reason),
             format!(
                 "{name}：扣 {} 分（得分 {} / 分值 {}），未填写偏差原因分析及改进措施",
-                plain(weight - score.counted),
-                plain(score.counted),
-                plain(weight)
+                Plain(weight - score.counted),
+                Plain(score.counted),
+                Plain(weight)
             ),
         );
     }
@@ -449,10 +449,10 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
                         at(RowField::Score),
                         format!(
                             "{name}：得分 {} 不在“{}”的得分区间 [{}, {}{close} 内",
-                            plain(entered),
+                            Plain(entered),
                             level.label(),
-                            plain(low),
-                            plain(high)
+                            Plain(low),
+                            Plain(high)
                         ),
                     );
                 }
@@ -478,7 +478,7 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
                 format!(
                     "{name}：实际完成值“{}”带有比较符号，像是照抄了年度指标值；已按 {}{} 计算",
                     row.actual.trim(),
-                    plain(actual.amount),
+                    Plain(actual.amount),
                     actual.unit
                 ),
             );
@@ -504,21 +504,21 @@ fn check_quantitative(
             findings.push(
                 Code::ScoreDiffersFromRule,
                 at(RowField::Score),
-                format!("{name}：填报得分 {}，按规则应为 {}（{}）", plain(entered), two_places(computed), score.explanation(profile)),
+                format!("{name}：填报得分 {}，按规则应为 {}（{}）", Plain(entered), two_places(computed), score.explanation(profile)),
             );
         }
         if computed == weight && entered < weight {
             findings.push(
                 Code::DeductionTargetMet,
                 at(RowField::Score),
-                format!("{name}：目标已完成（按规则得满分 {}），却扣了 {} 分", plain(weight), plain(weight - entered)),
+                format!("{name}：目标已完成（按规则得满分 {}），却扣了 {} 分", Plain(weight), Plain(weight - entered)),
             );
         }
         if computed < weight && entered >= weight {
             findings.push(
                 Code::FullScoreTargetMissed,
                 at(RowField::Score),
-                format!("{name}：目标未完成（按规则得 {}），却填报满分 {}", two_places(computed), plain(weight)),
+                format!("{name}：目标未完成（按规则得 {}），却填报满分 {}", two_places(computed), Plain(weight)),
             );
         }
     }
@@ -528,11 +528,11 @@ fn check_quantitative(
         Direction::AtMost => false,
     };
     if overshoot {
-        let ratio = actual.checked_div(target).map(|r| format!("，为目标的 {} 倍", plain(round2(r)))).unwrap_or_default();
+        let ratio = actual.checked_div(target).map(|r| format!("，为目标的 {} 倍", Plain(round2(r)))).unwrap_or_default();
         findings.push(
             Code::Overshoot,
             at(RowField::Actual),
-            format!("{name}：实际完成值 {} 远超年度指标值 {}{ratio}，目标可能定得偏低", plain(actual), plain(target)),
+            format!("{name}：实际完成值 {} 远超年度指标值 {}{ratio}，目标可能定得偏低", Plain(actual), Plain(target)),
         );
     }
 }

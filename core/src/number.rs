@@ -101,7 +101,17 @@ pub fn round2(value: Decimal) -> Decimal {
 
 /// Formats a decimal for people: no trailing zeros ("95", "9.5", "0.9983").
 pub fn plain(value: Decimal) -> String {
-    value.normalize().to_string()
+    Plain(value).to_string()
+}
+
+/// A decimal as [`plain`] writes it, formatted in place: a message of several numbers is
+/// then written in one allocation (the checks write one for every finding).
+pub struct Plain(pub Decimal);
+
+impl std::fmt::Display for Plain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.normalize().fmt(f)
+    }
 }
 
 /// Formats a score with two decimals ("9.75", "10.00"), as the forms print them.
