@@ -117,11 +117,11 @@ impl Findings {
 
 /// Every finding on a form, form-level first, then the funds block, then row by row.
 pub fn check_form(form: &Form, score: &FormScore, profile: &Profile) -> Vec<Finding> {
-    let mut findings = check_form_level(form, score, profile);
+    let mut findings = Findings(check_form_level(form, score, profile));
     for (context, row_score) in form.rows().zip(&score.rows) {
-        findings.extend(check_row(context, row_score, profile));
+        check_one_row(context, row_score, profile, &mut findings);
     }
-    findings
+    findings.0
 }
 
 /// The findings above the rows: totals, grade, weights, the funds block and the sections.
