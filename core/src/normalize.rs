@@ -153,6 +153,19 @@ fn fold_char(c: char, out: &mut String) -> bool {
     false
 }
 
+/// The compatibility fold of a text without its whitespace: what headers and titles are
+/// compared by. (Every character the fold turns into a space is itself whitespace, so it is
+/// dropped before folding.)
+pub fn folded_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii() || !fold_char(c, &mut out) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The compatibility fold of a whole string (see the module doc).
 pub fn compat_fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -260,6 +273,14 @@ mod tests {
     fn finds_words_as_str_contains_does() {
         for (text, word) in [("成本指标", "成本"), ("经济成本指标", "成本"), ("社会效益指标", "成本"), ("成", "成本"), ("", "成本"), ("质量指标", "质量"), ("abc", "bc"), ("ab", "abc"), ("本成本", "成本"), ("x", "")] {
             assert_eq!(contains_word(text, word), text.contains(word), "{text:?} {word:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_folded_key_is_the_fold_without_whitespace(text in form_text()) {
+            let expected: String = compat_fold(&text).chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(folded_key(&text), expected);
         }
     }
 

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use crate::import::grid::Block;
 use crate::import::header::{amount_unit, header_key, header_width, is_title, role_of, Role};
 use crate::model::{Form, FormKind, FundsBlock, Indicator, Section};
-use crate::normalize::compat_fold;
+use crate::normalize::{contains_word, folded_key};
 use crate::number::{read_number, NumberCell};
 use crate::value::{read_value, Reading};
 
@@ -139,9 +139,7 @@ pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
     Imported { forms: reader.forms, notices: reader.notices }
 }
 
-fn key_of(cell: &str) -> String {
-    compat_fold(cell).chars().filter(|c| !c.is_whitespace()).collect()
-}
+
 
 fn first_text(row: &[String]) -> Option<(usize, &str)> {
     row.iter().enumerate().find(|(_, c)| !c.trim().is_empty()).map(|(i, c)| (i, c.as_str()))
@@ -150,7 +148,7 @@ fn first_text(row: &[String]) -> Option<(usize, &str)> {
 /// A 总分 or 等级 row: the filer's claimed total and grade.
 fn is_claim_row(row: &[String]) -> bool {
     first_text(row).is_some_and(|(_, text)| {
-        let key = key_of(text);
+        let key = folded_key(text);
         ["总分", "总计", "等级", "自评等级", "评价等级"].iter().any(|word| key.starts_with(word))
     })
 }
@@ -161,7 +159,11 @@ fn is_blank_row(row: &[String]) -> bool {
 
 /// The kind a title names, if it names a scored form.
 fn kind_in(text: &str) -> Option<FormKind> {
-    let key = key_of(text);
+    // Every line of a pasted report is asked; both names hold 评, which no fold produces.
+    if !contains_word(text, "评") {
+        return None;
+    }
+    let key = folded_key(text);
     if key.contains("部门整体") && (key.contains("自评") || key.contains("评价表")) {
         Some(FormKind::Department)
     } else if key.contains("项目支出") && (key.contains("自评") || key.contains("评价表")) {
@@ -307,11 +309,11 @@ impl Reader<'_> {
             .iter()
             .enumerate()
             .filter(|(i, _)| !matches!(columns.0.get(*i).copied().flatten(), Some(r) if r != Role::Label))
-            .map(|(_, cell)| key_of(cell))
+            .map(|(_, cell)| folded_key(cell))
             .find(|key| !key.is_empty() && read_number(key) == NumberCell::Unreadable)
             .unwrap_or_default();
         if label.starts_with("执行偏差原因") || label == "偏差原因" {
-            let reason = row.iter().skip_while(|cell| key_of(cell) != label).skip(1).map(|c| c.trim()).find(|c| !c.is_empty());
+            let reason = row.iter().skip_while(|cell| folded_key(cell) != label).skip(1).map(|c| c.trim()).find(|c| !c.is_empty());
             self.ensure_form().funds.reason = reason.unwrap_or_default().to_owned();
             return;
         }
@@ -335,13 +337,13 @@ impl Reader<'_> {
     }
 
     fn indicator_row(&mut self, row: &[String], columns: &Columns) {
-        if first_text(row).is_some_and(|(_, text)| key_of(text).starts_with("合计")) {
+        if first_text(row).is_some_and(|(_, text)| folded_key(text).starts_with("合计")) {
             self.claims(row, columns);
             return;
         }
         let cell = |role: Role| columns.cell(row, role).trim().to_owned();
         let level1 = cell(Role::Level1);
-        let level2 = key_of(&cell(Role::Level2));
+        let level2 = folded_key(&cell(Role::Level2));
         let name = cell(Role::Name);
         let target = join_sichuan(&cell(Role::Nature), &cell(Role::Target), &cell(Role::Unit));
         let actual = join_actual(&cell(Role::Actual), &cell(Role::Unit));
@@ -386,22 +388,22 @@ impl Reader<'_> {
     fn claims(&mut self, row: &[String], columns: &Columns) {
         let form = self.ensure_form();
         if let Some(grade) = row.iter().find(|cell| {
-            let key = key_of(cell);
+            let key = folded_key(cell);
             key.starts_with("等级") || key.starts_with("自评等级") || matches!(key.as_str(), "优" | "良" | "中" | "差")
         }) {
-            let key = key_of(grade);
+            let key = folded_key(grade);
             let value = key.rsplit([':', '：']).next().unwrap_or("").to_owned();
-            let next = row.iter().skip_while(|c| *c != grade).skip(1).map(|c| key_of(c)).find(|k| !k.is_empty()).unwrap_or_default();
+            let next = row.iter().skip_while(|c| *c != grade).skip(1).map(|c| folded_key(c)).find(|k| !k.is_empty()).unwrap_or_default();
             let written = if value.is_empty() || value.starts_with("等级") || value.starts_with("自评等级") { next } else { key.clone() };
             // Keep the grade itself ("优"), or the text as written when it names none.
             form.claim.grade = crate::score::Grade::parse(&written).map_or(written, |grade| grade.label().to_owned());
         }
         let numbers: Vec<String> = row
             .iter()
-            .map(|c| key_of(c))
+            .map(|c| folded_key(c))
             .filter(|key| matches!(read_number(key), NumberCell::Number(_)))
             .collect();
-        let at_score = key_of(columns.cell(row, Role::Score));
+        let at_score = folded_key(columns.cell(row, Role::Score));
         let total = if matches!(read_number(&at_score), NumberCell::Number(_)) {
             Some(at_score)
         } else if numbers.len() >= 2 {
@@ -442,7 +444,7 @@ impl Reader<'_> {
 /// The name on a name row: 部门名称 | 株洲市… or 项目支出名称 | 网格员专项经费.
 fn name_in_row(row: &[String]) -> Option<(String, String)> {
     let (index, label) = row.iter().enumerate().find_map(|(i, cell)| {
-        let key = key_of(cell);
+        let key = folded_key(cell);
         let key = key.trim_end_matches([':', '：']);
         matches!(key, "部门名称" | "单位名称" | "项目名称" | "项目支出名称" | "部门(单位)名称").then(|| (i, key.to_owned()))
     })?;
@@ -452,7 +454,7 @@ fn name_in_row(row: &[String]) -> Option<(String, String)> {
 
 /// A name given in a line of text: "项目名称：网格员专项经费".
 fn labelled_name(line: &str) -> Option<String> {
-    let key = key_of(line);
+    let key = folded_key(line);
     for label in ["项目名称:", "项目支出名称:", "项目名称：", "项目支出名称："] {
         if let Some(name) = key.strip_prefix(label) {
             return Some(name.to_owned());
@@ -481,12 +483,12 @@ fn funds_slot(label: &str) -> Option<usize> {
 }
 
 fn label_text(row: &[String], key: &str) -> String {
-    row.iter().find(|cell| key_of(cell) == key).map(|c| c.trim().to_owned()).unwrap_or_else(|| key.to_owned())
+    row.iter().find(|cell| folded_key(cell) == key).map(|c| c.trim().to_owned()).unwrap_or_else(|| key.to_owned())
 }
 
 /// "产出\n指标\n(50分)" → ("产出指标", "50"); "效益指标\n（20分）" → ("效益指标", "20").
 pub fn split_declared(level1: &str) -> (String, String) {
-    let key = key_of(level1);
+    let key = folded_key(level1);
     let mut name = String::new();
     let mut declared = String::new();
     let mut in_bracket = String::new();
@@ -516,7 +518,7 @@ fn join_sichuan(nature: &str, value: &str, unit: &str) -> String {
     if nature.is_empty() && unit.is_empty() {
         return value.to_owned();
     }
-    let sign = match key_of(nature).as_str() {
+    let sign = match folded_key(nature).as_str() {
         "正向" | "正向指标" | "≥" | ">=" | ">" | "大于等于" => "≥",
         "反向" | "反向指标" | "≤" | "<=" | "<" | "小于等于" => "≤",
         "=" | "等于" => "=",

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::normalize::compat_fold;
+use crate::normalize::folded_key;
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,7 +105,7 @@ const WORDS: &[(Role, &[&str])] = &[
 /// A header cell reduced for comparison: compatibility-folded, spaces and line breaks
 /// removed, bracketed notes dropped.
 pub fn header_key(text: &str) -> String {
-    let folded: String = compat_fold(text).chars().filter(|c| !c.is_whitespace()).collect();
+    let folded = folded_key(text);
     let mut key = String::with_capacity(folded.len());
     let mut depth = 0usize;
     for c in folded.chars() {
@@ -121,21 +121,27 @@ pub fn header_key(text: &str) -> String {
 
 /// The role a header cell names, if any.
 pub fn role_of(text: &str) -> Option<Role> {
-    let key = header_key(text);
+    role_of_key(&header_key(text))
+}
+
+/// The role a [`header_key`] names, if any.
+fn role_of_key(key: &str) -> Option<Role> {
     if key.is_empty() {
         return None;
     }
-    WORDS.iter().find(|(_, words)| words.contains(&key.as_str())).map(|(role, _)| *role)
+    WORDS.iter().find(|(_, words)| words.contains(&key)).map(|(role, _)| *role)
 }
 
 /// Whether a row is a header row: it names at least two columns, one of them a column
-/// only headers contain. Returns the row's width when it is.
+/// only headers contain. Returns the row's width when it is. Every row of a paste is asked,
+/// so each cell is reduced to its key once.
 pub fn header_width(row: &[String]) -> Option<usize> {
-    let roles: Vec<Role> = row.iter().filter_map(|cell| role_of(cell)).collect();
+    let keys: Vec<String> = row.iter().map(|cell| header_key(cell)).collect();
+    let roles: Vec<Role> = keys.iter().filter_map(|key| role_of_key(key)).collect();
     let core = roles.iter().any(|role| {
         matches!(role, Role::Initial | Role::FullYear | Role::Executed | Role::Level1 | Role::Level2 | Role::Name | Role::Target | Role::Actual)
     });
-    let goals = row.iter().any(|cell| header_key(cell) == "预期目标") && row.iter().any(|cell| header_key(cell).starts_with("实际完成情况"));
+    let goals = keys.iter().any(|key| key == "预期目标") && keys.iter().any(|key| key.starts_with("实际完成情况"));
     ((core && roles.len() >= 2) || goals).then_some(row.len())
 }
 
@@ -149,7 +155,7 @@ pub fn is_title(line: &str) -> bool {
 
 /// The unit a header states for amounts: "（元）" → 元; "（万元）" or none → 万元.
 pub fn amount_unit(text: &str) -> Option<crate::model::AmountUnit> {
-    let folded: String = compat_fold(text).chars().filter(|c| !c.is_whitespace()).collect();
+    let folded = folded_key(text);
     if folded.contains("(万元)") {
         Some(crate::model::AmountUnit::TenThousandYuan)
     } else if folded.contains("(元)") {
