@@ -139,8 +139,6 @@ pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
     Imported { forms: reader.forms, notices: reader.notices }
 }
 
-
-
 fn first_text(row: &[String]) -> Option<(usize, &str)> {
     row.iter().enumerate().find(|(_, c)| !c.trim().is_empty()).map(|(i, c)| (i, c.as_str()))
 }
