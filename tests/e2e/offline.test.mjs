@@ -38,6 +38,15 @@ test('the single file opened from disk computes the sample with no request but i
   page.assertClean();
 });
 
+test('the single file also starts where the browser lacks Uint8Array.fromBase64 (Chromium before 140)', async () => {
+  const { page } = await recordingPage();
+  await page.addInitScript(() => { delete Uint8Array.fromBase64; });
+  const zipin = await new ZipinPage(page).open(SINGLE_FILE);
+  assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), 'undefined');
+  await expectSampleTotals(zipin);
+  page.assertClean();
+});
+
 test('the page writes the offline file itself, with the open document inside', async () => {
   const zipin = await zipinSuite.fresh();
   await expectSampleTotals(zipin);
