@@ -39,7 +39,7 @@ test('the single file opened from disk computes the sample with no request but i
 });
 
 test('the single file also starts where the browser lacks Uint8Array.fromBase64 (Chromium before 140)', async () => {
-  const { page } = await recordingPage();
+  const page = await openPage(zipinSuite.browser);
   await page.addInitScript(() => { delete Uint8Array.fromBase64; });
   const zipin = await new ZipinPage(page).open(SINGLE_FILE);
   assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), 'undefined');
