@@ -158,7 +158,7 @@ pub fn App(props: &AppProps) -> Html {
     let index = state.active_index();
     let panel = match (state.document.forms.get(index), evaluations.get(index)) {
         (Some(form), Some(evaluation)) => html! {
-            <FormPanel key={form.id.0} form={Shared(form.clone())} profile={profile.clone()} evaluation={Shared(evaluation.clone())} dispatch={dispatch.clone()} />
+            <FormPanel form={Shared(form.clone())} profile={profile.clone()} evaluation={Shared(evaluation.clone())} dispatch={dispatch.clone()} />
         },
         _ => html! {},
     };

@@ -77,7 +77,10 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
             <div class="form-body">
                 <div class="sheet">
                     <FundsTable form={form.id} funds={form.funds.clone()} score={score.funds.clone()} marks={funds_marks} dispatch={props.dispatch.clone()} />
-                    <IndicatorGrid form={form.clone()} marks={marks.clone()} profile={props.profile.clone()} evaluation={props.evaluation.clone()} dispatch={props.dispatch.clone()} />
+                    // Keyed by form: a newly shown form's grid starts with none of its rows, so its
+                    // results come first; the rest of the panel is kept across forms, only its
+                    // texts and values change.
+                    <IndicatorGrid key={form.id.0} form={form.clone()} marks={marks.clone()} profile={props.profile.clone()} evaluation={props.evaluation.clone()} dispatch={props.dispatch.clone()} />
                     <div class="result" role="status">
                         <span class="result-item">
                             {T::BudgetScore.text(lang)}{" "}

@@ -183,6 +183,44 @@ test('forms are added, duplicated, moved, retyped and deleted; the profile chang
   zipin.page.assertClean();
 });
 
+test('switching forms shows each form its own values, and Esc puts back that form\'s text', async () => {
+  const zipin = await zipinSuite.fresh();
+  await zipin.paste({ text: SAMPLE });
+  await zipin.page.getByTestId('summary-row').nth(2).waitFor();
+  const tab = (index) => zipin.page.getByTestId('form-tab').nth(index).click();
+  const shown = async () => ({
+    name: await zipin.form.locator('.form-name input').inputValue(),
+    executed: await zipin.form.getByTestId('funds').locator('tbody tr').first().locator('[data-field="executed"] input').inputValue(),
+    total: await zipin.value('total-score'),
+    findings: (await zipin.findings()).map((f) => f.code).join(' '),
+  });
+  const first = await shown();
+  await tab(1);
+  await zipin.expectValue('total-score', '97');
+  const second = await shown();
+  assert.equal(second.name, '网格员专项经费');
+  assert.notEqual(second.executed, first.executed);
+  await zipin.setFormName('网格员专项经费（修订）');
+  await tab(2);
+  await zipin.expectValue('total-score', '96');
+  const name = zipin.form.locator('.form-name input');
+  assert.equal(await name.inputValue(), '城乡帮困项目');
+  await name.click();
+  await zipin.page.keyboard.press('End');
+  await zipin.page.keyboard.type('乙');
+  await zipin.page.keyboard.press('Escape');
+  assert.equal(await name.inputValue(), '城乡帮困项目');
+  await tab(0);
+  await zipin.expectValue('total-score', '95');
+  assert.deepEqual(await shown(), first);
+  await tab(1);
+  await zipin.expectValue('total-score', '97');
+  assert.deepEqual(await shown(), { ...second, name: '网格员专项经费（修订）' });
+  assert.deepEqual((await zipin.summary()).map((r) => r.name),
+    ['株洲市荷塘区网格化管理服务中心', '网格员专项经费（修订）', '城乡帮困项目']);
+  zipin.page.assertClean();
+});
+
 test('a qualitative row offers the three levels with their bands', async () => {
   const zipin = await zipinSuite.fresh();
   await zipin.fillRow(0, { target: '有所提升', actual: '有所提升', weight: '10' });
