@@ -2,7 +2,8 @@
 //   first result after opening — served, and as the single file from disk (in Chromium, and
 //   in Firefox ESR) — beside a bare Yew page built the same way (the ratio holds on a noisy
 //   machine; absolute times do not);
-//   paste → results for the sample report; edit → updated total on 200 and 2,000 rows.
+//   paste → results for the sample report, then a form tab → that form's total; edit → updated
+//   total on 200 and 2,000 rows.
 // Usage: scripts/build.sh; (cd benches/hello && trunk build); node benches/browser/run.mjs [runs=15]
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,7 +54,8 @@ async function firstResult(browser, url) {
  * person pastes, and after the page has compiled its importers). Times run from the paste
  * event to the DOM holding the results — every form's row in the summary and the shown
  * form's total — observed as the page writes them, as the edit benchmark does; and on to
- * the shown form's indicator rows, which follow a task later.
+ * the shown form's indicator rows, which follow a task later. Then, once idle, a click on
+ * the second form's tab → its total in the panel (the rows again follow a task later).
  */
 async function pasteToResults(browser, url) {
   const context = await browser.newContext();
@@ -80,6 +82,22 @@ async function pasteToResults(browser, url) {
     await done;
     return { results: seen.results - start, rows: seen.rows - start };
   }, SAMPLE);
+  await zipin.page.evaluate(() => new Promise((idle) => requestIdleCallback(idle)));
+  times.switchForm = await zipin.page.getByTestId('form-tab').nth(1).evaluate(async (tab) => {
+    const total = () => document.querySelector('[data-testid="total-score"]')?.dataset.value;
+    const before = total();
+    const done = new Promise((resolve) => {
+      new MutationObserver((_, observer) => {
+        if (total() !== before) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      }).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+    });
+    const start = performance.now();
+    tab.click();
+    return (await done) - start;
+  });
   await context.close();
   return times;
 }
@@ -89,7 +107,7 @@ const hello = await serve('target/hello-dist');
 const single = pathToFileURL(resolve(process.env.ZIPIN_DIST ?? 'dist', 'zipin.html')).href;
 const browser = await launch();
 try {
-  const times = { served: [], single: [], hello: [], paste: [], pasteRows: [], firefox: [] };
+  const times = { served: [], single: [], hello: [], paste: [], pasteRows: [], switchForm: [], firefox: [] };
   for (let i = 0; i < runs; i += 1) {
     times.served.push(await firstResult(browser, zipin.url));
     times.single.push(await firstResult(browser, single));
@@ -97,6 +115,7 @@ try {
     const paste = await pasteToResults(browser, zipin.url);
     times.paste.push(paste.results);
     times.pasteRows.push(paste.rows);
+    times.switchForm.push(paste.switchForm);
   }
   // Firefox runs alone afterwards: an idle Firefox beside Chromium would skew its figures.
   const firefox = await launchFirefox();
@@ -113,6 +132,7 @@ try {
     'first paint ratio to the bare Yew page': served / median(times.hello),
     'paste → results, sample report (ms)': median(times.paste),
     'paste → the shown form\'s rows too (ms)': median(times.pasteRows),
+    'form tab → its total, sample report (ms)': median(times.switchForm),
     'edit → total, 200 rows (ms)': edits200.median,
     'edit → total, 2,000 rows (ms)': edits2000.median,
   };
