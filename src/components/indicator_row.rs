@@ -1,15 +1,16 @@
 //! One third-level indicator row: its cells, its computed score with the formula behind it,
-//! and its row actions. It re-renders only when its own row or score changes.
+//! and its row buttons (handled for all rows by the grid, [`row_actions`]). It re-renders only
+//! when its own row or score changes.
 
 use yew::prelude::*;
 use zipin_core::edit::Edit;
-use zipin_core::model::{Indicator, RowField, RowId};
+use zipin_core::model::{Form, Indicator, RowField, RowId};
 use zipin_core::number::{plain, two_places};
 use zipin_core::profile::Profile;
 use zipin_core::score::{level_band, RowKind, RowScore, Source};
 use zipin_core::value::Level;
 
-use crate::components::cell::editor;
+use crate::components::cell::{editor, target_of};
 use crate::i18n::{Lang, T};
 use crate::marks::{mark_class, Mark};
 use crate::shared::Shared;
@@ -84,21 +85,6 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     };
     let level2_class = if props.level2_continued { "continued" } else { "" };
     let computed = computed_cell(props, lang);
-    let shift = |by: i32| {
-        let dispatch = props.dispatch.clone();
-        let (form, id) = (props.form, row.id);
-        Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::MoveRow { form, row: id, by })))
-    };
-    let remove = {
-        let dispatch = props.dispatch.clone();
-        let (form, id) = (props.form, row.id);
-        Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::RemoveRow { form, row: id })))
-    };
-    let insert = {
-        let dispatch = props.dispatch.clone();
-        let (form, section, id) = (props.form, props.section, row.id);
-        Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::AddRow { form, section, after: Some(id) })))
-    };
     html! {
         <tr data-testid="indicator-row" data-row-id={row.id.0.to_string()} role="row"
             class={classes!(props.marks.iter().map(|m| m.severity).min().map(|s| format!("row-{}", s.key())))}>
@@ -112,17 +98,38 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
             { computed }
             { cell(RowField::Reason, &row.reason, true, "") }
             <td role="cell" class="row-actions">
-                <button type="button" class="icon" data-testid="move-row-up" title={T::MoveUp.text(lang)}
-                    aria-label={format!("{} {}", T::MoveUp.text(lang), row_name)} onclick={shift(-1)}>{"↑"}</button>
-                <button type="button" class="icon" data-testid="move-row-down" title={T::MoveDown.text(lang)}
-                    aria-label={format!("{} {}", T::MoveDown.text(lang), row_name)} onclick={shift(1)}>{"↓"}</button>
-                <button type="button" class="icon" data-testid="insert-row" title={T::InsertRow.text(lang)}
-                    aria-label={format!("{} {}", T::InsertRow.text(lang), row_name)} onclick={insert}>{"＋"}</button>
-                <button type="button" class="icon danger" data-testid="remove-row" title={T::RemoveRow.text(lang)}
-                    aria-label={format!("{} {}", T::RemoveRow.text(lang), row_name)} onclick={remove}>{"✕"}</button>
+                <button type="button" class="icon" data-testid="move-row-up" data-action="up" title={T::MoveUp.text(lang)}
+                    aria-label={format!("{} {}", T::MoveUp.text(lang), row_name)}>{"↑"}</button>
+                <button type="button" class="icon" data-testid="move-row-down" data-action="down" title={T::MoveDown.text(lang)}
+                    aria-label={format!("{} {}", T::MoveDown.text(lang), row_name)}>{"↓"}</button>
+                <button type="button" class="icon" data-testid="insert-row" data-action="insert" title={T::InsertRow.text(lang)}
+                    aria-label={format!("{} {}", T::InsertRow.text(lang), row_name)}>{"＋"}</button>
+                <button type="button" class="icon danger" data-testid="remove-row" data-action="remove" title={T::RemoveRow.text(lang)}
+                    aria-label={format!("{} {}", T::RemoveRow.text(lang), row_name)}>{"✕"}</button>
             </td>
         </tr>
     }
+}
+
+/// The row buttons (↑ ↓ ＋ ✕) of every row of `form`, handled once for the grid as its cells
+/// are: the button's `data-action` says what, its row's `data-row-id` which row. Rows then
+/// carry no handlers of their own, so a form of thousands of rows is built and taken down
+/// without registering four listeners a row.
+pub fn row_actions(form: Shared<Form>, dispatch: Dispatch) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        let Some(button) = target_of(&event).and_then(|target| target.closest("button[data-action]").ok().flatten()) else { return };
+        let row = button.closest("tr[data-row-id]").ok().flatten().and_then(|tr| tr.get_attribute("data-row-id")).and_then(|id| id.parse().ok());
+        let Some(row) = row.map(RowId) else { return };
+        let Some(section) = form.sections.iter().find(|section| section.rows.iter().any(|r| r.id == row)) else { return };
+        let edit = match button.get_attribute("data-action").as_deref() {
+            Some("up") => Edit::MoveRow { form: form.id, row, by: -1 },
+            Some("down") => Edit::MoveRow { form: form.id, row, by: 1 },
+            Some("insert") => Edit::AddRow { form: form.id, section: section.id, after: Some(row) },
+            Some("remove") => Edit::RemoveRow { form: form.id, row },
+            _ => return,
+        };
+        dispatch.dispatch(Action::Edit(edit));
+    })
 }
 
 /// Why a row has no computed score, in two or three words (the tooltip has the sentence).

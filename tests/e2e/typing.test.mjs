@@ -49,16 +49,26 @@ test('results follow every keystroke and say why when they cannot be computed', 
   page.assertClean();
 });
 
-test('rows can be added and removed', async () => {
+test('rows can be added, moved, inserted and removed with their buttons', async () => {
   const zipin = await zipinSuite.fresh();
   const { page } = zipin;
+  const names = () => zipin.rows.locator('[data-field="name"] textarea').evaluateAll((areas) => areas.map((a) => a.value));
   assert.equal(await zipin.rows.count(), 3);
   await zipin.ensureRows('产出指标', 3);
   assert.equal(await zipin.rows.count(), 5);
   await zipin.fillRow(1, { name: '保留这一行', weight: '20', score: '20' });
+  await zipin.fillRow(2, { name: '第三行' });
   await zipin.rows.nth(0).getByTestId('remove-row').click();
-  assert.equal(await zipin.rows.count(), 4);
-  assert.equal(await zipin.rows.nth(0).locator('[data-field="name"] textarea').inputValue(), '保留这一行');
+  assert.deepEqual(await names(), ['保留这一行', '第三行', '', '']);
+  await zipin.expectValue('total-score', '20');
+  await zipin.rows.nth(0).getByTestId('move-row-down').click();
+  assert.deepEqual(await names(), ['第三行', '保留这一行', '', '']);
+  await zipin.rows.nth(1).getByTestId('move-row-up').click();
+  assert.deepEqual(await names(), ['保留这一行', '第三行', '', '']);
+  // ＋ inserts an empty row below, in the same section (not a row of the next section).
+  await zipin.rows.nth(0).getByTestId('insert-row').click();
+  assert.deepEqual(await names(), ['保留这一行', '', '第三行', '', '']);
+  assert.deepEqual(await zipin.subtotals(), { 产出指标: '20', 效益指标: '0', 满意度指标: '0' });
   await zipin.expectValue('total-score', '20');
   page.assertClean();
 });
