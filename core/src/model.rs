@@ -137,6 +137,18 @@ pub enum FundsColumn {
     ClaimedScore,
 }
 
+impl FundsColumn {
+    /// Every column, for reading one back from its name.
+    pub const ALL: [FundsColumn; 6] = [
+        FundsColumn::Initial,
+        FundsColumn::FullYear,
+        FundsColumn::Executed,
+        FundsColumn::Weight,
+        FundsColumn::ClaimedRate,
+        FundsColumn::ClaimedScore,
+    ];
+}
+
 impl FundsRow {
     /// The raw text of an amount column.
     pub fn amount(&self, column: FundsColumn) -> &str {

@@ -1,11 +1,11 @@
 //! Editable cells. A cell keeps the raw text exactly as typed (the model stores text, so the
 //! value the page sets back is the value the user typed and the caret never jumps).
 //!
-//! The markup ([`editor`]) carries no callbacks: the indicator grid, with thousands of
-//! cells, handles their events once for all of them (delegation, [`grid_address`] finds the
-//! cell from the page); the few cells elsewhere use the [`Cell`] component, which wires the
-//! same handlers ([`on_input`], [`on_key`], [`on_paste`], [`on_focus`], [`on_blur`]) to one
-//! input.
+//! The markup ([`editor`]) carries no callbacks: the form shown handles the events of all its
+//! cells at once ([`delegate`]), finding the cell from the page ([`address_of`]), so the
+//! thousands of cells of a large form, and the form's own cells, register no listeners of
+//! their own. The handlers are [`on_input`], [`on_key`], [`on_paste`], [`on_focus`] and
+//! [`on_blur`].
 
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Element, HtmlInputElement, HtmlTextAreaElement};
@@ -13,6 +13,7 @@ use yew::prelude::*;
 use zipin_core::edit::Edit;
 use zipin_core::model::{FundsColumn, RowField, RowId};
 
+use crate::marks::funds_field;
 use crate::state::Action;
 use crate::Dispatch;
 
@@ -41,28 +42,77 @@ impl CellAddress {
             CellAddress::FundsReason { form } => Edit::SetFundsReason { form, text },
         }
     }
+
+    /// How a cell outside the indicator grid names itself in the page (`data-cell`), for the
+    /// form's handlers to find it again; grid cells are found from their row and column.
+    pub fn key(&self) -> Option<String> {
+        match *self {
+            CellAddress::Funds { row, column, .. } => Some(format!("funds:{row}:{}", funds_field(column))),
+            CellAddress::FormName { .. } => Some("name".to_owned()),
+            CellAddress::ClaimTotal { .. } => Some("claimed-total".to_owned()),
+            CellAddress::ClaimGrade { .. } => Some("claimed-grade".to_owned()),
+            CellAddress::FundsReason { .. } => Some("funds-reason".to_owned()),
+            CellAddress::Row { .. } | CellAddress::SectionWeight { .. } => None,
+        }
+    }
+
+    /// The cell of `form` that [`CellAddress::key`] named.
+    fn from_key(key: &str, form: RowId) -> Option<CellAddress> {
+        match key {
+            "name" => Some(CellAddress::FormName { form }),
+            "claimed-total" => Some(CellAddress::ClaimTotal { form }),
+            "claimed-grade" => Some(CellAddress::ClaimGrade { form }),
+            "funds-reason" => Some(CellAddress::FundsReason { form }),
+            _ => {
+                let (row, field) = key.strip_prefix("funds:")?.split_once(':')?;
+                let column = FundsColumn::ALL.into_iter().find(|column| funds_field(*column) == field)?;
+                Some(CellAddress::Funds { form, row: row.parse().ok()?, column })
+            }
+        }
+    }
+}
+
+/// What an editor carries besides its text and label: how the form's handlers find its cell,
+/// and a test hook.
+#[derive(Default)]
+pub struct Hooks {
+    /// The section whose declared weight the cell holds (in the grid's 一级 cell).
+    pub declared: Option<RowId>,
+    /// A cell outside the grid: its [`CellAddress::key`].
+    pub cell: Option<String>,
+    /// A `data-testid` for the input itself.
+    pub testid: Option<&'static str>,
+}
+
+impl Hooks {
+    /// The hooks of a cell outside the grid.
+    pub fn outside_grid(address: &CellAddress, testid: Option<&'static str>) -> Hooks {
+        Hooks { cell: address.key(), testid, ..Hooks::default() }
+    }
 }
 
 /// The markup of an editable cell: an input, or a textarea for long text. `numeric` cells
 /// are tidied when left (full-width digits, stray spaces).
-pub fn editor(value: AttrValue, label: AttrValue, multiline: bool, numeric: bool, extra: Option<(&'static str, String)>) -> Html {
+pub fn editor(value: AttrValue, label: AttrValue, multiline: bool, numeric: bool, hooks: Hooks) -> Html {
     let class = classes!("cell", numeric.then_some("num"));
-    let (name, data) = extra.map_or((None, None), |(name, data)| (Some(name), Some(data)));
-    let declared = (name == Some("declared")).then_some(data.clone()).flatten();
-    let testid = (name == Some("testid")).then_some(data).flatten();
+    let declared = hooks.declared.map(|section| section.0.to_string());
+    let Hooks { cell, testid, .. } = hooks;
     if multiline {
-        html! { <textarea {class} rows="1" aria-label={label} {value} data-declared={declared} data-testid={testid} /> }
+        html! { <textarea {class} rows="1" aria-label={label} {value} data-declared={declared} data-cell={cell} data-testid={testid} /> }
     } else {
-        html! { <input {class} type="text" aria-label={label} {value} data-declared={declared} data-testid={testid} /> }
+        html! { <input {class} type="text" aria-label={label} {value} data-declared={declared} data-cell={cell} data-testid={testid} /> }
     }
 }
 
-/// The cell of the indicator grid an event's target is, read from the page: its row's
-/// `data-row-id` and its column's `data-field` (the declared-weight input carries its
-/// section in `data-declared`).
-pub fn grid_address(target: &Element, form: RowId) -> Option<CellAddress> {
+/// The cell of `form` an event's target is, read from the page: a cell outside the grid by
+/// its `data-cell`, the declared weight by its section's `data-declared`, any other grid cell
+/// by its row's `data-row-id` and its column's `data-field`.
+pub fn address_of(target: &Element, form: RowId) -> Option<CellAddress> {
     if !target.class_list().contains("cell") {
         return None;
+    }
+    if let Some(key) = target.get_attribute("data-cell") {
+        return CellAddress::from_key(&key, form);
     }
     if let Some(section) = target.get_attribute("data-declared") {
         return Some(CellAddress::SectionWeight { form, section: RowId(section.parse().ok()?) });
@@ -72,25 +122,20 @@ pub fn grid_address(target: &Element, form: RowId) -> Option<CellAddress> {
     Some(CellAddress::Row { form, row: RowId(row), field })
 }
 
-/// A handler bound to one cell.
-fn wire<E: AsRef<Event> + 'static>(handle: fn(&Event, &CellAddress, &Dispatch), address: CellAddress, dispatch: Dispatch) -> Callback<E> {
-    Callback::from(move |event: E| handle(event.as_ref(), &address, &dispatch))
-}
-
-/// A handler for every cell of the indicator grid of `form`, finding the cell from the page.
+/// A handler for every cell of `form`, finding the cell from the page.
 pub fn delegate<E: AsRef<Event> + 'static>(handle: fn(&Event, &CellAddress, &Dispatch), dispatch: Dispatch, form: RowId) -> Callback<E> {
     Callback::from(move |event: E| {
         let event = event.as_ref();
-        if let Some(address) = target_of(event).and_then(|target| grid_address(&target, form)) {
+        if let Some(address) = target_of(event).and_then(|target| address_of(&target, form)) {
             handle(event, &address, &dispatch);
         }
     })
 }
 
-/// The keys, for every cell of the indicator grid of `form`.
+/// The keys, for every cell of `form`.
 pub fn delegate_keys(dispatch: Dispatch, form: RowId) -> Callback<KeyboardEvent> {
     Callback::from(move |event: KeyboardEvent| {
-        if let Some(address) = target_of(&event).and_then(|target| grid_address(&target, form)) {
+        if let Some(address) = target_of(&event).and_then(|target| address_of(&target, form)) {
             on_key(&event, &address, &dispatch);
         }
     })
@@ -148,45 +193,6 @@ pub fn on_paste(event: &Event, address: &CellAddress, dispatch: &Dispatch) {
     event.prevent_default();
     let cells = zipin_core::import::delimited::parse(&text, '\t').rows;
     dispatch.dispatch(Action::Edit(Edit::FillBlock { form, row, field, cells }));
-}
-
-#[derive(Properties, PartialEq)]
-pub struct CellProps {
-    pub address: CellAddress,
-    pub value: AttrValue,
-    /// The accessible name: the column and the row it belongs to.
-    pub label: AttrValue,
-    pub dispatch: Dispatch,
-    /// A textarea for long text.
-    #[prop_or_default]
-    pub multiline: bool,
-    /// A number cell: on leaving it, full-width digits and stray spaces are tidied.
-    #[prop_or_default]
-    pub numeric: bool,
-    /// A `data-testid` for the input itself.
-    #[prop_or_default]
-    pub testid: Option<AttrValue>,
-}
-
-/// One input bound to one cell, outside the indicator grid.
-#[function_component]
-pub fn Cell(props: &CellProps) -> Html {
-    let (address, dispatch) = (&props.address, &props.dispatch);
-    let oninput: Callback<InputEvent> = wire(on_input, address.clone(), dispatch.clone());
-    let onpaste: Callback<Event> = wire(on_paste, address.clone(), dispatch.clone());
-    let onfocusout: Callback<FocusEvent> = wire(on_blur, address.clone(), dispatch.clone());
-    let onkeydown = {
-        let (address, dispatch) = (props.address.clone(), props.dispatch.clone());
-        Callback::from(move |event: KeyboardEvent| on_key(&event, &address, &dispatch))
-    };
-    let extra = props.testid.as_ref().map(|id| ("testid", id.to_string()));
-    let markup = editor(props.value.clone(), props.label.clone(), props.multiline, props.numeric, extra);
-    html! {
-        <span class="cell-wrap" {oninput} {onpaste} onfocusin={Callback::from(|event: FocusEvent| on_focus(&event))}
-            {onfocusout} {onkeydown}>
-            { markup }
-        </span>
-    }
 }
 
 /// Whether pasted text spans several cells (a range copied from a sheet), not one cell's

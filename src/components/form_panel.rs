@@ -7,7 +7,7 @@ use zipin_core::profile::Profile;
 use zipin_core::number::{plain, two_places};
 use zipin_core::Evaluation;
 
-use crate::components::cell::{Cell, CellAddress};
+use crate::components::cell::{delegate, delegate_keys, editor, on_blur, on_focus, on_input, on_paste, CellAddress, Hooks};
 use crate::components::findings_panel::FindingsPanel;
 use crate::components::funds_table::FundsTable;
 use crate::components::indicator_grid::IndicatorGrid;
@@ -51,8 +51,19 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
             dispatch.dispatch(Action::Edit(Edit::SetFormKind { form: id, kind }));
         })
     };
+    // One set of handlers for every cell of the form, the grid's included: each finds its
+    // cell from the page.
+    let (dispatch, id) = (props.dispatch.clone(), form.id);
+    let oninput: Callback<InputEvent> = delegate(on_input, dispatch.clone(), id);
+    let onpaste: Callback<Event> = delegate(on_paste, dispatch.clone(), id);
+    let onfocusout: Callback<FocusEvent> = delegate(on_blur, dispatch.clone(), id);
+    let onkeydown = delegate_keys(dispatch, id);
+    let onfocusin = Callback::from(|event: FocusEvent| on_focus(&event));
+    let cell = |address: CellAddress, value: &str, label: T, numeric: bool, testid: Option<&'static str>| {
+        editor(AttrValue::from(value.to_owned()), label.text(lang).into(), false, numeric, Hooks::outside_grid(&address, testid))
+    };
     html! {
-        <section class="form" data-testid="form" aria-label={kind.text(lang)}>
+        <section class="form" data-testid="form" aria-label={kind.text(lang)} {oninput} {onpaste} {onfocusout} {onfocusin} {onkeydown}>
             <header class="form-head">
                 <h2 class="sr-only">{kind.text(lang)}</h2>
                 <label class="form-kind">
@@ -64,8 +75,7 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
                 </label>
                 <label class="form-name">
                     <span>{name_label.text(lang)}</span>
-                    <Cell address={CellAddress::FormName { form: form.id }} value={form.name.clone()}
-                        label={name_label.text(lang)} dispatch={props.dispatch.clone()} />
+                    { cell(CellAddress::FormName { form: form.id }, &form.name, name_label, false, None) }
                 </label>
                 <span class="form-actions">
                     <button type="button" data-testid="duplicate-form" onclick={form_action(Edit::DuplicateForm { form: form.id })}>{T::DuplicateForm.text(lang)}</button>
@@ -76,7 +86,7 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
             </header>
             <div class="form-body">
                 <div class="sheet">
-                    <FundsTable form={form.id} funds={form.funds.clone()} score={score.funds.clone()} marks={funds_marks} dispatch={props.dispatch.clone()} />
+                    <FundsTable form={form.id} funds={form.funds.clone()} score={score.funds.clone()} marks={funds_marks} />
                     // Keyed by form: a newly shown form's grid starts with none of its rows, so its
                     // results come first; the rest of the panel is kept across forms, only its
                     // texts and values change.
@@ -98,8 +108,7 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
                         </span>
                         <label class="result-item claimed">
                             {T::ClaimedTotal.text(lang)}
-                            <Cell address={CellAddress::ClaimTotal { form: form.id }} value={form.claim.total.clone()}
-                                label={T::ClaimedTotal.text(lang)} dispatch={props.dispatch.clone()} numeric=true testid="claimed-total" />
+                            { cell(CellAddress::ClaimTotal { form: form.id }, &form.claim.total, T::ClaimedTotal, true, Some("claimed-total")) }
                         </label>
                         <span class="result-item">
                             {T::Grade.text(lang)}{" "}
@@ -107,8 +116,7 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
                         </span>
                         <label class="result-item claimed">
                             {T::ClaimedGrade.text(lang)}
-                            <Cell address={CellAddress::ClaimGrade { form: form.id }} value={form.claim.grade.clone()}
-                                label={T::ClaimedGrade.text(lang)} dispatch={props.dispatch.clone()} testid="claimed-grade" />
+                            { cell(CellAddress::ClaimGrade { form: form.id }, &form.claim.grade, T::ClaimedGrade, false, Some("claimed-grade")) }
                         </label>
                     </div>
                 </div>

@@ -8,10 +8,9 @@ use zipin_core::model::{FundsBlock, FundsColumn, RowId};
 use zipin_core::number::{percent, plain, two_places};
 use zipin_core::score::FundsScore;
 
-use crate::components::cell::{Cell, CellAddress};
+use crate::components::cell::{editor, CellAddress, Hooks};
 use crate::i18n::{Lang, T};
 use crate::marks::{funds_field, mark_class, Mark};
-use crate::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct FundsTableProps {
@@ -20,7 +19,6 @@ pub struct FundsTableProps {
     pub score: FundsScore,
     /// The marks of each funds row (0 the total row).
     pub marks: Vec<Vec<Mark>>,
-    pub dispatch: Dispatch,
 }
 
 /// The execution rate as shown ("100.00%") and its exact `data-value` (a fraction); where
@@ -46,7 +44,7 @@ pub fn FundsTable(props: &FundsTableProps) -> Html {
             let label = format!("{} {}", row.label.trim(), title.text(lang));
             html! {
                 <td data-field={field} class={classes!(mark.map(|m| mark_class(m.severity)))} title={mark.map(|m| m.messages.clone())}>
-                    <Cell {address} value={value.to_owned()} {label} dispatch={props.dispatch.clone()} numeric=true />
+                    { editor(AttrValue::from(value.to_owned()), label.into(), false, true, Hooks::outside_grid(&address, None)) }
                 </td>
             }
         };
@@ -116,8 +114,8 @@ pub fn FundsTable(props: &FundsTableProps) -> Html {
             </table>
             <label class="funds-reason">
                 <span>{T::FundsReason.text(lang)}</span>
-                <Cell address={reason_address} value={funds.reason.clone()} label={T::FundsReason.text(lang)}
-                    multiline=true dispatch={props.dispatch.clone()} testid="funds-reason" />
+                { editor(AttrValue::from(funds.reason.clone()), T::FundsReason.text(lang).into(), true, false,
+                    Hooks::outside_grid(&reason_address, Some("funds-reason"))) }
             </label>
         </div>
     }

@@ -12,7 +12,6 @@ use zipin_core::profile::Profile;
 use zipin_core::score::RowScore;
 use zipin_core::Evaluation;
 
-use crate::components::cell::{delegate, delegate_keys, on_blur, on_focus, on_input, on_paste};
 use crate::components::indicator_row::{row_actions, IndicatorRow};
 use crate::i18n::{Lang, T};
 use crate::marks::{Mark, Marks};
@@ -149,17 +148,10 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
             </>
         }
     });
-    // One set of handlers for every cell and row button of the grid: each finds its cell or row
-    // from the page.
-    let (dispatch, id) = (props.dispatch.clone(), form.id);
-    let oninput: Callback<InputEvent> = delegate(on_input, dispatch.clone(), id);
-    let onpaste: Callback<Event> = delegate(on_paste, dispatch.clone(), id);
-    let onfocusout: Callback<FocusEvent> = delegate(on_blur, dispatch.clone(), id);
-    let onkeydown = delegate_keys(dispatch.clone(), id);
-    let onclick = row_actions(form.clone(), dispatch);
+    // One handler for the row buttons of every row (the form handles the cells' events).
+    let onclick = row_actions(form.clone(), props.dispatch.clone());
     html! {
-        <div class="indicators" data-testid="indicators" role="table" aria-label={T::Indicators.text(lang)}
-            {oninput} {onpaste} {onfocusout} onfocusin={Callback::from(|event: FocusEvent| on_focus(&event))} {onkeydown} {onclick}>
+        <div class="indicators" data-testid="indicators" role="table" aria-label={T::Indicators.text(lang)} {onclick}>
             <table class="indicators-part indicators-head" role="presentation">
                 { columns() }
                 <thead role="rowgroup">

@@ -10,7 +10,7 @@ use zipin_core::profile::Profile;
 use zipin_core::score::{level_band, RowKind, RowScore, Source};
 use zipin_core::value::Level;
 
-use crate::components::cell::{editor, target_of};
+use crate::components::cell::{editor, target_of, Hooks};
 use crate::i18n::{Lang, T};
 use crate::marks::{mark_class, Mark};
 use crate::shared::Shared;
@@ -56,7 +56,7 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let row = &props.row;
     let row_name = if row.name.trim().is_empty() { props.level1.to_string() } else { row.name.trim().to_owned() };
-    // Plain inputs: the grid handles their events for all rows at once (see `cell`).
+    // Plain inputs: the form handles their events for all its cells at once (see `cell`).
     let cell = |field: RowField, value: &str, multiline: bool, class: &'static str| {
         let label = format!("{} {}", field_title(field).text(lang), row_name);
         let mark = props.marks.iter().find(|m| m.field == field.key());
@@ -64,7 +64,7 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
         html! {
             <td role="cell" data-field={field.key()} class={classes!(class, mark.map(|m| mark_class(m.severity)))}
                 title={mark.map(|m| m.messages.clone())}>
-                { editor(AttrValue::from(value.to_owned()), label.into(), multiline, numeric, None) }
+                { editor(AttrValue::from(value.to_owned()), label.into(), multiline, numeric, Hooks::default()) }
             </td>
         }
     };
@@ -72,10 +72,10 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
         let declared_label = format!("{} {}", props.level1, T::DeclaredWeight.text(lang));
         html! {
             <td role="cell" data-field="level1" class="level1" data-section-id={props.section.0.to_string()}>
-                { editor(props.level1.clone(), T::Level1.text(lang).into(), true, false, None) }
+                { editor(props.level1.clone(), T::Level1.text(lang).into(), true, false, Hooks::default()) }
                 <label class="declared">
                     {"（"}
-                    { editor(props.declared.clone(), declared_label.into(), false, true, Some(("declared", props.section.0.to_string()))) }
+                    { editor(props.declared.clone(), declared_label.into(), false, true, Hooks { declared: Some(props.section), ..Hooks::default() }) }
                     {T::Points.text(lang)}{"）"}
                 </label>
             </td>

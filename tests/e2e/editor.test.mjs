@@ -50,20 +50,29 @@ test('Enter, Shift+Enter and the arrows move between cells as in a spreadsheet',
 
 test('Esc puts back the text the cell had; leaving a number cell tidies full-width digits', async () => {
   const zipin = await zipinSuite.fresh();
-  const weight = cellOf(zipin, 0, 'weight');
-  await zipin.typeInto(weight, '30');
-  await zipin.page.keyboard.press('Tab');
-  await weight.click();
-  await zipin.page.keyboard.press('End');
-  await zipin.page.keyboard.type('5');
-  assert.equal(await weight.inputValue(), '305');
-  await zipin.page.keyboard.press('Escape');
-  assert.equal(await weight.inputValue(), '30');
+  /** Types `kept`, leaves the cell, comes back, adds `more`: Esc leaves `kept`. */
+  const escapeKeeps = async (input, kept, more) => {
+    await zipin.typeInto(input, kept);
+    await zipin.page.keyboard.press('Tab');
+    await input.click();
+    await zipin.page.keyboard.press('End');
+    await zipin.page.keyboard.type(more);
+    assert.equal(await input.inputValue(), kept + more);
+    await zipin.page.keyboard.press('Escape');
+    assert.equal(await input.inputValue(), kept);
+  };
+  await escapeKeeps(cellOf(zipin, 0, 'weight'), '30', '5');
   await zipin.typeInto(cellOf(zipin, 0, 'score'), '２８');
   assert.equal(await cellOf(zipin, 0, 'score').inputValue(), '２８');
   await zipin.page.keyboard.press('Tab');
   assert.equal(await cellOf(zipin, 0, 'score').inputValue(), '28');
   await zipin.expectValue('total-score', '28');
+  // The form's own cells (funds, reason) behave as the grid's do.
+  const fullYear = zipin.form.getByTestId('funds').locator('tbody tr').first().locator('[data-field="full-year"] input');
+  await zipin.typeInto(fullYear, '１００');
+  await zipin.page.keyboard.press('Tab');
+  assert.equal(await fullYear.inputValue(), '100');
+  await escapeKeeps(zipin.form.getByTestId('funds-reason'), '年底集中支付', '，待补');
   zipin.page.assertClean();
 });
 
