@@ -1,10 +1,12 @@
 //! The review findings of the form shown, grouped by severity with counts. Each finding is
-//! a link to the cell it concerns; the list is announced politely to screen readers.
+//! a link to the cell it concerns (one click handler for the list); the list is announced
+//! politely to screen readers.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use zipin_core::check::{Finding, Place, Severity};
+use zipin_core::check::{Finding, Severity};
 
+use crate::components::cell::target_of;
 use crate::i18n::{Lang, T};
 use crate::marks::selector;
 use crate::shared::Shared;
@@ -22,11 +24,14 @@ fn severity_title(severity: Severity) -> T {
     }
 }
 
-/// Moves the focus to the cell a finding concerns, scrolling it into view.
-pub fn focus_place(place: Place) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&selector(place)).ok().flatten())
+/// A click on any finding moves the focus to the cell it concerns (the finding's
+/// `data-target` selector), scrolling it into view: one handler for the whole list.
+fn focus_target(event: MouseEvent) {
+    let target = target_of(&event)
+        .and_then(|target| target.closest("[data-target]").ok().flatten())
+        .and_then(|link| link.get_attribute("data-target"));
+    let element = target
+        .and_then(|selector| web_sys::window()?.document()?.query_selector(&selector).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(element) = element {
         let _ = element.focus();
@@ -47,11 +52,9 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
                 <h3>{format!("{}（{}）", severity_title(severity).text(lang), items.len())}</h3>
                 <ul>
                     { for items.into_iter().map(|finding| {
-                        let place = finding.place;
-                        let onclick = Callback::from(move |_| focus_place(place));
                         html! {
                             <li data-testid="finding" data-code={finding.code.key()} data-severity={finding.severity.key()}>
-                                <button type="button" class="finding-link" {onclick}>
+                                <button type="button" class="finding-link" data-target={selector(finding.place)}>
                                     <code class="code">{finding.code.key()}</code>
                                     <span class="message">{finding.message.clone()}</span>
                                 </button>
@@ -64,7 +67,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
     });
     let empty = props.findings.is_empty().then(|| html! { <p class="no-findings">{T::NoFindings.text(lang)}</p> });
     html! {
-        <aside class="findings" data-testid="findings" aria-live="polite">
+        <aside class="findings" data-testid="findings" aria-live="polite" onclick={Callback::from(focus_target)}>
             <h2>{T::Findings.text(lang)}</h2>
             { for empty }
             { for groups }

@@ -12,7 +12,8 @@ use zipin_core::profile::Profile;
 use zipin_core::score::RowScore;
 use zipin_core::Evaluation;
 
-use crate::components::indicator_row::{row_actions, IndicatorRow};
+use crate::components::cell::target_of;
+use crate::components::indicator_row::IndicatorRow;
 use crate::i18n::{Lang, T};
 use crate::marks::{Mark, Marks};
 use crate::shared::Shared;
@@ -99,11 +100,6 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
                 }
             },
         );
-        let action = |edit: Edit| {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |_| dispatch.dispatch(Action::Edit(edit.clone())))
-        };
-        let (form_id, section_id) = (form.id, section.id);
         let mismatch = section_score.declared.is_some_and(|declared| declared != section_score.weight_sum);
         html! {
             <>
@@ -111,26 +107,20 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
                 <table class="indicators-part subtotal-part" role="presentation" key={format!("subtotal-{}", section.id.0)}>
                     { columns() }
                     <tbody role="presentation">
-                        <tr class="subtotal" role="row">
+                        <tr class="subtotal" role="row" data-subtotal-of={section.id.0.to_string()}>
                             <th scope="row" colspan="5" role="rowheader">
                                 {format!("{} {}", section.name, T::Subtotal.text(lang))}
-                                <button type="button" class="add-row" data-testid="add-row" data-section={section.name.clone()}
-                                    onclick={action(Edit::AddRow { form: form_id, section: section_id, after: None })}>
+                                <button type="button" class="add-row" data-testid="add-row" data-section={section.name.clone()} data-action="add-row">
                                     {T::AddRow.text(lang)}
                                 </button>
                                 <span class="section-actions">
-                                    <button type="button" data-testid="add-section" onclick={action(Edit::AddSection { form: form_id, after: Some(section_id) })}>
-                                        {T::AddSection.text(lang)}
-                                    </button>
-                                    <button type="button" class="icon" data-testid="move-section-up" title={T::MoveUp.text(lang)}
-                                        aria-label={format!("{} {}", T::MoveUp.text(lang), section.name)}
-                                        onclick={action(Edit::MoveSection { form: form_id, section: section_id, by: -1 })}>{"↑"}</button>
-                                    <button type="button" class="icon" data-testid="move-section-down" title={T::MoveDown.text(lang)}
-                                        aria-label={format!("{} {}", T::MoveDown.text(lang), section.name)}
-                                        onclick={action(Edit::MoveSection { form: form_id, section: section_id, by: 1 })}>{"↓"}</button>
-                                    <button type="button" class="icon danger" data-testid="remove-section" title={T::RemoveSection.text(lang)}
-                                        aria-label={format!("{} {}", T::RemoveSection.text(lang), section.name)}
-                                        onclick={action(Edit::RemoveSection { form: form_id, section: section_id })}>{"✕"}</button>
+                                    <button type="button" data-testid="add-section" data-action="add-section">{T::AddSection.text(lang)}</button>
+                                    <button type="button" class="icon" data-testid="move-section-up" data-action="up" title={T::MoveUp.text(lang)}
+                                        aria-label={format!("{} {}", T::MoveUp.text(lang), section.name)}>{"↑"}</button>
+                                    <button type="button" class="icon" data-testid="move-section-down" data-action="down" title={T::MoveDown.text(lang)}
+                                        aria-label={format!("{} {}", T::MoveDown.text(lang), section.name)}>{"↓"}</button>
+                                    <button type="button" class="icon danger" data-testid="remove-section" data-action="remove" title={T::RemoveSection.text(lang)}
+                                        aria-label={format!("{} {}", T::RemoveSection.text(lang), section.name)}>{"✕"}</button>
                                 </span>
                             </th>
                             <td role="cell" class={classes!("num", "weight-sum", mismatch.then_some("bad"))}
@@ -148,8 +138,8 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
             </>
         }
     });
-    // One handler for the row buttons of every row (the form handles the cells' events).
-    let onclick = row_actions(form.clone(), props.dispatch.clone());
+    // One handler for the buttons of every row and section (the form handles the cells' events).
+    let onclick = buttons(form.clone(), props.dispatch.clone());
     html! {
         <div class="indicators" data-testid="indicators" role="table" aria-label={T::Indicators.text(lang)} {onclick}>
             <table class="indicators-part indicators-head" role="presentation">
@@ -171,6 +161,55 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
             </table>
             { for sections }
         </div>
+    }
+}
+
+/// The buttons of every row (↑ ↓ ＋ ✕) and section (＋行, ＋部分, ↑ ↓ ✕) of `form`, handled once
+/// for the grid as its cells are: the button's `data-action` says what, its row's
+/// `data-row-id` or its subtotal's `data-subtotal-of` which. Rows and sections then carry no
+/// handlers of their own, so a form of thousands of rows is built and taken down without
+/// registering four listeners a row.
+fn buttons(form: Shared<Form>, dispatch: Dispatch) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        let Some(button) = target_of(&event).and_then(|target| target.closest("button[data-action]").ok().flatten()) else { return };
+        let Some(action) = button.get_attribute("data-action") else { return };
+        let id_of = |selector: &str, attribute: &str| {
+            button.closest(selector).ok().flatten().and_then(|e| e.get_attribute(attribute)).and_then(|id| id.parse().ok()).map(RowId)
+        };
+        let edit = if let Some(row) = id_of("tr[data-row-id]", "data-row-id") {
+            row_edit(&form, row, &action)
+        } else if let Some(section) = id_of("tr[data-subtotal-of]", "data-subtotal-of") {
+            section_edit(form.id, section, &action)
+        } else {
+            None
+        };
+        if let Some(edit) = edit {
+            dispatch.dispatch(Action::Edit(edit));
+        }
+    })
+}
+
+/// What a row's button does.
+fn row_edit(form: &Form, row: RowId, action: &str) -> Option<Edit> {
+    let section = form.sections.iter().find(|section| section.rows.iter().any(|r| r.id == row))?;
+    match action {
+        "up" => Some(Edit::MoveRow { form: form.id, row, by: -1 }),
+        "down" => Some(Edit::MoveRow { form: form.id, row, by: 1 }),
+        "insert" => Some(Edit::AddRow { form: form.id, section: section.id, after: Some(row) }),
+        "remove" => Some(Edit::RemoveRow { form: form.id, row }),
+        _ => None,
+    }
+}
+
+/// What a section's button does.
+fn section_edit(form: RowId, section: RowId, action: &str) -> Option<Edit> {
+    match action {
+        "add-row" => Some(Edit::AddRow { form, section, after: None }),
+        "add-section" => Some(Edit::AddSection { form, after: Some(section) }),
+        "up" => Some(Edit::MoveSection { form, section, by: -1 }),
+        "down" => Some(Edit::MoveSection { form, section, by: 1 }),
+        "remove" => Some(Edit::RemoveSection { form, section }),
+        _ => None,
     }
 }
 

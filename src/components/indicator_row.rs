@@ -1,16 +1,16 @@
 //! One third-level indicator row: its cells, its computed score with the formula behind it,
-//! and its row buttons (handled for all rows by the grid, [`row_actions`]). It re-renders only
-//! when its own row or score changes.
+//! and its row buttons (the grid handles them for all rows). It re-renders only when its own
+//! row or score changes.
 
 use yew::prelude::*;
 use zipin_core::edit::Edit;
-use zipin_core::model::{Form, Indicator, RowField, RowId};
+use zipin_core::model::{Indicator, RowField, RowId};
 use zipin_core::number::{plain, two_places};
 use zipin_core::profile::Profile;
 use zipin_core::score::{level_band, RowKind, RowScore, Source};
 use zipin_core::value::Level;
 
-use crate::components::cell::{editor, target_of, Hooks};
+use crate::components::cell::{editor, Hooks};
 use crate::i18n::{Lang, T};
 use crate::marks::{mark_class, Mark};
 use crate::shared::Shared;
@@ -109,27 +109,6 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
             </td>
         </tr>
     }
-}
-
-/// The row buttons (↑ ↓ ＋ ✕) of every row of `form`, handled once for the grid as its cells
-/// are: the button's `data-action` says what, its row's `data-row-id` which row. Rows then
-/// carry no handlers of their own, so a form of thousands of rows is built and taken down
-/// without registering four listeners a row.
-pub fn row_actions(form: Shared<Form>, dispatch: Dispatch) -> Callback<MouseEvent> {
-    Callback::from(move |event: MouseEvent| {
-        let Some(button) = target_of(&event).and_then(|target| target.closest("button[data-action]").ok().flatten()) else { return };
-        let row = button.closest("tr[data-row-id]").ok().flatten().and_then(|tr| tr.get_attribute("data-row-id")).and_then(|id| id.parse().ok());
-        let Some(row) = row.map(RowId) else { return };
-        let Some(section) = form.sections.iter().find(|section| section.rows.iter().any(|r| r.id == row)) else { return };
-        let edit = match button.get_attribute("data-action").as_deref() {
-            Some("up") => Edit::MoveRow { form: form.id, row, by: -1 },
-            Some("down") => Edit::MoveRow { form: form.id, row, by: 1 },
-            Some("insert") => Edit::AddRow { form: form.id, section: section.id, after: Some(row) },
-            Some("remove") => Edit::RemoveRow { form: form.id, row },
-            _ => return,
-        };
-        dispatch.dispatch(Action::Edit(edit));
-    })
 }
 
 /// Why a row has no computed score, in two or three words (the tooltip has the sentence).

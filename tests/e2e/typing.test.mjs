@@ -49,6 +49,25 @@ test('results follow every keystroke and say why when they cannot be computed', 
   page.assertClean();
 });
 
+test('sections can be added, moved and removed with their buttons', async () => {
+  const zipin = await zipinSuite.fresh();
+  const { page } = zipin;
+  const sections = async () => Object.keys(await zipin.subtotals());
+  const button = (testid, section) => zipin.form.locator('tr.subtotal').filter({ has: page.locator(`[data-testid="add-row"][data-section="${section}"]`) }).getByTestId(testid);
+  assert.deepEqual(await sections(), ['产出指标', '效益指标', '满意度指标']);
+  await button('add-section', '产出指标').click();
+  assert.deepEqual(await sections(), ['产出指标', '新一级指标', '效益指标', '满意度指标']);
+  await button('move-section-down', '新一级指标').click();
+  assert.deepEqual(await sections(), ['产出指标', '效益指标', '新一级指标', '满意度指标']);
+  await button('move-section-up', '效益指标').click();
+  assert.deepEqual(await sections(), ['效益指标', '产出指标', '新一级指标', '满意度指标']);
+  await button('remove-section', '新一级指标').click();
+  assert.deepEqual(await sections(), ['效益指标', '产出指标', '满意度指标']);
+  await button('add-row', '满意度指标').click();
+  assert.equal(await zipin.rows.count(), 4);
+  page.assertClean();
+});
+
 test('rows can be added, moved, inserted and removed with their buttons', async () => {
   const zipin = await zipinSuite.fresh();
   const { page } = zipin;
