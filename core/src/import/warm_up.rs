@@ -1,7 +1,8 @@
-//! One small form in every shape a paste arrives in, read once while the page is idle.
-//! Browsers compile a wasm function the first time it runs, so the user's first paste paid
-//! for compiling the whole import path: the sample report's paste handler took twice as long
-//! the first time as the second. Reading these forms first moves that cost out of the way.
+//! One small form in every shape a paste arrives in, read while the page is idle (the page
+//! runs several rounds). Browsers compile a wasm function the first time it runs and
+//! optimise it once it has run for a while, so the user's first paste paid for compiling the
+//! whole import path and ran it unoptimised: the sample report's paste handler took twice as
+//! long the first time as the second. Reading these forms first moves that cost out of the way.
 
 use rust_decimal::Decimal;
 
