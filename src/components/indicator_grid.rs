@@ -191,11 +191,13 @@ fn buttons(form: Shared<Form>, dispatch: Dispatch) -> Callback<MouseEvent> {
 
 /// What a row's button does.
 fn row_edit(form: &Form, row: RowId, action: &str) -> Option<Edit> {
-    let section = form.sections.iter().find(|section| section.rows.iter().any(|r| r.id == row))?;
     match action {
         "up" => Some(Edit::MoveRow { form: form.id, row, by: -1 }),
         "down" => Some(Edit::MoveRow { form: form.id, row, by: 1 }),
-        "insert" => Some(Edit::AddRow { form: form.id, section: section.id, after: Some(row) }),
+        "insert" => {
+            let section = form.sections.iter().find(|section| section.rows.iter().any(|r| r.id == row))?;
+            Some(Edit::AddRow { form: form.id, section: section.id, after: Some(row) })
+        }
         "remove" => Some(Edit::RemoveRow { form: form.id, row }),
         _ => None,
     }
