@@ -9,13 +9,11 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::conflict_banner::ConflictBanner;
-use crate::components::form_panel::FormPanel;
-use crate::components::paste_box::PasteBox;
 use crate::components::print_view::PrintView;
 use crate::components::review_report::ReviewReport;
 use crate::commands::{Command, Context, LANG_KEY};
-use crate::components::summary::{FormTabs, Summary};
 use crate::components::toolbar::Toolbar;
+use crate::components::workspace::Workspace;
 use crate::documents::{self, DocMeta, Session, Unreadable};
 use crate::download::download;
 use crate::evaluations::use_evaluations;
@@ -154,14 +152,6 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |event: FocusEvent| remember_focus(&event, &document, form.0))
     };
 
-    let profile = Shared(use_memo(state.document.profile.clone(), |profile| profile.clone()));
-    let index = state.active_index();
-    let panel = match (state.document.forms.get(index), evaluations.get(index)) {
-        (Some(form), Some(evaluation)) => html! {
-            <FormPanel form={Shared(form.clone())} profile={profile.clone()} evaluation={Shared(evaluation.clone())} dispatch={dispatch.clone()} />
-        },
-        _ => html! {},
-    };
     let printing = use_state(|| false);
     let conflict = use_conflict_watch(state.meta.id.clone());
     let conflict_banner = (*conflict).clone().map(|theirs| {
@@ -249,12 +239,7 @@ pub fn App(props: &AppProps) -> Html {
                         on_close={{ let reporting = reporting.clone(); Callback::from(move |_| reporting.set(false)) }} />
                 }
                 <main {onfocusin}>
-                    <div class="overview">
-                        <PasteBox dispatch={dispatch.clone()} has_content={state.document.forms.iter().any(|f| f.has_content())} />
-                        <Summary document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
-                    </div>
-                    <FormTabs document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
-                    { panel }
+                    <Workspace document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
                 </main>
             </div>
         </ContextProvider<Lang>>

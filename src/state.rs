@@ -66,11 +66,6 @@ impl AppState {
         !self.redo.is_empty()
     }
 
-    /// The index of the form shown (the first when the active one is gone).
-    pub fn active_index(&self) -> usize {
-        self.document.forms.iter().position(|form| form.id == self.active).unwrap_or(0)
-    }
-
     fn with_document(&self, document: Rc<Document>, key: Option<String>) -> Self {
         let mut undo = self.undo.clone();
         let coalesce = key.is_some() && undo.last().is_some_and(|step| step.key == key);

@@ -12,3 +12,4 @@ pub mod print_view;
 pub mod review_report;
 pub mod summary;
 pub mod toolbar;
+pub mod workspace;

@@ -1,0 +1,47 @@
+//! The work area under the toolbar: the paste box beside the summary of every form, the form
+//! tabs, and the form shown, for one document.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use zipin_core::model::{Document, RowId};
+use zipin_core::Evaluation;
+
+use crate::components::form_panel::FormPanel;
+use crate::components::paste_box::PasteBox;
+use crate::components::summary::{FormTabs, Summary};
+use crate::shared::Shared;
+use crate::Dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct WorkspaceProps {
+    pub document: Shared<Document>,
+    /// The evaluation of each form, in order.
+    pub evaluations: Shared<Vec<Rc<Evaluation>>>,
+    /// The form shown (the first when it is gone).
+    pub active: RowId,
+    pub dispatch: Dispatch,
+}
+
+#[function_component]
+pub fn Workspace(props: &WorkspaceProps) -> Html {
+    let document = &props.document;
+    let profile = Shared(use_memo(document.profile.clone(), |profile| profile.clone()));
+    let index = document.forms.iter().position(|form| form.id == props.active).unwrap_or(0);
+    let panel = match (document.forms.get(index), props.evaluations.get(index)) {
+        (Some(form), Some(evaluation)) => html! {
+            <FormPanel form={Shared(form.clone())} profile={profile} evaluation={Shared(evaluation.clone())} dispatch={props.dispatch.clone()} />
+        },
+        _ => html! {},
+    };
+    html! {
+        <>
+            <div class="overview">
+                <PasteBox dispatch={props.dispatch.clone()} has_content={document.forms.iter().any(|f| f.has_content())} />
+                <Summary document={document.clone()} evaluations={props.evaluations.clone()} active={props.active} dispatch={props.dispatch.clone()} />
+            </div>
+            <FormTabs document={document.clone()} evaluations={props.evaluations.clone()} active={props.active} dispatch={props.dispatch.clone()} />
+            { panel }
+        </>
+    }
+}
