@@ -30,12 +30,12 @@ pub mod warm_up;
 /// renders, so passing it down never re-renders a row by itself.
 pub type Dispatch = yew::UseReducerDispatcher<state::AppState>;
 
-/// Installs the crash screen, finds where the user left off, mounts the page, and compiles
-/// the importers while the page is idle.
+/// Installs the crash screen, finds where the user left off, mounts the page, and warms the
+/// paste path up while the page is idle.
 pub fn run() {
     crash::install();
     #[cfg(debug_assertions)]
     crash::trigger_for_tests();
     yew::Renderer::<app::App>::with_props(app::startup()).render();
-    warm_up::when_idle();
+    warm_up::start();
 }

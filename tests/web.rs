@@ -222,3 +222,34 @@ mod params {
         assert_eq!(Params::parse("?profile=nowhere&embed=0"), Params::default());
     }
 }
+
+/// The warm-up's rehearsal really pastes the warm-up form into its own workspace, with its
+/// findings, and undoes it; all in an element of its own, never in the page. (A rehearsal
+/// whose paste read nothing would warm nothing up.)
+#[wasm_bindgen_test]
+async fn the_rehearsal_pastes_the_warm_up_form_and_undoes_it() {
+    use zipin::warm_up::rehearsal::{Rehearsal, RehearsalProps};
+    let root = document().create_element("div").expect("a div");
+    let mut handle = yew::Renderer::<Rehearsal>::with_root_and_props(root.clone(), RehearsalProps { step: 0 }).render();
+    yew::scheduler::flush().await;
+    assert_eq!(value_of(&root, "total-score"), "0");
+    let codes = |root: &Element| {
+        let list = root.query_selector_all("[data-testid=\"finding\"]").expect("findings");
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()?.get_attribute("data-code")).collect::<Vec<_>>()
+    };
+    for step in [1, 3, 5] {
+        handle.update(RehearsalProps { step });
+        yew::scheduler::flush().await;
+        assert_eq!(value_of(&root, "total-score"), "95", "step {step}");
+        assert_eq!(find(&root, "[data-testid=\"summary-row\"] [data-field=\"name\"]").text_content().unwrap_or_default(), "社区养老服务补助");
+        assert_eq!(codes(&root), ["SCORE_OVER_WEIGHT", "DEDUCTION_NO_REASON", "SCORE_DIFFERS_FROM_RULE"], "step {step}");
+        handle.update(RehearsalProps { step: step + 1 });
+        yew::scheduler::flush().await;
+        assert_eq!(value_of(&root, "total-score"), "0", "step {}", step + 1);
+        assert_eq!(root.query_selector_all("[data-testid=\"summary-row\"]").expect("rows").length(), 1);
+    }
+    assert!(!root.is_connected());
+    handle.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(root.child_element_count(), 0);
+}
