@@ -69,6 +69,33 @@ test('clicking a finding puts the focus on its cell', async () => {
   zipin.page.assertClean();
 });
 
+test('the list shows errors first; each link still leads to its own cell', async () => {
+  // The checks raise the deduction with no reason (a warning) before the score over its
+  // weight (an error); the list shows the error first.
+  const form = [
+    ['项目名称', '社区助餐服务'],
+    ['项目资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'],
+    ['', '年度资金总额', '120', '120', '114', '10', '95%', '9.5'],
+    ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    ['产出指标(50分)', '数量指标', '助餐服务人次', '≥12,000人次', '11,400人次', '50', '47.5', '冬季就餐人数减少'],
+    ['效益指标(30分)', '社会效益指标', '老年人生活质量', '有所提升', '达成', '30', '28', ''],
+    ['满意度指标(10分)', '服务对象满意度指标', '老年人满意率', '≥90%', '93.5%', '10', '12', ''],
+  ].map((row) => row.join('\t')).join('\n');
+  const zipin = await zipinSuite.fresh();
+  await zipin.paste({ text: form });
+  await zipin.expectValue('total-score', '95');
+  assert.deepEqual((await codes(zipin)).slice(0, 2), ['SCORE_OVER_WEIGHT', 'DEDUCTION_NO_REASON']);
+  const focusedCell = () => zipin.page.evaluate(() => ({
+    field: document.activeElement.closest('td')?.dataset.field,
+    name: document.activeElement.closest('tr')?.querySelector('[data-field="name"] textarea')?.value,
+  }));
+  await zipin.form.getByTestId('finding').nth(0).locator('button').click();
+  assert.deepEqual(await focusedCell(), { field: 'score', name: '老年人满意率' });
+  await zipin.form.getByTestId('finding').nth(1).locator('button').click();
+  assert.deepEqual(await focusedCell(), { field: 'reason', name: '老年人生活质量' });
+  zipin.page.assertClean();
+});
+
 test('the review report lists every finding of every form, with figures as filed and as computed', async () => {
   const zipin = await zipinSuite.fresh();
   await zipin.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
