@@ -44,7 +44,7 @@ pub fn Summary(props: &SummaryProps) -> Html {
                 <td data-field="name">{display_name(&form.name, form.kind, lang)}</td>
                 <td data-field="total" data-value={plain(score.total)} class="num">{two_places(score.total)}</td>
                 <td data-field="grade" class={classes!("grade", grade_class(score.grade.label()))}>{score.grade.label()}</td>
-                { findings_cell(evaluation) }
+                { findings_cell(evaluation, lang) }
             </tr>
         }
     });
@@ -65,14 +65,14 @@ pub fn Summary(props: &SummaryProps) -> Html {
 }
 
 /// The findings of a form counted by severity: errors, warnings, notes.
-fn findings_cell(evaluation: &Evaluation) -> Html {
+fn findings_cell(evaluation: &Evaluation, lang: Lang) -> Html {
     let (errors, warnings, infos) = evaluation.counts();
     html! {
         <td data-field="findings" data-value={evaluation.findings.len().to_string()} data-errors={errors.to_string()}
             data-warnings={warnings.to_string()} data-infos={infos.to_string()} class="num findings-count">
-            <span class="count error" title="错误">{errors}</span>
-            <span class="count warning" title="提醒">{warnings}</span>
-            <span class="count info" title="提示">{infos}</span>
+            <span class="count error" title={T::SeverityError.text(lang)}>{errors}</span>
+            <span class="count warning" title={T::SeverityWarning.text(lang)}>{warnings}</span>
+            <span class="count info" title={T::SeverityInfo.text(lang)}>{infos}</span>
         </td>
     }
 }
