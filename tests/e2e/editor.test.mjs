@@ -248,8 +248,11 @@ test('the English switch changes the labels; grades and findings stay Chinese', 
   await zipin.page.getByTestId('language').click();
   assert.equal(await zipin.page.getByTestId('import-button').textContent(), 'Import');
   assert.match(await zipin.form.getByTestId('funds').locator('thead').textContent(), /Full-year budget/);
+  const counts = zipin.page.getByTestId('summary-row').locator('[data-field="findings"] .count');
+  assert.deepEqual(await counts.evaluateAll((spans) => spans.map((s) => s.title)), ['Errors', 'Warnings', 'Notes']);
   assert.equal(await zipin.grade(), '差');
   await zipin.page.getByTestId('language').click();
   assert.equal(await zipin.page.getByTestId('import-button').textContent(), '导入');
+  assert.deepEqual(await counts.evaluateAll((spans) => spans.map((s) => s.title)), ['错误', '提醒', '提示']);
   zipin.page.assertClean();
 });
