@@ -223,9 +223,10 @@ mod params {
     }
 }
 
-/// The warm-up's rehearsal really pastes the warm-up form into its own workspace, with its
-/// findings, and undoes it; all in an element of its own, never in the page. (A rehearsal
-/// whose paste read nothing would warm nothing up.)
+/// The warm-up's rehearsal really brings the warm-up form into its own workspace, with its
+/// findings, both ways it takes (a paste event at steps 1 and 5, the box and its import button
+/// at step 3, as every round in Firefox), and undoes it; all in an element of its own, never in
+/// the page. (A rehearsal whose paste read nothing would warm nothing up.)
 #[wasm_bindgen_test]
 async fn the_rehearsal_pastes_the_warm_up_form_and_undoes_it() {
     use zipin::warm_up::rehearsal::{Rehearsal, RehearsalProps};

@@ -2,12 +2,12 @@
 //! summary rows, tabs, findings and a new form's panel for the first time, and V8 runs code
 //! that has not run before in its baseline tier: the same render took twice as long the first
 //! time as the third. So, once the importers are warm, a [`Workspace`] of its own, in an
-//! element never put in the page, takes a paste of the warm-up form and an undo, a few rounds,
-//! one step per idle period, and is then taken down. It shares nothing with the page's
-//! document: it has its own reducer and saves nothing.
+//! element never put in the page, takes the warm-up form in through its paste box and undoes
+//! it, a few rounds, one step per idle period, and is then taken down. It shares nothing with
+//! the page's document: it has its own reducer and saves nothing.
 
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, ClipboardEventInit, DataTransfer, Element};
+use web_sys::{ClipboardEvent, ClipboardEventInit, DataTransfer, Element, HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use zipin_core::import::warm_up::shapes;
 
@@ -31,12 +31,12 @@ pub const WARM_MARK: &str = "zipin-warm";
 
 #[derive(Properties, PartialEq)]
 pub struct RehearsalProps {
-    /// The step to take: odd ones paste, even ones undo the paste; 0 only renders.
+    /// The step to take: odd ones bring the form in, even ones undo that; 0 only renders.
     pub step: u32,
 }
 
-/// A workspace of its own that pastes the warm-up form into its paste box, or undoes it, at
-/// each step.
+/// A workspace of its own that brings the warm-up form in through its paste box, or undoes
+/// it, at each step.
 #[function_component]
 pub fn Rehearsal(props: &RehearsalProps) -> Html {
     let state = use_reducer(|| AppState::starter(DocMeta { id: String::new(), name: String::new() }));
@@ -47,7 +47,7 @@ pub fn Rehearsal(props: &RehearsalProps) -> Html {
         use_effect_with(props.step, move |&step| {
             if step % 2 == 1 {
                 if let Some(root) = root.cast::<Element>() {
-                    paste(&root, step / 2);
+                    bring_in(&root, step / 2);
                 }
             } else if step > 0 {
                 dispatch.dispatch(Action::Undo);
@@ -61,25 +61,41 @@ pub fn Rehearsal(props: &RehearsalProps) -> Html {
     }
 }
 
-/// Pastes the warm-up form, in the `nth` of its shapes (round robin), into the paste box under
-/// `root`, as the browser delivers a paste.
-fn paste(root: &Element, nth: u32) {
+/// Brings the warm-up form in through the paste box under `root`, in the `nth` of its shapes
+/// (round robin): every other time as a paste event, the way the browser delivers a paste,
+/// and otherwise put in the box and imported with its button (the box's other way in; both end
+/// in the same import). A paste event made by a script carries no data in Firefox, so there
+/// every round takes the button.
+fn bring_in(root: &Element, nth: u32) {
     let shapes = shapes();
     let Some((text, html)) = shapes.get(nth as usize % shapes.len()) else { return };
-    let Some(data) = DataTransfer::new().ok() else { return };
-    let _ = data.set_data("text/plain", text);
+    let find = |testid: &str| root.query_selector(&format!("[data-testid=\"{testid}\"]")).ok().flatten();
+    let Some(paste_box) = find("paste-input") else { return };
+    if let Some(event) = (nth % 2 == 0).then(|| paste_event(text, html.as_deref())).flatten() {
+        let _ = paste_box.dispatch_event(&event);
+        return;
+    }
+    let button = find("import-button").and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let (Some(area), Some(button)) = (paste_box.dyn_ref::<HtmlTextAreaElement>(), button) {
+        area.set_value(text);
+        button.click();
+    }
+}
+
+/// A paste event carrying `text` (and `html`), if this browser lets a script's event carry it.
+fn paste_event(text: &str, html: Option<&str>) -> Option<ClipboardEvent> {
+    let data = DataTransfer::new().ok()?;
+    data.set_data("text/plain", text).ok()?;
     if let Some(html) = html {
-        let _ = data.set_data("text/html", html);
+        data.set_data("text/html", html).ok()?;
     }
     let init = ClipboardEventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
     init.set_clipboard_data(Some(&data));
-    let event = ClipboardEvent::new_with_event_init_dict("paste", &init).ok();
-    let paste_box = root.query_selector("[data-testid=\"paste-input\"]").ok().flatten();
-    if let (Some(event), Some(paste_box)) = (event, paste_box) {
-        let _ = paste_box.dispatch_event(event.unchecked_ref());
-    }
+    let event = ClipboardEvent::new_with_event_init_dict("paste", &init).ok()?;
+    let carried = event.clipboard_data()?.get_data("text/plain").ok()?;
+    (carried == text).then_some(event)
 }
 
 /// Mounts the rehearsal in a detached element and takes its steps over idle periods.
