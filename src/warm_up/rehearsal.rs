@@ -19,15 +19,15 @@ use crate::state::{Action, AppState};
 use crate::warm_up::when_idle;
 
 /// Steps of the rehearsal: a paste, then its undo, six times over (the sample report's paste
-/// a second after opening, in Chromium: median 25.0–25.8 → 18.6–19.2 ms; docs/PERFORMANCE.md).
+/// a second after opening, in Chromium: median 26.3–26.8 → 15.2–18.5 ms; docs/PERFORMANCE.md).
 pub const STEPS: u32 = 12;
 
 /// The idle time a step waits for: one takes 10–20 ms once compiled, the first up to 50 ms, so a
 /// step runs only when the page has been left alone, not between the frames of someone typing.
 const STEP_MS: f64 = 30.0;
 
-/// The performance mark set when the warm-up is over (tests and benchmarks wait for it).
-pub const WARM_MARK: &str = "zipin-warm";
+/// The performance mark set when the warm-up is over (the end-to-end test waits for it).
+const WARM_MARK: &str = "zipin-warm";
 
 #[derive(Properties, PartialEq)]
 pub struct RehearsalProps {
