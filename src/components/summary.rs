@@ -14,10 +14,14 @@ use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
 
+/// What the views of a whole document take: the summary, the form tabs and the workspace
+/// around them.
 #[derive(Properties, PartialEq)]
-pub struct SummaryProps {
+pub struct DocumentProps {
     pub document: Shared<Document>,
+    /// The evaluation of each form, in order.
     pub evaluations: Shared<Vec<Rc<Evaluation>>>,
+    /// The form shown (the first when it is gone).
     pub active: RowId,
     pub dispatch: Dispatch,
 }
@@ -35,7 +39,7 @@ pub fn display_name(name: &str, kind: FormKind, lang: Lang) -> String {
 }
 
 #[function_component]
-pub fn Summary(props: &SummaryProps) -> Html {
+pub fn Summary(props: &DocumentProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let rows = props.document.forms.iter().zip(props.evaluations.iter()).map(|(form, evaluation)| {
         let score = &evaluation.score;
@@ -88,7 +92,7 @@ pub fn grade_class(label: &str) -> &'static str {
 }
 
 #[function_component]
-pub fn FormTabs(props: &SummaryProps) -> Html {
+pub fn FormTabs(props: &DocumentProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let tabs = props.document.forms.iter().map(|form| {
         let select = {

@@ -2,30 +2,15 @@
 //! tabs, and the form shown. The page shows it for its document; the warm-up rehearses a paste
 //! in a detached one of its own (`warm_up::rehearsal`).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
-use zipin_core::model::{Document, RowId};
-use zipin_core::Evaluation;
 
 use crate::components::form_panel::FormPanel;
 use crate::components::paste_box::PasteBox;
-use crate::components::summary::{FormTabs, Summary};
+use crate::components::summary::{DocumentProps, FormTabs, Summary};
 use crate::shared::Shared;
-use crate::Dispatch;
-
-#[derive(Properties, PartialEq)]
-pub struct WorkspaceProps {
-    pub document: Shared<Document>,
-    /// The evaluation of each form, in order.
-    pub evaluations: Shared<Vec<Rc<Evaluation>>>,
-    /// The form shown (the first when it is gone).
-    pub active: RowId,
-    pub dispatch: Dispatch,
-}
 
 #[function_component]
-pub fn Workspace(props: &WorkspaceProps) -> Html {
+pub fn Workspace(props: &DocumentProps) -> Html {
     let document = &props.document;
     let profile = Shared(use_memo(document.profile.clone(), |profile| profile.clone()));
     let index = document.forms.iter().position(|form| form.id == props.active).unwrap_or(0);
