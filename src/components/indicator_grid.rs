@@ -4,6 +4,8 @@
 //! screen are skipped by the browser (`content-visibility: auto`). Together they still read
 //! as one table (`role="table"`, rows and cells with their roles).
 
+use std::ops::Range;
+
 use yew::prelude::*;
 use zipin_core::edit::Edit;
 use zipin_core::model::{Form, Indicator, RowId};
@@ -65,16 +67,17 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
         });
     }
     let mut chunk_number = 0;
-    let mut scores = props.evaluation.score.rows.iter();
+    // Where the section's first row is in the evaluation's rows.
+    let mut section_start = 0;
     let sections = form.sections.iter().zip(&props.evaluation.score.sections).map(|(section, section_score)| {
+        let first_row = section_start;
+        section_start += section.rows.len();
         if chunk_number >= *shown {
             // Not yet: a later step renders this section.
-            scores.by_ref().take(section.rows.len()).for_each(drop);
             return html! {};
         }
         let level1 = AttrValue::from(section.name.clone());
         let declared = AttrValue::from(section.declared_weight.clone());
-        let section_scores: Vec<RowScore> = scores.by_ref().take(section.rows.len()).cloned().collect();
         let continued: Vec<bool> = section
             .rows
             .iter()
@@ -84,9 +87,11 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
                 i.checked_sub(1).and_then(|p| section.rows.get(p)).is_some_and(|prev| !level2.is_empty() && prev.level2.trim() == level2)
             })
             .collect();
-        let chunks = section.rows.chunks(CHUNK).zip(section_scores.chunks(CHUNK)).zip(continued.chunks(CHUNK)).enumerate().map(
-            |(index, ((rows, scores), continued))| {
+        let chunks = section.rows.chunks(CHUNK).zip(continued.chunks(CHUNK)).enumerate().map(
+            |(index, (rows, continued))| {
                 chunk_number += 1;
+                let start = first_row + index * CHUNK;
+                let scores = ScoreWindow { evaluation: props.evaluation.clone(), rows: start..start + rows.len() };
                 if chunk_number > *shown {
                     return html! {};
                 }
@@ -94,7 +99,7 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
                     <RowChunk key={format!("{}-{index}", section.id.0)} form={form.id} section={section.id} level1={level1.clone()}
                         declared={declared.clone()} starts_section={index == 0}
                         rows={rows.iter().map(|r| Shared(r.clone())).collect::<Vec<Shared<Indicator>>>()}
-                        scores={scores.to_vec()} continued={continued.to_vec()} profile={props.profile.clone()}
+                        {scores} continued={continued.to_vec()} profile={props.profile.clone()}
                         marks={rows.iter().map(|r| props.marks.rows.get(&r.id).cloned().unwrap_or_default()).collect::<Vec<Vec<Mark>>>()}
                         dispatch={props.dispatch.clone()} />
                 }
@@ -224,17 +229,39 @@ struct RowChunkProps {
     /// Whether the chunk's first row is the section's first (it carries the 一级 cell).
     starts_section: bool,
     rows: Vec<Shared<Indicator>>,
-    scores: Vec<RowScore>,
+    scores: ScoreWindow,
     continued: Vec<bool>,
     profile: Shared<Profile>,
     marks: Vec<Vec<Mark>>,
     dispatch: Dispatch,
 }
 
+/// A chunk's rows' scores, seen through the form's evaluation. Every edit brings a new
+/// evaluation, and each of the grid's chunks is asked whether it must render again: a window
+/// answers by comparing its scores in place, where copies of them would cost every chunk an
+/// allocation and a clone of each score at each edit.
+struct ScoreWindow {
+    evaluation: Shared<Evaluation>,
+    /// The chunk's rows, as indices into the evaluation's rows.
+    rows: Range<usize>,
+}
+
+impl ScoreWindow {
+    fn scores(&self) -> &[RowScore] {
+        self.evaluation.score.rows.get(self.rows.clone()).unwrap_or_default()
+    }
+}
+
+impl PartialEq for ScoreWindow {
+    fn eq(&self, other: &Self) -> bool {
+        self.rows == other.rows && (self.evaluation == other.evaluation || self.scores() == other.scores())
+    }
+}
+
 /// Up to [`CHUNK`] rows of one section; it re-renders only when one of its rows or scores does.
 #[function_component]
 fn RowChunk(props: &RowChunkProps) -> Html {
-    let rows = props.rows.iter().zip(&props.scores).zip(&props.continued).zip(&props.marks).enumerate().map(|(index, (((row, score), continued), marks))| {
+    let rows = props.rows.iter().zip(props.scores.scores()).zip(&props.continued).zip(&props.marks).enumerate().map(|(index, (((row, score), continued), marks))| {
         html! {
             <IndicatorRow key={row.id.0} form={props.form} section={props.section} level1={props.level1.clone()}
                 first_in_section={props.starts_section && index == 0} level2_continued={*continued}
