@@ -1,8 +1,7 @@
 //! Findings as marks on the cells they concern: which cell, how serious, and the messages
 //! to show on hover. The grid and the funds table draw them; the findings panel links to them.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use zipin_core::check::{Finding, Place, Severity};
 use zipin_core::model::{FundsColumn, RowId};
 
@@ -40,11 +39,12 @@ fn add(marks: &mut Vec<Mark>, field: &'static str, finding: &Finding) {
     }
 }
 
-/// The marks of a form's findings, by indicator row and by funds row.
+/// The marks of a form's findings, by indicator row and by funds row. The grid looks up
+/// every row it shows at every edit; like the evaluator's, the maps hash ids with `FxHash`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Marks {
-    pub rows: HashMap<RowId, Vec<Mark>>,
-    pub funds: HashMap<usize, Vec<Mark>>,
+    pub rows: FxHashMap<RowId, Vec<Mark>>,
+    pub funds: FxHashMap<usize, Vec<Mark>>,
 }
 
 impl Marks {
