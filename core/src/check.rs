@@ -82,7 +82,7 @@ codes! {
 }
 
 /// Where on the form a finding points.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Place {
     /// The form as a whole: its total, grade or weights.
     Form,

@@ -127,7 +127,7 @@ pub struct FundsRow {
 }
 
 /// The amount columns of the funds block, used to point at a cell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FundsColumn {
     Initial,
     FullYear,

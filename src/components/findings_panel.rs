@@ -46,7 +46,7 @@ fn keys(ordered: &[&Finding]) -> Vec<String> {
         .enumerate()
         .map(|(index, finding)| {
             let key = format!("{}{}", finding.code.key(), selector(finding.place));
-            if seen.insert(key.clone()) {
+            if seen.insert((finding.code, finding.place)) {
                 key
             } else {
                 format!("{key}#{index}")
