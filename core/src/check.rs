@@ -142,8 +142,10 @@ pub fn check_row(context: RowContext, score: &RowScore, profile: &Profile) -> Ve
 
 fn is_blank(text: &str) -> bool {
     let text = text.trim();
-    // A filler is a few characters at most; a written reason is not normalised at all.
-    text.is_empty() || (text.chars().nth(6).is_none() && is_empty_marker(&normalize(text)))
+    // A filler is a few dashes, slashes or 无数据; a written reason, which nearly always
+    // starts with another ideograph or is longer than any filler, is not normalised at all.
+    let written = text.chars().next().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '无');
+    text.is_empty() || (!written && text.chars().nth(6).is_none() && is_empty_marker(&normalize(text)))
 }
 
 fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {

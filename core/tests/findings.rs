@@ -134,3 +134,25 @@ fn severities_and_messages_say_what_is_wrong_and_what_would_be_right() {
     let lenient = Profile { overshoot_ratio: "1.5".parse().unwrap(), ..Profile::default() };
     assert!(findings(|f| cell(f, 0, |r| r.actual = "130人".into()), &lenient).iter().all(|f| f.code != Code::Overshoot));
 }
+
+/// A deduction's reason counts when something is written, not when the cell holds one of the
+/// fillers forms use for "nothing" (in any width), however it starts.
+#[test]
+fn a_filler_is_no_reason_and_any_written_reason_is() {
+    let raises_no_reason = |reason: &str| {
+        let mut form = clean();
+        cell(&mut form, 0, |r| {
+            r.actual = "80人".into();
+            r.score = "40".into();
+            r.reason = reason.into();
+        });
+        let document = document(Profile::default(), vec![form]);
+        evaluate(&document.forms[0], &Profile::default()).findings.iter().any(|f| f.code == Code::DeductionNoReason)
+    };
+    for filler in ["", "　", "—", "——", "／", "－", " - ", "\\", "无数据", "　无数据　"] {
+        assert!(raises_no_reason(filler), "{filler:?} counted as a reason");
+    }
+    for written in ["材料涨价", "无", "无数据可查", "疫情影响，已整改", "COVID", "—因场地受限", "1月停工"] {
+        assert!(!raises_no_reason(written), "{written:?} not counted as a reason");
+    }
+}
