@@ -22,7 +22,8 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 /// Whether a text is already what [`normalize`] would make of it: no compatibility
 /// character, no operator pair, no comma, no "百分比", nothing to trim — the common case.
 /// Every cell of a form is asked, so it walks bytes: ASCII and the ideographs whose UTF-8
-/// starts with 0xE5…0xE8 (U+5000…U+8FFF) are judged without decoding a character.
+/// starts with 0xE4…0xE9 (U+4000…U+9FFF: CJK extension A, the hexagrams and the unified
+/// ideographs, none of which NFKC changes) are judged without decoding a character.
 fn is_normal(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -31,8 +32,8 @@ fn is_normal(text: &str) -> bool {
             b',' => return false,
             b'=' if follows_sign(bytes.get(..at).unwrap_or_default()) => return false,
             0x00..=0x7F => 1,
-            0xE5..=0xE8 if bytes.get(at..at + 3) == Some("百".as_bytes()) => return false,
-            0xE5..=0xE8 => 3,
+            0xE4..=0xE9 if bytes.get(at..at + 3) == Some("百".as_bytes()) => return false,
+            0xE4..=0xE9 => 3,
             _ => match text.get(at..).and_then(|rest| rest.chars().next()) {
                 Some(c) if is_plain_char(c) => c.len_utf8(),
                 _ => return false,
@@ -243,13 +244,25 @@ mod tests {
         }
     }
 
+    /// Every character whose UTF-8 starts with 0xE4…0xE9 is its own NFKC, as `is_normal`
+    /// takes for granted.
+    #[test]
+    fn the_lead_bytes_judged_at_once_are_their_own_nfkc() {
+        use unicode_normalization::UnicodeNormalization;
+        for code in 0x4000..=0x9FFF_u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            assert!(matches!(c.to_string().as_bytes().first(), Some(0xE4..=0xE9)), "U+{code:04X}");
+            assert_eq!(c.to_string().nfkc().collect::<String>(), c.to_string(), "U+{code:04X}");
+        }
+    }
+
     /// Texts built from the characters the fast paths judge differently: ASCII, signs,
-    /// ideographs on both sides of the 0xE5…0xE8 lead bytes, 百, full-width and spaces.
+    /// ideographs on both sides of the 0xE4…0xE9 lead bytes, 百, full-width and spaces.
     fn form_text() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let piece = prop::sample::select(vec![
             "9", "5", ".", ",", "1,234", ">=", "百分比", "%", "=", ">", "<", "≥", "≤", "≧", " ", "　", "\t", "\u{b}", "人", "万", "元",
-            "个", "百", "分", "比", "率", "鿿", "一", "㐀", "９", "％", "＞", "＝", "—", "“", "、", "\u{feff}", "\u{85}",
+            "个", "百", "分", "比", "率", "鿿", "一", "㐀", "㿿", "䀀", "䷀", "ꀀ", "㎡", "９", "％", "＞", "＝", "—", "“", "、", "\u{feff}", "\u{85}",
         ]);
         proptest::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
     }
