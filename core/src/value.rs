@@ -100,8 +100,13 @@ pub fn read_value(text: &str) -> Reading<'_> {
 }
 
 /// A unit without the punctuation a sentence leaves after it ("人。", "万元)").
+/// Most units end in none of them, which the last byte tells without decoding a character
+/// (0x82 ends `。`, U+3002).
 fn trim_unit(unit: &str) -> &str {
-    unit.trim_end_matches(['。', '.', ',', ';', ':', '(', ')'])
+    match unit.as_bytes().last() {
+        Some(b'.' | b',' | b';' | b':' | b'(' | b')' | 0x82) => unit.trim_end_matches(['。', '.', ',', ';', ':', '(', ')']),
+        _ => unit,
+    }
 }
 
 /// Whether a normalised text holds whitespace. Bytes first: after normalising, the only
@@ -267,5 +272,23 @@ fn kept_unit(unit: &str) -> Cow<'static, str> {
     match COMMON_UNITS.iter().find(|common| **common == unit) {
         Some(common) => Cow::Borrowed(common),
         None => Cow::Owned(unit.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte shortcuts answer as decoding every character would.
+        #[test]
+        fn byte_shortcuts_agree_with_decoding(pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "人", "万元", "%", "9", "。", ".", ",", ")", "(", "≥", "≤", "—", "“", "\u{2028}", "\u{2029}", "\u{85}", "\u{a0}",
+            "\u{1680}", "\u{2000}", " ", "\t", "\u{b}", "Ă", "₂", "。人",
+        ]), 0..8)) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(has_whitespace(&text), text.contains(char::is_whitespace), "{:?}", text);
+            proptest::prop_assert_eq!(trim_unit(&text), text.trim_end_matches(['。', '.', ',', ';', ':', '(', ')']), "{:?}", text);
+        }
     }
 }
