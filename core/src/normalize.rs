@@ -32,7 +32,7 @@ fn is_normal(text: &str) -> bool {
             b',' => return false,
             b'=' if follows_sign(bytes.get(..at).unwrap_or_default()) => return false,
             0x00..=0x7F => 1,
-            0xE4..=0xE9 if bytes.get(at..at + 3) == Some("百".as_bytes()) => return false,
+            0xE7 if bytes.get(at + 1) == Some(&0x99) && bytes.get(at + 2) == Some(&0xBE) => return false, // 百
             0xE4..=0xE9 => 3,
             _ => match text.get(at..).and_then(|rest| rest.chars().next()) {
                 Some(c) if is_plain_char(c) => c.len_utf8(),
