@@ -56,6 +56,18 @@ fn is_plain_char(c: char) -> bool {
     (0x4E00..0x9FFF).contains(&u32::from(c)) && c != '百' || matches!(c, '≥' | '≤' | '“' | '”' | '、' | '。' | '—')
 }
 
+/// [`normalize`] without any whitespace, as the value reader reads a cell ("≥ 95 %" is
+/// "≥95%"). A text `normalize` passes unchanged has no non-ASCII whitespace (`is_normal`
+/// refuses every such character; a test checks all of them), so only its ASCII bytes are
+/// looked at: the common cell is judged in one walk and not copied.
+pub fn normalize_compact(text: &str) -> Cow<'_, str> {
+    match normalize(text) {
+        Cow::Borrowed(cell) if !cell.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' ')) => Cow::Borrowed(cell),
+        Cow::Owned(folded) if !folded.contains(char::is_whitespace) => Cow::Owned(folded),
+        spaced => Cow::Owned(spaced.chars().filter(|c| !c.is_whitespace()).collect()),
+    }
+}
+
 fn normalize_owned(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -261,13 +273,42 @@ mod tests {
     fn form_text() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let piece = prop::sample::select(vec![
-            "9", "5", ".", ",", "1,234", ">=", "百分比", "%", "=", ">", "<", "≥", "≤", "≧", " ", "　", "\t", "\u{b}", "人", "万", "元",
+            "9", "5", ".", ",", "1,234", ">=", "百分比", "\u{2028}", "\u{1680}", "\u{a0}", "\r\n", "%", "=", ">", "<", "≥", "≤", "≧", " ", "　", "\t", "\u{b}", "人", "万", "元",
             "个", "百", "分", "比", "率", "鿿", "一", "㐀", "㿿", "䀀", "䷀", "ꀀ", "㎡", "９", "％", "＞", "＝", "—", "“", "、", "\u{feff}", "\u{85}",
         ]);
         proptest::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
     }
 
+    #[test]
+    fn a_compact_text_has_no_whitespace_of_any_kind() {
+        for (text, compact) in [
+            ("≥95%", "≥95%"),
+            ("≥ 95 %", "≥95%"),
+            ("9\t5人", "95人"),
+            ("9\u{b}5", "95"),
+            ("合格率\r\n≥95%", "合格率≥95%"),
+            ("９５ ％", "95%"),
+            ("95\u{2028}人", "95人"),
+        ] {
+            assert_eq!(normalize_compact(text), compact, "{text:?}");
+        }
+    }
+
+    /// `normalize_compact` relies on it: no whitespace but ASCII is ever judged normal.
+    #[test]
+    fn no_text_judged_normal_holds_whitespace_but_ascii() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32).filter(|c| c.is_whitespace() && !c.is_ascii()) {
+            assert!(!is_normal(&format!("9{c}9")), "U+{:04X}", u32::from(c));
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn a_compact_text_is_the_normal_text_without_whitespace(text in form_text()) {
+            let expected: String = normalize(&text).chars().filter(|c| !c.is_whitespace()).collect();
+            proptest::prop_assert_eq!(normalize_compact(&text), expected);
+        }
+
         /// The shortcut never passes a text the full normalisation would change.
         #[test]
         fn a_text_judged_normal_is_left_as_it_is(text in form_text()) {

@@ -36,10 +36,12 @@ impl NumberCell {
 pub fn read_number(text: &str) -> NumberCell {
     let normalized = normalize(text);
     let trimmed = strip_suffix_any(&normalized, &["万元", "元", "分"]);
-    if is_empty_marker(trimmed) {
-        return NumberCell::Empty;
+    // A number has a digit and a filler (—, /, 无数据) none, so the filler test waits.
+    match parse_decimal(trimmed) {
+        Some(number) => NumberCell::Number(number),
+        None if is_empty_marker(trimmed) => NumberCell::Empty,
+        None => NumberCell::Unreadable,
     }
-    parse_decimal(trimmed).map_or(NumberCell::Unreadable, NumberCell::Number)
 }
 
 /// Reads a rate as a fraction: "100%" → 1, "99.83%" → 0.9983, "0.95" → 0.95, "95" → 0.95.
@@ -111,7 +113,8 @@ fn parse_plain(text: &str) -> Option<Decimal> {
         }
     }
     let mut value = Decimal::try_new(mantissa, u32::try_from(scale).ok()?).ok()?;
-    value.set_sign_negative(negative);
+    // `from_str` reads "-0" as a zero without a sign.
+    value.set_sign_negative(negative && mantissa != 0);
     Some(value)
 }
 
