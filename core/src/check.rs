@@ -395,13 +395,24 @@ fn check_undeclared_groups(sections: &[Section], scores: &[SectionScore], profil
     }
 }
 
+/// A row's name as findings quote it. Most rows raise nothing, so the name is trimmed only
+/// when a message is written.
+#[derive(Clone, Copy)]
+struct RowName<'a>(&'a str);
+
+impl std::fmt::Display for RowName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.trim() {
+            "" => f.write_str("（未命名指标）"),
+            name => f.write_str(name),
+        }
+    }
+}
+
 fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findings: &mut Findings) {
     let row = context.row;
     let at = |field| Place::Row { id: row.id, field };
-    let name = match row.name.trim() {
-        "" => "（未命名指标）",
-        name => name,
-    };
+    let name = RowName(&row.name);
     for (field, what, flagged) in [
         (RowField::Weight, "分值", score.cells.weight_unreadable),
         (RowField::Score, "得分", score.cells.score_unreadable),
@@ -490,7 +501,7 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
 
 #[allow(clippy::too_many_arguments)]
 fn check_quantitative(
-    name: &str,
+    name: RowName,
     direction: Direction,
     target: Decimal,
     actual: Decimal,

@@ -156,3 +156,12 @@ fn a_filler_is_no_reason_and_any_written_reason_is() {
         assert!(!raises_no_reason(written), "{written:?} not counted as a reason");
     }
 }
+
+/// A finding names its row as written, trimmed, and names a row without a name as such.
+#[test]
+fn findings_quote_the_rows_name() {
+    let raised = findings(|f| cell(f, 0, |r| { r.name = "  培训人次 ".into(); r.score = "60".into() }), &Profile::default());
+    assert!(raised.iter().any(|f| f.message == "培训人次：得分 60 超过分值 50，按 50 计"), "{raised:#?}");
+    let raised = findings(|f| cell(f, 0, |r| { r.name = "　".into(); r.score = "60".into() }), &Profile::default());
+    assert!(raised.iter().any(|f| f.message == "（未命名指标）：得分 60 超过分值 50，按 50 计"), "{raised:#?}");
+}
