@@ -68,6 +68,9 @@ pub fn normalize_compact(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The full fold, for the few texts `is_normal` refuses; kept out of line so that the common
+/// case pays no more than its walk.
+#[cold]
 fn normalize_owned(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
