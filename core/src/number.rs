@@ -81,9 +81,13 @@ pub fn rate_matches_claim(rate: Decimal, claimed: &str) -> Option<bool> {
 /// Parses a plain decimal, with an optional leading sign. `None` for anything else.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let text = text.strip_prefix('+').unwrap_or(text);
-    if let Some(value) = parse_plain(text) {
-        return Some(value);
-    }
+    parse_plain(text).or_else(|| parse_unusual(text))
+}
+
+/// Any other number `Decimal::from_str` reads ("1.", ".5", more than 18 digits), once the text
+/// is known to hold nothing but digits, points and signs; out of line, as few cells need it.
+#[cold]
+fn parse_unusual(text: &str) -> Option<Decimal> {
     let valid = text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') && text.bytes().any(|b| b.is_ascii_digit());
     if !valid {
         return None;
