@@ -35,7 +35,7 @@ impl NumberCell {
 /// Reads an amount, weight or score: "1,234.56", "９５", "10分", "290.32万元".
 pub fn read_number(text: &str) -> NumberCell {
     let normalized = normalize(text);
-    let trimmed = strip_suffix_any(&normalized, &["万元", "元", "分"]);
+    let trimmed = without_unit(&normalized);
     // A number has a digit and a filler (—, /, 无数据) none, so the filler test waits.
     match parse_decimal(trimmed) {
         Some(number) => NumberCell::Number(number),
@@ -122,11 +122,13 @@ fn parse_plain(text: &str) -> Option<Decimal> {
     Some(value)
 }
 
-fn strip_suffix_any<'a>(text: &'a str, suffixes: &[&str]) -> &'a str {
-    suffixes
-        .iter()
-        .find_map(|suffix| text.strip_suffix(suffix))
-        .map_or(text, str::trim_end)
+/// A number cell without its unit (万元, 元 or 分) and the space before it. Each unit ends in a
+/// non-ASCII byte, so a cell ending in an ASCII one (a digit, the common case) is passed at once.
+fn without_unit(text: &str) -> &str {
+    if text.as_bytes().last().is_none_or(u8::is_ascii) {
+        return text;
+    }
+    ["万元", "元", "分"].iter().find_map(|unit| text.strip_suffix(unit)).map_or(text, str::trim_end)
 }
 
 /// Rounds half away from zero (四舍五入) to 0.01, the precision of every score.
@@ -187,6 +189,8 @@ mod tests {
         number("１２３．４", NumberCell::Number(dec("123.4")));
         number("10分", NumberCell::Number(dec("10")));
         number("290.32万元", NumberCell::Number(dec("290.32")));
+        number("12 元", NumberCell::Number(dec("12")));
+        number("元", NumberCell::Empty);
         number("-10.62", NumberCell::Number(dec("-10.62")));
         number("+5", NumberCell::Number(dec("5")));
         number("—", NumberCell::Empty);
