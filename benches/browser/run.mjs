@@ -4,7 +4,8 @@
 //   machine; absolute times do not);
 //   paste → results for the sample report, then a form tab → that form's total; edit → updated
 //   total on 200 and 2,000 rows.
-// Usage: scripts/build.sh; (cd benches/hello && trunk build); node benches/browser/run.mjs [runs=15]
+// Usage: benches/browser/run.sh [runs=15] (builds both pages, then runs this file), or, with
+// both built: node benches/browser/run.mjs [runs=15]
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../../tests/e2e/server.mjs';
