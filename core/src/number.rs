@@ -133,7 +133,11 @@ fn without_unit(text: &str) -> &str {
 
 /// Rounds half away from zero (四舍五入) to 0.01, the precision of every score.
 /// (`Decimal::round_dp` alone would round half to even: 9.385 → 9.38.)
+/// Most scores already have two places or fewer and come back as they are, without a call.
 pub fn round2(value: Decimal) -> Decimal {
+    if value.scale() <= 2 {
+        return value;
+    }
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
