@@ -50,10 +50,10 @@ fn follows_sign(before: &[u8]) -> bool {
     [">", "<", "≥", "≤"].iter().any(|sign| before.ends_with(sign.as_bytes()))
 }
 
-/// Whether a non-ASCII character is its own normal form here: a CJK ideograph other than
-/// the 百 of 百分比, or the signs and punctuation forms write.
+/// Whether a non-ASCII character outside the ideographs `is_normal` judges by their lead byte
+/// is its own normal form here: the signs and punctuation forms write.
 fn is_plain_char(c: char) -> bool {
-    (0x4E00..0x9FFF).contains(&u32::from(c)) && c != '百' || matches!(c, '≥' | '≤' | '“' | '”' | '、' | '。' | '—')
+    matches!(c, '≥' | '≤' | '“' | '”' | '、' | '。' | '—')
 }
 
 /// [`normalize`] without any whitespace, as the value reader reads a cell ("≥ 95 %" is
