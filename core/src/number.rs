@@ -34,6 +34,15 @@ impl NumberCell {
 
 /// Reads an amount, weight or score: "1,234.56", "９５", "10分", "290.32万元".
 pub fn read_number(text: &str) -> NumberCell {
+    // A plain number ("10", "0.05", "-3.5") is what normalising would leave it, and most
+    // cells are one: it is read at once.
+    match parse_plain(text) {
+        Some(number) => NumberCell::Number(number),
+        None => read_any_number(text),
+    }
+}
+
+fn read_any_number(text: &str) -> NumberCell {
     let normalized = normalize(text);
     let trimmed = without_unit(&normalized);
     // A number has a digit and a filler (—, /, 无数据) none, so the filler test waits.
@@ -231,6 +240,14 @@ mod tests {
             }
             let expected = parse_decimal_slowly(&text);
             proptest::prop_assert_eq!(parse_decimal(&text).map(|d| d.serialize()), expected.map(|d| d.serialize()), "{}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// A number cell read at once reads as the full path reads it.
+        #[test]
+        fn plain_number_cells_read_as_any_cell_does(text in r"[ 　+\-]?[0-9０-９]{0,6}([.,．][0-9]{0,3})?(万元|元|分| |—)?") {
+            proptest::prop_assert_eq!(read_number(&text), read_any_number(&text), "{:?}", text);
         }
     }
 
