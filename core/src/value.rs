@@ -120,6 +120,7 @@ fn read_common(text: &str) -> Option<Reading<'_>> {
 
 /// The character at `at` when the common cell may hold it: an ideograph U+4E00…U+9FFF (three
 /// bytes led by 0xE4…0xE9) other than 百 and the first characters of the direction words.
+#[inline]
 fn plain_ideograph(bytes: &[u8], at: usize) -> Option<char> {
     let [lead @ 0xE4..=0xE9, second, third] = *bytes.get(at..at + 3)? else { return None };
     let code = u32::from(lead & 0x0F) << 12 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F);
