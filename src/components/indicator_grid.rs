@@ -90,11 +90,11 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
         let chunks = section.rows.chunks(CHUNK).zip(continued.chunks(CHUNK)).enumerate().map(
             |(index, (rows, continued))| {
                 chunk_number += 1;
-                let start = first_row + index * CHUNK;
-                let scores = ScoreWindow { evaluation: props.evaluation.clone(), rows: start..start + rows.len() };
                 if chunk_number > *shown {
                     return html! {};
                 }
+                let start = first_row + index * CHUNK;
+                let scores = ScoreWindow { evaluation: props.evaluation.clone(), rows: start..start + rows.len() };
                 html! {
                     <RowChunk key={format!("{}-{index}", section.id.0)} form={form.id} section={section.id} level1={level1.clone()}
                         declared={declared.clone()} starts_section={index == 0}
