@@ -7,7 +7,7 @@ step() { printf '\n\033[1;32m== %s\033[0m\n' "$*"; }
 
 step "1/5 lints: clippy with warnings as errors (no unwrap, expect, indexing or panic in the engine and the page)"
 cargo clippy --locked -p zipin-core -p zipin-benches --all-targets -- -D warnings
-cargo clippy --locked -p zipin --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --locked -p zipin -p zipin-floor --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "2/5 engine and page logic, natively"
 cargo test --locked -p zipin-core -p zipin-benches
