@@ -9,17 +9,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 scripts/build.sh >/dev/null
 (source scripts/setup.sh >/dev/null && cd benches/hello && trunk build >/dev/null && cd ../floor && trunk build >/dev/null)
 node --input-type=module <<'JS'
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-const kb = (dir, pattern) => readdirSync(dir).filter((name) => pattern.test(name))
-  .reduce((sum, name) => sum + gzipSync(readFileSync(join(dir, name)), { level: 9 }).length, 0) / 1000;
+import { gzipSizes } from './tests/e2e/sizes.mjs';
 const rows = [
-  ['the page (dist/: html, loader, js, wasm, css)', kb('dist', /\.(html|js|wasm|css)$/) - kb('dist', /^zipin\.html$/)],
-  ['  its wasm', kb('dist', /_bg\.wasm$/)],
-  ['the bare Yew page (target/hello-dist/)', kb('target/hello-dist', /\.(html|js|wasm)$/)],
-  ['the floor page: the bare Yew page + the engine', kb('target/floor-dist', /\.(html|js|wasm)$/)],
-  ['  its wasm', kb('target/floor-dist', /_bg\.wasm$/)],
+  ['the page (html, loader, js, wasm, css)', await gzipSizes('dist')],
+  ['the bare Yew page', await gzipSizes('target/hello-dist')],
+  ['the floor page: the bare Yew page + the engine', await gzipSizes('target/floor-dist')],
 ];
-for (const [name, size] of rows) console.log(`${name.padEnd(48)} ${size.toFixed(1).padStart(6)} KB gzip`);
+const kb = (bytes) => `${(bytes / 1000).toFixed(1).padStart(6)} KB gzip`;
+for (const [name, sizes] of rows) console.log(`${name.padEnd(48)} ${kb(sizes.page)} (wasm ${kb(sizes.wasm)})`);
 JS

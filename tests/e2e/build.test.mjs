@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { DIST } from './harness.mjs';
+import { gzipSizes } from './sizes.mjs';
 
 const files = await readdir(DIST);
 const named = (pattern) => files.filter((f) => pattern.test(f)).map((f) => join(DIST, f));
@@ -43,15 +43,7 @@ test('the offline single file carries everything and protects itself', async () 
 
 test('the page stays within its size budget (gzip, 5% leeway)', async () => {
   const budget = JSON.parse(await readFile(new URL('../size-budget.json', import.meta.url), 'utf8'));
-  const gzip = async (paths) => (await Promise.all(paths.map((p) => readFile(p)))).reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
-  const sizes = {
-    wasm: await gzip(named(/_bg\.wasm$/)),
-    js: await gzip(named(/^zipin-[0-9a-f]+\.js$/)),
-    css: await gzip(named(/\.css$/)),
-    html: await gzip([join(DIST, 'index.html'), ...named(/-loader\.js$/)]),
-    single_file: await gzip([join(DIST, 'zipin.html')]),
-  };
-  sizes.page = sizes.wasm + sizes.js + sizes.css + sizes.html;
+  const sizes = await gzipSizes(DIST);
   for (const [part, size] of Object.entries(sizes)) {
     assert.ok(size <= budget[part] * 1.05, `${part}: ${size} bytes gzip, budget ${budget[part]} (+5%)`);
   }

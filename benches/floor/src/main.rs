@@ -57,8 +57,9 @@ fn run(text: &str) -> (String, usize) {
     (total, written)
 }
 
-/// The Office importer as the page drives it: each part of the ZIP as text (the page
-/// inflates them with the browser's `DecompressionStream`; here they pass as they are).
+/// The Office importer as the page drives it: each part of the ZIP wrapped as gzip, then
+/// read as text (the page inflates the wrapped part with the browser's `DecompressionStream`
+/// in between; here it is read as it is).
 fn office(bytes: &[u8], layouts: &Layouts) -> Imported {
     let parts: Vec<(String, String)> = match zip::entries(bytes) {
         Ok(entries) => entries.iter().map(|entry| (entry.name.clone(), String::from_utf8_lossy(&zip::gzip_wrap(entry)).into_owned())).collect(),
