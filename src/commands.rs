@@ -36,7 +36,10 @@ pub enum Command {
     ReviewReport,
     /// The offline single file, with the open document inside when `true`.
     DownloadOffline(bool),
-    SwitchLanguage,
+    /// Shows the page in this language and remembers it. The switch names the language its
+    /// label offers rather than toggling: Yew may yield to the browser part-way through an
+    /// update, and a click in that moment must still mean what the label said.
+    SetLanguage(Lang),
 }
 
 /// A message under the toolbar: whether it reports success, and its text.
@@ -132,10 +135,9 @@ impl Context {
                     }
                 });
             }
-            Command::SwitchLanguage => {
-                let next = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
-                storage::set(LANG_KEY, if next == Lang::En { "en" } else { "zh" });
-                self.lang.set(next);
+            Command::SetLanguage(wanted) => {
+                storage::set(LANG_KEY, wanted.key());
+                self.lang.set(wanted);
             }
         }
     }

@@ -19,6 +19,22 @@ impl Lang {
         }
     }
 
+    /// The language the switch offers: the one not shown.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// The name the setting is saved under, read back by [`Lang::from_key`].
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
     /// The language a URL parameter or saved setting names (`zh`, `en`).
     pub fn from_key(key: &str) -> Option<Lang> {
         match key {

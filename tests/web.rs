@@ -221,6 +221,17 @@ mod params {
         assert!(Params::parse("?host=*").allows("null"));
         assert_eq!(Params::parse("?profile=nowhere&embed=0"), Params::default());
     }
+
+    /// The switch offers the language not shown, and the setting it saves reads back as that
+    /// language on the next visit.
+    #[wasm_bindgen_test]
+    fn the_language_switch_offers_the_other_and_its_setting_reads_back() {
+        for lang in [Lang::Zh, Lang::En] {
+            assert_ne!(lang.other(), lang);
+            assert_eq!(lang.other().other(), lang);
+            assert_eq!(Lang::from_key(lang.key()), Some(lang));
+        }
+    }
 }
 
 /// The warm-up's rehearsal really brings the warm-up form into its own workspace, with its

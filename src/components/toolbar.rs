@@ -137,7 +137,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     {T::WithDocument.text(lang)}
                 </label>
             </span>
-            <button type="button" class="lang" data-testid="language" onclick={command(Command::SwitchLanguage)}>{T::SwitchLanguage.text(lang)}</button>
+            <button type="button" class="lang" data-testid="language" onclick={command(Command::SetLanguage(lang.other()))}>{T::SwitchLanguage.text(lang)}</button>
         </div>
     }
 }
