@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { useZipin } from './harness.mjs';
 import { SAMPLE } from './fixtures.mjs';
+import { eventually } from './eventually.mjs';
 
 const zipinSuite = useZipin();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -22,12 +23,14 @@ test('every view has no serious or critical accessibility violation', async () =
   const zipin = await zipinSuite.fresh();
   assert.deepEqual(await violations(zipin.page), [], 'the first view');
   await zipin.paste({ text: SAMPLE });
-  await zipin.page.getByTestId('summary-row').nth(2).waitFor();
+  await zipin.expectValue('total-score', '95');
   assert.deepEqual(await violations(zipin.page), [], 'a pasted report with findings');
   await zipin.page.getByTestId('review-report-button').click();
+  await zipin.page.getByTestId('review-report').waitFor();
   assert.deepEqual(await violations(zipin.page), [], 'the review report');
   await zipin.page.getByTestId('close-report').click();
   await zipin.page.getByTestId('print').click();
+  await zipin.page.getByTestId('print-view').waitFor();
   assert.deepEqual(await violations(zipin.page), [], 'the print preview');
   await zipin.page.getByTestId('close-print').click();
   await zipin.paste({ text: '产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t40\t40\t\n' });
@@ -36,6 +39,7 @@ test('every view has no serious or critical accessibility violation', async () =
   await zipin.page.getByTestId('documents-menu').click();
   assert.deepEqual(await violations(zipin.page), [], 'the documents menu');
   await zipin.page.getByTestId('language').click();
+  await eventually(() => zipin.page.getByTestId('import-button').textContent(), 'Import');
   assert.deepEqual(await violations(zipin.page), [], 'in English');
   zipin.page.assertClean();
 });
@@ -43,7 +47,7 @@ test('every view has no serious or critical accessibility violation', async () =
 test('every control is reached by Tab and shows its focus', async () => {
   const zipin = await zipinSuite.fresh();
   await zipin.paste({ text: SAMPLE });
-  await zipin.page.getByTestId('summary-row').nth(2).waitFor();
+  await eventually(() => zipin.rows.count(), 14, 'every row of the sample department form');
   const controls = await zipin.page.evaluate(() =>
     [...document.querySelectorAll('button, input, select, textarea, summary, [tabindex="0"]')].filter((el) => {
       const style = getComputedStyle(el);

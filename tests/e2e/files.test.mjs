@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { useZipin } from './harness.mjs';
 import { SAMPLE, largeForm } from './fixtures.mjs';
+import { eventually } from './eventually.mjs';
 
 const zipinSuite = useZipin();
 const tmp = await mkdtemp(join(tmpdir(), 'zipin-files-'));
@@ -21,19 +22,6 @@ async function download(zipin, testid) {
   return { name: file.suggestedFilename(), path, bytes: await readFile(path) };
 }
 
-async function withSample() {
-  const zipin = await zipinSuite.fresh();
-  await zipin.paste({ text: SAMPLE });
-  await zipin.page.getByTestId('summary-row').nth(2).waitFor();
-  return zipin;
-}
-
-async function openFile(zipin, path) {
-  await zipin.page.getByTestId('file-input').setInputFiles(path);
-  await zipin.page.getByTestId('file-message').waitFor();
-  return (await zipin.page.getByTestId('file-message').textContent()).trim();
-}
-
 const totals = async (zipin) => (await zipin.summary()).map((r) => [r.name, r.total, r.grade]);
 const SAMPLE_TOTALS = [
   ['株洲市荷塘区网格化管理服务中心', '95', '优'],
@@ -41,15 +29,28 @@ const SAMPLE_TOTALS = [
   ['城乡帮困项目', '96', '优'],
 ];
 
+async function withSample() {
+  const zipin = await zipinSuite.fresh();
+  await zipin.paste({ text: SAMPLE });
+  await eventually(() => totals(zipin), SAMPLE_TOTALS);
+  return zipin;
+}
+
+/** Opens the file at `path` with the file button; the message under the toolbar must match `said`. */
+async function openFile(zipin, path, said) {
+  await zipin.page.getByTestId('file-input').setInputFiles(path);
+  await eventually(async () => (await zipin.page.getByTestId('file-message').textContent()).trim(), said);
+}
+
 test('JSON saved and opened again restores the document exactly', async () => {
   const zipin = await withSample();
   await zipin.typeInto(zipin.rows.nth(7).locator('[data-field="reason"] .cell'), '成本口径与预算不一致');
   const json = await download(zipin, 'export-json');
   assert.match(json.name, /\.json$/);
   const fresh = await zipinSuite.fresh();
-  assert.match(await openFile(fresh, json.path), /已打开文档/);
-  assert.deepEqual(await totals(fresh), SAMPLE_TOTALS);
-  assert.equal(await fresh.rows.nth(7).locator('[data-field="reason"] .cell').inputValue(), '成本口径与预算不一致');
+  await openFile(fresh, json.path, /已打开文档/);
+  await eventually(() => totals(fresh), SAMPLE_TOTALS);
+  await eventually(() => fresh.rows.nth(7).locator('[data-field="reason"] .cell').inputValue(), '成本口径与预算不一致');
   fresh.page.assertClean();
   zipin.page.assertClean();
 });
@@ -59,8 +60,8 @@ test('CSV starts with the BOM, and opened again gives the same forms', async () 
   const csv = await download(zipin, 'export-csv');
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const fresh = await zipinSuite.fresh();
-  assert.match(await openFile(fresh, csv.path), /已导入 3 张表/);
-  assert.deepEqual(await totals(fresh), SAMPLE_TOTALS);
+  await openFile(fresh, csv.path, /已导入 3 张表/);
+  await eventually(() => totals(fresh), SAMPLE_TOTALS);
   zipin.page.assertClean();
 });
 
@@ -68,13 +69,12 @@ test('copy as TSV pastes back into the same forms', async () => {
   const zipin = await withSample();
   await zipin.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await zipin.page.getByTestId('export-tsv').click();
-  assert.match(await zipin.page.getByTestId('file-message').textContent(), /已复制/);
+  await eventually(() => zipin.page.getByTestId('file-message').textContent(), /已复制/);
   const tsv = await zipin.page.evaluate(() => navigator.clipboard.readText());
   assert.match(tsv, /^部门整体支出绩效自评表\t/);
   const fresh = await zipinSuite.fresh();
   await fresh.paste({ text: tsv });
-  await fresh.page.getByTestId('summary-row').nth(2).waitFor();
-  assert.deepEqual(await totals(fresh), SAMPLE_TOTALS);
+  await eventually(() => totals(fresh), SAMPLE_TOTALS);
   zipin.page.assertClean();
 });
 
@@ -83,8 +83,8 @@ test('XLSX downloads with the computed form and opens again', async () => {
   const xlsx = await download(zipin, 'export-xlsx');
   assert.equal(xlsx.bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
   const fresh = await zipinSuite.fresh();
-  assert.match(await openFile(fresh, xlsx.path), /已导入 3 张表/);
-  assert.deepEqual(await totals(fresh), SAMPLE_TOTALS);
+  await openFile(fresh, xlsx.path, /已导入 3 张表/);
+  await eventually(() => totals(fresh), SAMPLE_TOTALS);
   zipin.page.assertClean();
 });
 
@@ -133,9 +133,9 @@ test('a Word file opens through the browser\'s own unzip and gives its form', as
   const path = join(tmp, '网格员专项经费.docx');
   await writeFile(path, wordFile(rows));
   const zipin = await zipinSuite.fresh();
-  assert.match(await openFile(zipin, path), /已导入 1 张表：网格员专项经费/);
+  await openFile(zipin, path, /已导入 1 张表：网格员专项经费/);
   await zipin.expectValue('total-score', '97');
-  assert.equal(await zipin.rows.count(), 2);
+  await eventually(() => zipin.rows.count(), 2);
   zipin.page.assertClean();
 });
 
@@ -143,11 +143,11 @@ test('a file that cannot be read says why and changes nothing', async () => {
   const zipin = await withSample();
   const path = join(tmp, 'broken.xlsx');
   await writeFile(path, Buffer.from('PK\x03\x04 this is not really a workbook'));
-  assert.match(await openFile(zipin, path), /不是有效的 \.docx \/ \.xlsx 文件/);
+  await openFile(zipin, path, /不是有效的 \.docx \/ \.xlsx 文件/);
   assert.deepEqual(await totals(zipin), SAMPLE_TOTALS);
   const old = join(tmp, 'old.xls');
   await writeFile(old, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
-  assert.match(await openFile(zipin, old), /另存为 \.xlsx/);
+  await openFile(zipin, old, /另存为 \.xlsx/);
   zipin.page.assertClean();
 });
 
@@ -164,8 +164,7 @@ test('print: the official form on A4, the indicator header on every page, findin
   const zipin = await withSample();
   await zipin.page.getByTestId('print').click();
   const view = zipin.page.getByTestId('print-view');
-  await view.waitFor();
-  assert.equal(await view.getByTestId('print-form').count(), 3);
+  await eventually(() => view.getByTestId('print-form').count(), 3);
   await view.getByTestId('print-appendix').uncheck();
   let pages = await printedPages(zipin, 'forms.pdf');
   assert.equal(pages.length, 3, 'one page per form');
@@ -180,7 +179,7 @@ test('print: the official form on A4, the indicator header on every page, findin
   pages = await printedPages(zipin, 'forms-and-findings.pdf');
   assert.match(pages.join('\n'), /成本控制数算：填报得分 9，按规则应为 1\.80/);
   await view.getByTestId('close-print').click();
-  assert.equal(await zipin.page.getByTestId('print-view').count(), 0);
+  await eventually(() => zipin.page.getByTestId('print-view').count(), 0);
   zipin.page.assertClean();
 });
 

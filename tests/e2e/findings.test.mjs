@@ -3,25 +3,37 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
 import { useZipin } from './harness.mjs';
 import { SAMPLE } from './fixtures.mjs';
+import { eventually } from './eventually.mjs';
 
 const NUTRITION = await readFile(new URL('../../core/tests/fixtures/nutrition-project.tsv', import.meta.url), 'utf8');
 const zipinSuite = useZipin();
 
 const codes = async (zipin) => (await zipin.findings()).map((f) => f.code);
+/** The field and the row's 三级指标 of the cell in focus. */
+const focusedCell = (zipin) => zipin.page.evaluate(() => ({
+  field: document.activeElement.closest('td')?.dataset.field,
+  name: document.activeElement.closest('tr')?.querySelector('[data-field="name"] textarea')?.value,
+}));
+/** Whether the form shown raises `code`. */
+const raises = (zipin, code) => async () => (await codes(zipin)).includes(code);
 
 test('the sample department form raises what a reviewer would, and nothing it should not', async () => {
   const zipin = await zipinSuite.fresh();
   await zipin.paste({ text: SAMPLE });
-  await zipin.page.getByTestId('summary-row').nth(2).waitFor();
-  const found = await zipin.findings();
-  const at = (code) => found.filter((f) => f.code === code).map((f) => f.text);
-  assert.equal(at('SCORE_DIFFERS_FROM_RULE').filter((t) => t.includes('成本控制数算')).length, 1);
-  assert.equal(at('DEDUCTION_TARGET_MET').length, 1);
-  assert.match(at('DEDUCTION_TARGET_MET')[0], /有效缓解服务对象经济困难/);
-  assert.equal(at('DEDUCTION_NO_REASON').length, 5);
-  for (const code of ['TOTAL_MISMATCH', 'GRADE_MISMATCH', 'WEIGHTS_NOT_100', 'SCORE_OVER_WEIGHT']) assert.equal(at(code).length, 0, code);
+  const raised = async () => {
+    const found = await zipin.findings();
+    const at = (code) => found.filter((f) => f.code === code).map((f) => f.text);
+    return {
+      costRule: at('SCORE_DIFFERS_FROM_RULE').filter((t) => t.includes('成本控制数算')).length,
+      targetMet: at('DEDUCTION_TARGET_MET').map((t) => /有效缓解服务对象经济困难/.test(t)),
+      noReason: at('DEDUCTION_NO_REASON').length,
+      wrongly: found.map((f) => f.code).filter((code) => ['TOTAL_MISMATCH', 'GRADE_MISMATCH', 'WEIGHTS_NOT_100', 'SCORE_OVER_WEIGHT'].includes(code)),
+    };
+  };
+  await eventually(raised, { costRule: 1, targetMet: [true], noReason: 5, wrongly: [] });
   zipin.page.assertClean();
 });
 
@@ -29,29 +41,26 @@ test('a form with mistakes: findings, marks and counts follow each fix', async (
   const zipin = await zipinSuite.fresh();
   await zipin.paste({ text: NUTRITION });
   await zipin.expectValue('total-score', '96.19');
-  let found = await codes(zipin);
-  assert.ok(found.includes('SCORE_OVER_WEIGHT'));
-  assert.ok(found.includes('TOTAL_MISMATCH'));
+  await eventually(raises(zipin, 'SCORE_OVER_WEIGHT'), true, 'SCORE_OVER_WEIGHT');
+  await eventually(raises(zipin, 'TOTAL_MISMATCH'), true, 'TOTAL_MISMATCH');
   const summaryErrors = () => zipin.page.getByTestId('summary-row').locator('[data-field="findings"]').getAttribute('data-errors');
-  assert.equal(await summaryErrors(), '2');
+  await eventually(summaryErrors, '2');
 
   // The cell is marked, with the message on hover.
   const cost = await zipin.rowNamed('生均每天补助标准');
   const scoreCell = cost.locator('[data-field="score"]');
-  assert.match(await scoreCell.getAttribute('class'), /mark-error/);
-  assert.match(await scoreCell.getAttribute('title'), /得分 12 超过分值 10/);
+  await eventually(() => scoreCell.getAttribute('class'), /mark-error/);
+  await eventually(() => scoreCell.getAttribute('title'), /得分 12 超过分值 10/);
 
   // Fix the score: that finding goes; the claimed total is still 2 points off.
   await zipin.typeInto(scoreCell.locator('.cell'), '10');
-  found = await codes(zipin);
-  assert.ok(!found.includes('SCORE_OVER_WEIGHT'));
-  assert.ok(found.includes('TOTAL_MISMATCH'));
-  assert.doesNotMatch((await scoreCell.getAttribute('class')) ?? '', /mark-error/);
+  await eventually(raises(zipin, 'SCORE_OVER_WEIGHT'), false, 'SCORE_OVER_WEIGHT once fixed');
+  await eventually(raises(zipin, 'TOTAL_MISMATCH'), true, 'TOTAL_MISMATCH');
+  await eventually(async () => /mark-error/.test((await scoreCell.getAttribute('class')) ?? ''), false, 'the mark once fixed');
   // Fix the claim.
   await zipin.typeInto(zipin.form.getByTestId('claimed-total'), '96.19');
-  found = await codes(zipin);
-  assert.ok(!found.includes('TOTAL_MISMATCH'));
-  assert.equal(await summaryErrors(), '0');
+  await eventually(raises(zipin, 'TOTAL_MISMATCH'), false, 'TOTAL_MISMATCH once fixed');
+  await eventually(summaryErrors, '0');
   zipin.page.assertClean();
 });
 
@@ -59,13 +68,9 @@ test('clicking a finding puts the focus on its cell', async () => {
   const zipin = await zipinSuite.fresh();
   await zipin.paste({ text: NUTRITION });
   await zipin.form.locator('[data-testid="finding"][data-code="SCORE_OVER_WEIGHT"] button').click();
-  const focused = await zipin.page.evaluate(() => ({
-    field: document.activeElement.closest('td')?.dataset.field,
-    name: document.activeElement.closest('tr')?.querySelector('[data-field="name"] textarea')?.value,
-  }));
-  assert.deepEqual(focused, { field: 'score', name: '生均每天补助标准' });
+  await eventually(() => focusedCell(zipin), { field: 'score', name: '生均每天补助标准' });
   await zipin.form.locator('[data-testid="finding"][data-code="TOTAL_MISMATCH"] button').click();
-  assert.equal(await zipin.page.evaluate(() => document.activeElement.dataset.testid), 'claimed-total');
+  await eventually(() => zipin.page.evaluate(() => document.activeElement.dataset.testid), 'claimed-total');
   zipin.page.assertClean();
 });
 
@@ -84,15 +89,11 @@ test('the list shows errors first; each link still leads to its own cell', async
   const zipin = await zipinSuite.fresh();
   await zipin.paste({ text: form });
   await zipin.expectValue('total-score', '95');
-  assert.deepEqual((await codes(zipin)).slice(0, 2), ['SCORE_OVER_WEIGHT', 'DEDUCTION_NO_REASON']);
-  const focusedCell = () => zipin.page.evaluate(() => ({
-    field: document.activeElement.closest('td')?.dataset.field,
-    name: document.activeElement.closest('tr')?.querySelector('[data-field="name"] textarea')?.value,
-  }));
+  await eventually(async () => (await codes(zipin)).slice(0, 2), ['SCORE_OVER_WEIGHT', 'DEDUCTION_NO_REASON']);
   await zipin.form.getByTestId('finding').nth(0).locator('button').click();
-  assert.deepEqual(await focusedCell(), { field: 'score', name: '老年人满意率' });
+  await eventually(() => focusedCell(zipin), { field: 'score', name: '老年人满意率' });
   await zipin.form.getByTestId('finding').nth(1).locator('button').click();
-  assert.deepEqual(await focusedCell(), { field: 'reason', name: '老年人生活质量' });
+  await eventually(() => focusedCell(zipin), { field: 'reason', name: '老年人生活质量' });
   zipin.page.assertClean();
 });
 
@@ -105,17 +106,20 @@ test('the review report lists every finding of every form, with figures as filed
   await zipin.page.getByTestId('summary-row').nth(3).waitFor();
   await zipin.page.getByTestId('review-report-button').click();
   const report = zipin.page.getByTestId('review-report');
-  assert.equal(await report.getByTestId('report-form').count(), 4);
-  const counted = await zipin.page.getByTestId('summary-row').locator('[data-field="findings"]').evaluateAll(
-    (cells) => cells.reduce((sum, cell) => sum + Number(cell.dataset.value), 0));
-  assert.equal(await report.getByTestId('report-finding').count(), counted);
+  await eventually(() => report.getByTestId('report-form').count(), 4);
+  // The report lists as many findings as the summary counts, form by form.
+  const listed = () => report.getByTestId('report-form').evaluateAll(
+    (forms) => forms.map((form) => form.querySelectorAll('[data-testid="report-finding"]').length));
+  const counted = () => zipin.page.getByTestId('summary-row').locator('[data-field="findings"]').evaluateAll(
+    (cells) => cells.map((cell) => Number(cell.dataset.value)));
+  await eventually(async () => isDeepStrictEqual(await listed(), await counted()), true, 'findings listed = findings counted');
   const last = report.getByTestId('report-form').nth(3);
-  assert.match(await last.textContent(), /总分98\.1996\.19不一致/);
+  await eventually(() => last.textContent(), /总分98\.1996\.19不一致/);
   await report.getByTestId('copy-report').click();
-  const copied = await zipin.page.evaluate(() => navigator.clipboard.readText());
-  assert.match(copied, /^复核意见\n\n1、株洲市荷塘区网格化管理服务中心（部门整体支出绩效自评表）/);
-  assert.match(copied, /申报总分 98\.19，按各项得分合计应为 96\.19/);
+  const copied = () => zipin.page.evaluate(() => navigator.clipboard.readText());
+  await eventually(copied, /^复核意见\n\n1、株洲市荷塘区网格化管理服务中心（部门整体支出绩效自评表）/);
+  assert.match(await copied(), /申报总分 98\.19，按各项得分合计应为 96\.19/);
   await report.getByTestId('close-report').click();
-  assert.equal(await zipin.page.getByTestId('review-report').count(), 0);
+  await eventually(() => zipin.page.getByTestId('review-report').count(), 0);
   zipin.page.assertClean();
 });

@@ -12,6 +12,7 @@ import { serve } from './server.mjs';
 import { openPage } from './browser.mjs';
 import { ZipinPage } from './zipin-page.mjs';
 import { SAMPLE } from './fixtures.mjs';
+import { eventually } from './eventually.mjs';
 
 const zipinSuite = useZipin();
 const SINGLE_FILE = pathToFileURL(resolve(DIST, 'zipin.html')).href;
@@ -26,8 +27,7 @@ async function recordingPage() {
 
 async function expectSampleTotals(zipin) {
   await zipin.paste({ text: SAMPLE });
-  await zipin.page.getByTestId('summary-row').nth(2).waitFor();
-  assert.deepEqual((await zipin.summary()).map((r) => [r.total, r.grade]), [['95', '优'], ['97', '优'], ['96', '优']]);
+  await eventually(async () => (await zipin.summary()).map((r) => [r.total, r.grade]), [['95', '优'], ['97', '优'], ['96', '优']]);
 }
 
 test('the single file opened from disk computes the sample with no request but itself', async () => {
@@ -62,14 +62,13 @@ test('the page writes the offline file itself, with the open document inside', a
 
   const { page, requests } = await recordingPage();
   const copy = await new ZipinPage(page).open(pathToFileURL(saved).href);
-  await copy.page.getByTestId('summary-row').nth(2).waitFor();
-  assert.deepEqual((await copy.summary()).map((r) => r.total), ['95', '97', '96']);
+  await eventually(async () => (await copy.summary()).map((r) => r.total), ['95', '97', '96']);
   assert.deepEqual(requests.filter((url) => !url.startsWith('data:')), [pathToFileURL(saved).href]);
   // Opened again, the same file does not add the document a second time.
   await copy.page.reload();
   await copy.page.getByTestId('form').waitFor();
   await copy.page.getByTestId('documents-menu').click();
-  assert.equal(await copy.page.getByTestId('document-item').count(), 1);
+  await eventually(() => copy.page.getByTestId('document-item').count(), 1);
   page.assertClean();
   zipin.page.assertClean();
 });
@@ -121,11 +120,10 @@ test('in a portal iframe on another origin under a sub-path, with the postMessag
     target.postMessage('garbage', origin);
     target.postMessage({ type: 'zipin:load', document: '{"不是": "文档"}' }, origin);
   }, app.origin);
-  await page.waitForFunction(() => true);
+  const warned = (text) => () => warnings.some((w) => w.includes(text));
+  await eventually(warned('忽略格式不对的消息'), true, 'the garbage message is warned about');
+  await eventually(warned('无法打开收到的文档'), true, 'the non-document is warned about');
   await frame.getByTestId('form').waitFor();
-  await new Promise((done) => setTimeout(done, 200));
-  assert.ok(warnings.some((w) => w.includes('忽略格式不对的消息')), warnings.join('\n'));
-  assert.ok(warnings.some((w) => w.includes('无法打开收到的文档')), warnings.join('\n'));
   assert.equal(await frame.getByTestId('summary-row').count(), 3);
   page.assertClean();
   await host.close();

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useZipin } from './harness.mjs';
 import { SAMPLE } from './fixtures.mjs';
+import { eventually } from './eventually.mjs';
 
 const AGRICULTURE = await readFile(new URL('../../core/tests/fixtures/agriculture-department.html', import.meta.url), 'utf8');
 const zipinSuite = useZipin();
@@ -12,17 +13,16 @@ const zipinSuite = useZipin();
 test('the sample report pasted whole shows three forms with 95, 97, 96 and 优', async () => {
   const zipin = await zipinSuite.fresh();
   await zipin.paste({ text: SAMPLE });
-  await zipin.page.getByTestId('summary-row').nth(2).waitFor();
-  assert.deepEqual(await zipin.summary(), [
+  await eventually(() => zipin.summary(), [
     { name: '株洲市荷塘区网格化管理服务中心', total: '95', grade: '优' },
     { name: '网格员专项经费', total: '97', grade: '优' },
     { name: '城乡帮困项目', total: '96', grade: '优' },
   ]);
-  assert.equal(await zipin.page.getByTestId('form-tab').count(), 3);
+  await eventually(() => zipin.page.getByTestId('form-tab').count(), 3);
   await zipin.page.getByTestId('form-tab').nth(1).click();
   await zipin.expectValue('total-score', '97');
-  assert.equal(await zipin.rows.count(), 9);
-  assert.match(await zipin.page.getByTestId('import-report').textContent(), /已导入 3 张表/);
+  await eventually(() => zipin.rows.count(), 9);
+  await eventually(() => zipin.page.getByTestId('import-report').textContent(), /已导入 3 张表/);
   zipin.page.assertClean();
 });
 
@@ -33,14 +33,14 @@ test('the warm-up rehearses a paste out of sight: a paste during it lands, and t
   // The warm-up pastes its own form (社区养老服务补助) in a detached workspace, then marks this.
   // (Polled, not per frame: its steps wait for idle periods that a frame every 16 ms cuts short.)
   await zipin.page.waitForFunction(() => performance.getEntriesByName('zipin-warm').length > 0, null, { polling: 100 });
-  assert.deepEqual((await zipin.summary()).map((r) => r.total), ['95', '97', '96']);
+  await eventually(async () => (await zipin.summary()).map((r) => r.total), ['95', '97', '96']);
   assert.equal(await zipin.page.evaluate(() => document.body.textContent.includes('社区养老服务补助')), false);
   assert.equal(await zipin.page.evaluate(() => Object.values(localStorage).some((v) => v.includes('社区养老服务补助'))), false);
   // The page's history holds the user's paste alone.
   await zipin.page.getByTestId('undo').click();
   await zipin.expectValue('total-score', '0');
-  assert.equal(await zipin.page.getByTestId('summary-row').count(), 1);
-  assert.equal(await zipin.page.getByTestId('undo').isDisabled(), true);
+  await eventually(() => zipin.page.getByTestId('summary-row').count(), 1);
+  await eventually(() => zipin.page.getByTestId('undo').isDisabled(), true);
   zipin.page.assertClean();
 });
 
@@ -49,9 +49,8 @@ test('a paste carrying HTML is read from its tables, and nothing in it runs', as
   await zipin.page.evaluate(() => { window.alerted = false; window.alert = () => { window.alerted = true; }; });
   await zipin.paste({ text: 'plain text that is not a form', html: AGRICULTURE });
   await zipin.expectValue('total-score', '96.33');
-  assert.deepEqual((await zipin.summary()).map((r) => r.name), ['某县农业农村局']);
-  const codes = (await zipin.findings()).map((f) => f.code);
-  assert.ok(codes.includes('TOTAL_MISMATCH'));
+  await eventually(async () => (await zipin.summary()).map((r) => r.name), ['某县农业农村局']);
+  await eventually(async () => (await zipin.findings()).some((f) => f.code === 'TOTAL_MISMATCH'), true, 'TOTAL_MISMATCH is found');
   assert.equal(await zipin.page.evaluate(() => window.alerted), false);
   assert.equal(await zipin.page.locator('script').filter({ hasText: 'clipboard' }).count(), 0);
   zipin.page.assertClean();
@@ -62,16 +61,15 @@ test('text put in the box imports with the button; prose says why nothing was im
   const box = zipin.page.getByTestId('paste-input');
   await box.fill('今年各项工作进展顺利。');
   await zipin.page.getByTestId('import-button').click();
-  assert.match(await zipin.page.getByTestId('import-error').textContent(), /没有找到可评分的表/);
+  await eventually(() => zipin.page.getByTestId('import-error').textContent(), /没有找到可评分的表/);
   assert.equal(await zipin.page.getByTestId('summary-row').count(), 1);
 
   await box.fill('一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训人次\t≥500人次\t400人次\t90\t\n');
   await zipin.page.getByTestId('import-button').click();
   // The blank starting form is replaced, not kept beside the import.
   await zipin.expectValue('total-score', '72');
-  assert.equal(await zipin.page.getByTestId('summary-row').count(), 1);
-  const computed = zipin.rows.nth(0).locator('[data-field="computed-score"]');
-  assert.equal(await computed.getAttribute('data-value'), '72');
+  await eventually(() => zipin.page.getByTestId('summary-row').count(), 1);
+  await eventually(() => zipin.rows.nth(0).locator('[data-field="computed-score"]').getAttribute('data-value'), '72');
   zipin.page.assertClean();
 });
 
@@ -81,14 +79,14 @@ test('rows without a header ask for their columns, and the choice is remembered'
   await zipin.paste({ text: rows });
   const chooser = zipin.page.getByTestId('column-chooser');
   await chooser.waitFor();
-  assert.equal(await chooser.getByTestId('column-role').count(), 8);
-  assert.equal(await chooser.getByTestId('column-role').nth(7).inputValue(), 'Reason');
+  await eventually(() => chooser.getByTestId('column-role').count(), 8);
+  await eventually(() => chooser.getByTestId('column-role').nth(7).inputValue(), 'Reason');
   await chooser.getByTestId('apply-mapping').click();
   await zipin.expectValue('total-score', '87.22');
   // Pasted again, the same layout imports at once.
   await zipin.paste({ text: rows });
   await zipin.page.getByTestId('summary-row').nth(1).waitFor();
-  assert.equal(await zipin.page.getByTestId('column-chooser').count(), 0);
+  await eventually(() => zipin.page.getByTestId('column-chooser').count(), 0);
   zipin.page.assertClean();
 });
 
@@ -96,9 +94,9 @@ test('a block copied from a sheet fills the grid from the cell it is pasted into
   const zipin = await zipinSuite.fresh();
   const block = '数量指标\t培训人次\t≥500人次\t520人次\t25\n质量指标\t合格率\t≥90%\t81%\t25\n时效指标\t完成时间\t2023年6月\t2023年6月\t\n';
   await zipin.paste({ text: block }, zipin.rows.nth(0).locator('[data-field="level2"] textarea'));
-  assert.equal(await zipin.rows.count(), 5);
-  const names = await zipin.rows.locator('[data-field="name"] textarea').evaluateAll((areas) => areas.map((a) => a.value));
-  assert.deepEqual(names.slice(0, 3), ['培训人次', '合格率', '完成时间']);
-  assert.equal(await zipin.rows.nth(1).locator('[data-field="computed-score"]').getAttribute('data-value'), '22.5');
+  await eventually(() => zipin.rows.count(), 5);
+  const names = () => zipin.rows.locator('[data-field="name"] textarea').evaluateAll((areas) => areas.slice(0, 3).map((a) => a.value));
+  await eventually(names, ['培训人次', '合格率', '完成时间']);
+  await eventually(() => zipin.rows.nth(1).locator('[data-field="computed-score"]').getAttribute('data-value'), '22.5');
   zipin.page.assertClean();
 });

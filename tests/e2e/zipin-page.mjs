@@ -1,7 +1,7 @@
 // The page object: how a person uses zipin, in the words of the automation contract
 // (../shared/CONTRACT.md). Specs speak to this, never to CSS classes.
-import assert from 'node:assert/strict';
 import { summaryOf } from './dom.mjs';
+import { eventually } from './eventually.mjs';
 
 const ROW_FIELDS = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'reason'];
 const FUNDS_ROWS = { total: 0, appropriation: 1, carryover: 2, other: 3 };
@@ -70,7 +70,10 @@ export class ZipinPage {
           || row.querySelector('[data-field="level1"] textarea')?.value === name).length,
       [section],
     );
-    while ((await rowsOf()) < count) await button.click();
+    for (let have = await rowsOf(); have < count; have += 1) {
+      await button.click();
+      await eventually(rowsOf, have + 1, `rows of ${section}`);
+    }
   }
 
   /** The indicator row whose 三级指标 is `name`. */
@@ -95,14 +98,16 @@ export class ZipinPage {
     return this.form.getByTestId(testid).getAttribute('data-value');
   }
 
-  /** Waits until a hook's `data-value` equals `expected` (results update within a frame). */
+  /** Waits until a hook's `data-value` equals `expected` (see `eventually`). */
   async expectValue(testid, expected) {
-    const hook = this.form.getByTestId(testid);
-    await this.page.waitForFunction(
-      ([el, want]) => el.getAttribute('data-value') === want,
-      [await hook.elementHandle(), expected],
-      { timeout: 5000 },
-    ).catch(async () => assert.equal(await hook.getAttribute('data-value'), expected, testid));
+    await eventually(() => this.value(testid), expected, testid);
+  }
+
+  /** Waits until the autosave has written a document holding `text` to the page's storage. */
+  async expectSaved(text) {
+    const saved = () => this.page.evaluate((wanted) => Object.keys(localStorage)
+      .some((key) => key.startsWith('zipin.document.v1.') && localStorage.getItem(key).includes(wanted)), text);
+    await eventually(saved, true, `a saved document holding ${text}`);
   }
 
   async grade() {
