@@ -1,8 +1,9 @@
-// Reading the page after an action. Yew renders in slices: after 16 ms of work its scheduler
-// yields to the browser (a zero-delay timer) with the children's updates still queued, so a
-// read right after a click can find the page part-way through one update (the toolbar in
-// Chinese again, the summary still English). Every assertion about what an action changed
-// therefore waits for it, as a person looking at the page would.
+// Reading the page after an action. Yew renders a click's update in a microtask, or, when its
+// scheduler is part-way through other work (after 16 ms it yields to the browser with a
+// zero-delay timer and takes later updates with it, as during the warm-up's rehearsal in the
+// first second after opening), in a later task. A read straight after a click can then come
+// before the click's result: CI once read the toolbar still in English after switching back.
+// Every assertion about what an action changed therefore waits for it, as a person would.
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 
