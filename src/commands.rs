@@ -37,8 +37,8 @@ pub enum Command {
     /// The offline single file, with the open document inside when `true`.
     DownloadOffline(bool),
     /// Shows the page in this language and remembers it. The switch names the language its
-    /// label offers rather than toggling: Yew may yield to the browser part-way through an
-    /// update, and a click in that moment must still mean what the label said.
+    /// label offers rather than toggling the value it was drawn with: a click that lands
+    /// before the toolbar has caught up with a change must still do what the label said.
     SetLanguage(Lang),
 }
 

@@ -221,11 +221,16 @@ mod params {
         assert!(Params::parse("?host=*").allows("null"));
         assert_eq!(Params::parse("?profile=nowhere&embed=0"), Params::default());
     }
+}
+
+mod lang {
+    use wasm_bindgen_test::*;
+    use zipin::i18n::Lang;
 
     /// The switch offers the language not shown, and the setting it saves reads back as that
     /// language on the next visit.
     #[wasm_bindgen_test]
-    fn the_language_switch_offers_the_other_and_its_setting_reads_back() {
+    fn the_switch_offers_the_other_language_and_its_setting_reads_back() {
         for lang in [Lang::Zh, Lang::En] {
             assert_ne!(lang.other(), lang);
             assert_eq!(lang.other().other(), lang);
