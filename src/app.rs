@@ -8,20 +8,20 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::commands::{Command, Context, LANG_KEY};
 use crate::components::conflict_banner::ConflictBanner;
 use crate::components::print_view::PrintView;
 use crate::components::review_report::ReviewReport;
-use crate::commands::{Command, Context, LANG_KEY};
 use crate::components::toolbar::Toolbar;
 use crate::components::workspace::Workspace;
 use crate::documents::{self, DocMeta, Session, Unreadable};
 use crate::download::download;
+use crate::embed::{self, HostMessage};
 use crate::evaluations::use_evaluations;
 use crate::i18n::{Lang, T};
-use crate::state::{Action, AppState};
-use crate::shared::Shared;
-use crate::embed::{self, HostMessage};
 use crate::params::Params;
+use crate::shared::Shared;
+use crate::state::{Action, AppState};
 use crate::{offline, storage, Dispatch};
 
 /// How long after the last change the document is written (and at once when the page hides).
@@ -53,19 +53,38 @@ pub fn startup() -> AppProps {
         if storage::get(&marker).is_none() {
             match zipin_core::json::from_json(&json) {
                 Ok(document) => {
-                    let name = document.forms.first().map(|f| f.name.trim().to_owned()).unwrap_or_default();
-                    let meta = DocMeta { id: documents::new_id(), name };
+                    let name = document
+                        .forms
+                        .first()
+                        .map(|f| f.name.trim().to_owned())
+                        .unwrap_or_default();
+                    let meta = DocMeta {
+                        id: documents::new_id(),
+                        name,
+                    };
                     storage::set(&marker, &meta.id);
-                    props = AppProps { initial: AppState::new(meta, document), ..AppProps::default_with(props) };
+                    props = AppProps {
+                        initial: AppState::new(meta, document),
+                        ..AppProps::default_with(props)
+                    };
                 }
                 Err(error) => {
-                    props.start_problem = Some(Unreadable { message: error.message(), raw: json });
+                    props.start_problem = Some(Unreadable {
+                        message: error.message(),
+                        raw: json,
+                    });
                 }
             }
         }
     }
     if let Some(profile) = params.profile {
-        if !props.initial.document.forms.iter().any(|form| form.has_content()) {
+        if !props
+            .initial
+            .document
+            .forms
+            .iter()
+            .any(|form| form.has_content())
+        {
             let mut document = (*props.initial.document).clone();
             document.profile = zipin_core::profile::Profile::builtin(profile);
             props.initial = AppState::new(props.initial.meta.clone(), document);
@@ -77,13 +96,18 @@ pub fn startup() -> AppProps {
 
 /// A stable fingerprint of a text (FNV-1a), to recognise an offline file already opened.
 fn fingerprint(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 impl AppProps {
     /// Props keeping `other`'s start problem and parameters.
     fn default_with(other: AppProps) -> AppProps {
-        AppProps { focus: None, ..other }
+        AppProps {
+            focus: None,
+            ..other
+        }
     }
 }
 
@@ -91,12 +115,30 @@ impl AppProps {
 fn resume() -> AppProps {
     let session = documents::session();
     let listed = documents::list();
-    let wanted = session.as_ref().map(|s| s.document.clone()).or_else(|| listed.last().map(|m| m.id.clone()));
-    let fresh = || DocMeta { id: documents::new_id(), name: String::new() };
-    let Some(id) = wanted else {
-        return AppProps { initial: AppState::starter(fresh()), focus: None, start_problem: None, params: Params::default() };
+    let wanted = session
+        .as_ref()
+        .map(|s| s.document.clone())
+        .or_else(|| listed.last().map(|m| m.id.clone()));
+    let fresh = || DocMeta {
+        id: documents::new_id(),
+        name: String::new(),
     };
-    let meta = listed.iter().find(|m| m.id == id).cloned().unwrap_or(DocMeta { id: id.clone(), name: String::new() });
+    let Some(id) = wanted else {
+        return AppProps {
+            initial: AppState::starter(fresh()),
+            focus: None,
+            start_problem: None,
+            params: Params::default(),
+        };
+    };
+    let meta = listed
+        .iter()
+        .find(|m| m.id == id)
+        .cloned()
+        .unwrap_or(DocMeta {
+            id: id.clone(),
+            name: String::new(),
+        });
     match documents::load(&id) {
         Some(Ok(document)) => {
             let mut state = AppState::new(meta, document);
@@ -107,12 +149,25 @@ fn resume() -> AppProps {
                 }
             }
             let focus = session.row.zip(session.field);
-            AppProps { initial: state, focus, start_problem: None, params: Params::default() }
+            AppProps {
+                initial: state,
+                focus,
+                start_problem: None,
+                params: Params::default(),
+            }
         }
-        Some(Err(problem)) => {
-            AppProps { initial: AppState::starter(fresh()), focus: None, start_problem: Some(problem), params: Params::default() }
-        }
-        None => AppProps { initial: AppState::starter(meta), focus: None, start_problem: None, params: Params::default() },
+        Some(Err(problem)) => AppProps {
+            initial: AppState::starter(fresh()),
+            focus: None,
+            start_problem: Some(problem),
+            params: Params::default(),
+        },
+        None => AppProps {
+            initial: AppState::starter(meta),
+            focus: None,
+            start_problem: None,
+            params: Params::default(),
+        },
     }
 }
 
@@ -122,7 +177,11 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || initial);
     let lang = {
         let wanted = props.params.lang;
-        use_state(move || wanted.or_else(|| storage::get(LANG_KEY).and_then(|key| Lang::from_key(&key))).unwrap_or_default())
+        use_state(move || {
+            wanted
+                .or_else(|| storage::get(LANG_KEY).and_then(|key| Lang::from_key(&key)))
+                .unwrap_or_default()
+        })
     };
     let saved = use_state(storage::is_persistent);
     let listed = use_state(documents::list);
@@ -131,13 +190,20 @@ pub fn App(props: &AppProps) -> Html {
     let dispatch = state.dispatcher();
 
     use_autosave(&state, saved.clone(), listed.clone());
-    use_host_messages(props.params.clone(), dispatch.clone(), Shared(state.document.clone()), evaluations.clone());
+    use_host_messages(
+        props.params.clone(),
+        dispatch.clone(),
+        Shared(state.document.clone()),
+        evaluations.clone(),
+    );
     use_shortcuts(dispatch.clone());
     use_restore_focus(props.focus.clone());
     {
         let (document, form) = (state.meta.id.clone(), state.active);
         use_effect_with((document, form), move |(document, form)| {
-            let mut session = documents::session().filter(|s| &s.document == document).unwrap_or_default();
+            let mut session = documents::session()
+                .filter(|s| &s.document == document)
+                .unwrap_or_default();
             if session.form != Some(form.0) {
                 session.row = None;
                 session.field = None;
@@ -166,7 +232,8 @@ pub fn App(props: &AppProps) -> Html {
             })
         };
         let on_keep = {
-            let (conflict, meta, document) = (conflict.clone(), state.meta.clone(), state.document.clone());
+            let (conflict, meta, document) =
+                (conflict.clone(), state.meta.clone(), state.document.clone());
             Callback::from(move |_| {
                 documents::hold(None);
                 documents::save(&meta, &document);
@@ -193,7 +260,10 @@ pub fn App(props: &AppProps) -> Html {
     let ondrop = {
         let context = context.clone();
         Callback::from(move |event: DragEvent| {
-            let file = event.data_transfer().and_then(|data| data.files()).and_then(|files| files.get(0));
+            let file = event
+                .data_transfer()
+                .and_then(|data| data.files())
+                .and_then(|files| files.get(0));
             if let Some(file) = file {
                 event.prevent_default();
                 context.run(Command::OpenFile(file));
@@ -248,15 +318,28 @@ pub fn App(props: &AppProps) -> Html {
 
 /// A download's file name from the document's name.
 pub fn file_name(meta: &DocMeta, extension: &str) -> String {
-    let name: String = meta.name.trim().chars().filter(|c| !"\\/:*?\"<>|".contains(*c)).collect();
-    let name = if name.is_empty() { "绩效自评".to_owned() } else { name };
+    let name: String = meta
+        .name
+        .trim()
+        .chars()
+        .filter(|c| !"\\/:*?\"<>|".contains(*c))
+        .collect();
+    let name = if name.is_empty() {
+        "绩效自评".to_owned()
+    } else {
+        name
+    };
     format!("{name}.{extension}")
 }
 
 /// Saves the document shortly after each change, and at once when the page is hidden or
 /// closed, so closing the tab right after typing loses nothing.
 #[hook]
-fn use_autosave(state: &AppState, saved: UseStateHandle<bool>, listed: UseStateHandle<Vec<DocMeta>>) {
+fn use_autosave(
+    state: &AppState,
+    saved: UseStateHandle<bool>,
+    listed: UseStateHandle<Vec<DocMeta>>,
+) {
     let latest = use_mut_ref(|| None::<(DocMeta, Rc<zipin_core::model::Document>)>);
     let timer = use_mut_ref(|| None::<Timeout>);
     *latest.borrow_mut() = Some((state.meta.clone(), state.document.clone()));
@@ -290,7 +373,12 @@ fn use_autosave(state: &AppState, saved: UseStateHandle<bool>, listed: UseStateH
         };
         let listeners: Vec<EventListener> = window
             .iter()
-            .flat_map(|w| [EventListener::new(w, "pagehide", flush.clone()), EventListener::new(w, "beforeunload", flush.clone())])
+            .flat_map(|w| {
+                [
+                    EventListener::new(w, "pagehide", flush.clone()),
+                    EventListener::new(w, "beforeunload", flush.clone()),
+                ]
+            })
             .collect();
         move || drop(listeners)
     });
@@ -302,19 +390,26 @@ fn use_autosave(state: &AppState, saved: UseStateHandle<bool>, listed: UseStateH
 fn use_shortcuts(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
-            EventListener::new_with_options(&window, "keydown", EventListenerOptions::enable_prevent_default(), move |event| {
-                let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-                if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
-                    return;
-                }
-                let action = match (event.code().as_str(), event.shift_key()) {
-                    ("KeyZ", false) => Action::Undo,
-                    ("KeyZ", true) | ("KeyY", _) => Action::Redo,
-                    _ => return,
-                };
-                event.prevent_default();
-                dispatch.dispatch(action);
-            })
+            EventListener::new_with_options(
+                &window,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+                        return;
+                    }
+                    let action = match (event.code().as_str(), event.shift_key()) {
+                        ("KeyZ", false) => Action::Undo,
+                        ("KeyZ", true) | ("KeyY", _) => Action::Redo,
+                        _ => return,
+                    };
+                    event.prevent_default();
+                    dispatch.dispatch(action);
+                },
+            )
         });
         move || drop(listener)
     });
@@ -325,7 +420,10 @@ fn use_shortcuts(dispatch: Dispatch) {
 fn use_restore_focus(focus: Option<(u64, String)>) {
     use_effect_with((), move |_| {
         if let Some((row, field)) = focus {
-            focus_when_present(format!("[data-row-id=\"{row}\"] [data-field=\"{field}\"] .cell"), FOCUS_TRIES);
+            focus_when_present(
+                format!("[data-row-id=\"{row}\"] [data-field=\"{field}\"] .cell"),
+                FOCUS_TRIES,
+            );
         }
     });
 }
@@ -354,39 +452,81 @@ fn focus_when_present(selector: String, tries_left: u32) {
 
 /// Records the indicator cell that took the focus, for the next visit.
 fn remember_focus(event: &FocusEvent, document: &str, form: u64) {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-    let row = target.closest("[data-row-id]").ok().flatten().and_then(|e| e.get_attribute("data-row-id")).and_then(|v| v.parse().ok());
-    let field = target.closest("td[data-field]").ok().flatten().and_then(|e| e.get_attribute("data-field"));
+    let Some(target) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let row = target
+        .closest("[data-row-id]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("data-row-id"))
+        .and_then(|v| v.parse().ok());
+    let field = target
+        .closest("td[data-field]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("data-field"));
     if row.is_none() || field.is_none() {
         return;
     }
-    documents::set_session(&Session { document: document.to_owned(), form: Some(form), row, field });
+    documents::set_session(&Session {
+        document: document.to_owned(),
+        form: Some(form),
+        row,
+        field,
+    });
 }
 
 /// The postMessage API (see `embed`): loads what an allowed host sends, and tells it about
 /// every change.
 #[hook]
-fn use_host_messages(params: Params, dispatch: Dispatch, document: Shared<zipin_core::model::Document>, evaluations: Shared<Vec<Rc<zipin_core::Evaluation>>>) {
+fn use_host_messages(
+    params: Params,
+    dispatch: Dispatch,
+    document: Shared<zipin_core::model::Document>,
+    evaluations: Shared<Vec<Rc<zipin_core::Evaluation>>>,
+) {
     {
         let params = params.clone();
         use_effect_with((), move |_| {
             embed::post_ready(&params);
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "message", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
+                    let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+                        return;
+                    };
                     match embed::read(&params, &event.origin(), event.data()) {
                         Some(HostMessage::Load { document }) => {
                             match zipin_core::json::from_json(&document) {
-                                Ok(document) => dispatch.dispatch(Action::Edit(zipin_core::edit::Edit::Replace(document))),
-                                Err(error) => embed::warn(&format!("zipin: 无法打开收到的文档：{}", error.message())),
+                                Ok(document) => dispatch.dispatch(Action::Edit(
+                                    zipin_core::edit::Edit::Replace(document),
+                                )),
+                                Err(error) => embed::warn(&format!(
+                                    "zipin: 无法打开收到的文档：{}",
+                                    error.message()
+                                )),
                             }
                         }
-                        Some(HostMessage::Paste { text, html, replace }) => {
-                            let imported = zipin_core::import::import(&text, html.as_deref(), &crate::layouts::load());
+                        Some(HostMessage::Paste {
+                            text,
+                            html,
+                            replace,
+                        }) => {
+                            let imported = zipin_core::import::import(
+                                &text,
+                                html.as_deref(),
+                                &crate::layouts::load(),
+                            );
                             if imported.forms.is_empty() {
                                 embed::warn("zipin: 收到的粘贴内容中没有可评分的表");
                             } else {
-                                dispatch.dispatch(Action::Edit(zipin_core::edit::Edit::Import { forms: imported.forms, replace }));
+                                dispatch.dispatch(Action::Edit(zipin_core::edit::Edit::Import {
+                                    forms: imported.forms,
+                                    replace,
+                                }));
                             }
                         }
                         None => {}
@@ -413,8 +553,12 @@ fn use_conflict_watch(document: String) -> UseStateHandle<Option<String>> {
             let id = id.clone();
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else { return };
-                    let (Some(changed), Some(value)) = (event.key(), event.new_value()) else { return };
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    let (Some(changed), Some(value)) = (event.key(), event.new_value()) else {
+                        return;
+                    };
                     if changed == key && documents::written_elsewhere(&id, &value) {
                         documents::hold(Some(id.clone()));
                         conflict.set(Some(value));

@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 pub fn copy_text(text: &str) -> bool {
     let copied = (|| {
         let document = web_sys::window()?.document()?;
-        let area: web_sys::HtmlTextAreaElement = document.create_element("textarea").ok()?.dyn_into().ok()?;
+        let area: web_sys::HtmlTextAreaElement =
+            document.create_element("textarea").ok()?.dyn_into().ok()?;
         area.set_value(text);
         area.set_attribute("readonly", "").ok()?;
         area.style().set_property("position", "fixed").ok()?;

@@ -82,7 +82,10 @@ impl Context {
         match command {
             Command::NewDocument => {
                 self.flush();
-                let meta = DocMeta { id: documents::new_id(), name: String::new() };
+                let meta = DocMeta {
+                    id: documents::new_id(),
+                    name: String::new(),
+                };
                 let blank = blank_document(document.profile.clone());
                 documents::save(&meta, &blank);
                 self.open(meta, blank);
@@ -91,7 +94,13 @@ impl Context {
                 self.flush();
                 match documents::load(&id) {
                     Some(Ok(opened)) => {
-                        let meta = documents::list().into_iter().find(|m| m.id == id).unwrap_or(DocMeta { id, name: String::new() });
+                        let meta = documents::list()
+                            .into_iter()
+                            .find(|m| m.id == id)
+                            .unwrap_or(DocMeta {
+                                id,
+                                name: String::new(),
+                            });
                         self.open(meta, opened);
                     }
                     Some(Err(problem)) => self.say(false, problem.message),
@@ -101,28 +110,52 @@ impl Context {
             Command::DeleteDocument(id) => {
                 documents::delete(&id);
                 if id == self.state.meta.id {
-                    let meta = DocMeta { id: documents::new_id(), name: String::new() };
+                    let meta = DocMeta {
+                        id: documents::new_id(),
+                        name: String::new(),
+                    };
                     self.open(meta, blank_document(document.profile.clone()));
                 }
                 self.listed.set(documents::list());
             }
             Command::OpenFile(file) => {
                 let context = self.clone();
-                wasm_bindgen_futures::spawn_local(async move { context.opened(files::open(file).await) });
+                wasm_bindgen_futures::spawn_local(async move {
+                    context.opened(files::open(file).await)
+                });
             }
             Command::ExportTsv => {
                 let copied = copy_text(&delimited::tsv(&document_as_typed(document)));
-                self.say(copied, if copied { T::CopiedTsv.text(lang) } else { T::CopyFailed.text(lang) });
+                self.say(
+                    copied,
+                    if copied {
+                        T::CopiedTsv.text(lang)
+                    } else {
+                        T::CopyFailed.text(lang)
+                    },
+                );
             }
             Command::ExportCsv => {
-                download(&file_name(&self.state.meta, "csv"), "text/csv;charset=utf-8", &delimited::csv(&document_as_typed(document)));
+                download(
+                    &file_name(&self.state.meta, "csv"),
+                    "text/csv;charset=utf-8",
+                    &delimited::csv(&document_as_typed(document)),
+                );
             }
             Command::ExportXlsx => {
                 let bytes = xlsx::workbook(&forms_computed(document, &self.evaluations));
-                download(&file_name(&self.state.meta, "xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &bytes);
+                download(
+                    &file_name(&self.state.meta, "xlsx"),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    &bytes,
+                );
             }
             Command::ExportJson => {
-                download(&file_name(&self.state.meta, "json"), "application/json", to_json(document).as_bytes());
+                download(
+                    &file_name(&self.state.meta, "json"),
+                    "application/json",
+                    to_json(document).as_bytes(),
+                );
             }
             Command::Print => self.printing.set(true),
             Command::ReviewReport => self.reporting.set(!*self.reporting),
@@ -149,14 +182,36 @@ impl Context {
         match result {
             Ok(Opened::Document(document, name)) => {
                 self.flush();
-                self.open(DocMeta { id: documents::new_id(), name: name.clone() }, document);
+                self.open(
+                    DocMeta {
+                        id: documents::new_id(),
+                        name: name.clone(),
+                    },
+                    document,
+                );
                 self.say(true, format!("{}{name}", T::OpenedDocument.text(lang)));
             }
             Ok(Opened::Forms(imported)) if !imported.forms.is_empty() => {
-                let names: Vec<String> = imported.forms.iter().map(|f| f.name.trim().to_owned()).collect();
+                let names: Vec<String> = imported
+                    .forms
+                    .iter()
+                    .map(|f| f.name.trim().to_owned())
+                    .collect();
                 let replace = !self.state.document.forms.iter().any(|f| f.has_content());
-                self.dispatch.dispatch(Action::Edit(Edit::Import { forms: imported.forms, replace }));
-                self.say(true, format!("{} {} {}：{}", T::ImportedForms.text(lang), names.len(), T::FormsUnit.text(lang), names.join("、")));
+                self.dispatch.dispatch(Action::Edit(Edit::Import {
+                    forms: imported.forms,
+                    replace,
+                }));
+                self.say(
+                    true,
+                    format!(
+                        "{} {} {}：{}",
+                        T::ImportedForms.text(lang),
+                        names.len(),
+                        T::FormsUnit.text(lang),
+                        names.join("、")
+                    ),
+                );
             }
             Ok(Opened::Forms(imported)) => {
                 let why = imported.notices.iter().find_map(|n| match n {
@@ -164,7 +219,10 @@ impl Context {
                     Notice::NeedsMapping { .. } => Some("文件里的表格没有可识别的表头：请从文件中复制表格，粘贴到上方粘贴区，再选择各列含义。".to_owned()),
                     Notice::Skipped(_) => None,
                 });
-                self.say(false, why.unwrap_or_else(|| "文件里没有可评分的表。".to_owned()));
+                self.say(
+                    false,
+                    why.unwrap_or_else(|| "文件里没有可评分的表。".to_owned()),
+                );
             }
             Err(why) => self.say(false, why),
         }

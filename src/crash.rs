@@ -21,7 +21,9 @@ pub fn install() {
 #[cfg(debug_assertions)]
 #[allow(clippy::panic)]
 pub fn trigger_for_tests() {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     if search.contains("debug-crash=1") {
         panic!("debug-crash=1: a crash asked for by a test");
     }
@@ -47,11 +49,14 @@ fn show_crash_screen() -> Option<()> {
     screen.append_child(&title).ok()?;
     screen.append_child(&text).ok()?;
     if !saved.is_empty() {
-        let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+        let link: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
         let encoded = js_sys::encode_uri_component(&saved);
         link.set_href(&format!("data:application/json;charset=utf-8,{encoded}"));
         link.set_download("zipin-备份.json");
-        link.set_text_content(Some("下载最近保存的文档 · Download the last saved document"));
+        link.set_text_content(Some(
+            "下载最近保存的文档 · Download the last saved document",
+        ));
         link.set_attribute("data-testid", "crash-download").ok()?;
         screen.append_child(&link).ok()?;
     }

@@ -28,7 +28,13 @@ pub fn document_key(id: &str) -> String {
 
 /// Whether `value` under a document's key is not what this page wrote (another tab did).
 pub fn written_elsewhere(id: &str, value: &str) -> bool {
-    WRITTEN.with(|written| written.borrow().iter().find(|(written_id, _)| written_id == id).is_none_or(|(_, text)| text != value))
+    WRITTEN.with(|written| {
+        written
+            .borrow()
+            .iter()
+            .find(|(written_id, _)| written_id == id)
+            .is_none_or(|(_, text)| text != value)
+    })
 }
 
 /// Holds (or, with `None`, releases) a document: while held, saving it is paused.
@@ -65,7 +71,9 @@ pub struct Unreadable {
 /// The saved documents, in the order they were created. An unreadable list is rebuilt from
 /// the documents themselves, so no document is lost from it.
 pub fn list() -> Vec<DocMeta> {
-    let Some(text) = storage::get(LIST) else { return Vec::new() };
+    let Some(text) = storage::get(LIST) else {
+        return Vec::new();
+    };
     serde_json::from_str(&text).unwrap_or_else(|_| rebuild_list())
 }
 
@@ -76,7 +84,12 @@ fn rebuild_list() -> Vec<DocMeta> {
         .map(|id| {
             let name = load(&id)
                 .and_then(Result::ok)
-                .and_then(|document| document.forms.first().map(|form| form.name.trim().to_owned()))
+                .and_then(|document| {
+                    document
+                        .forms
+                        .first()
+                        .map(|form| form.name.trim().to_owned())
+                })
                 .unwrap_or_default();
             DocMeta { id, name }
         })
@@ -103,7 +116,10 @@ pub fn new_id() -> String {
 /// Opens a saved document.
 pub fn load(id: &str) -> Option<Result<Document, Unreadable>> {
     let raw = storage::get(&document_key(id))?;
-    Some(from_json(&raw).map_err(|error| Unreadable { message: error.message(), raw }))
+    Some(from_json(&raw).map_err(|error| Unreadable {
+        message: error.message(),
+        raw,
+    }))
 }
 
 /// Saves a document under its id, adding it to the list. Returns `false` when it could only

@@ -59,14 +59,23 @@ pub fn warn(text: &str) {
 /// Reads a message event's data, if it comes from an allowed origin and is well-formed.
 pub fn read(params: &Params, origin: &str, data: JsValue) -> Option<HostMessage> {
     if !params.allows(origin) {
-        warn(&format!("zipin: 忽略来自 {origin} 的消息：该来源不在 host 参数允许的列表中"));
+        warn(&format!(
+            "zipin: 忽略来自 {origin} 的消息：该来源不在 host 参数允许的列表中"
+        ));
         return None;
     }
     // A document sent as an object travels on as its JSON text.
     if let Ok(document) = js_sys::Reflect::get(&data, &JsValue::from_str("document")) {
         if document.is_object() {
-            if let Some(text) = js_sys::JSON::stringify(&document).ok().and_then(|t| t.as_string()) {
-                let _ = js_sys::Reflect::set(&data, &JsValue::from_str("document"), &JsValue::from_str(&text));
+            if let Some(text) = js_sys::JSON::stringify(&document)
+                .ok()
+                .and_then(|t| t.as_string())
+            {
+                let _ = js_sys::Reflect::set(
+                    &data,
+                    &JsValue::from_str("document"),
+                    &JsValue::from_str(&text),
+                );
             }
         }
     }
@@ -100,13 +109,19 @@ pub fn summaries(document: &Document, evaluations: &[std::rc::Rc<Evaluation>]) -
 }
 
 fn post(params: &Params, message: &PageMessage) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(Some(parent)) = window.parent() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
     if parent == window {
         return;
     }
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let Ok(value) = message.serialize(&serializer) else { return };
+    let Ok(value) = message.serialize(&serializer) else {
+        return;
+    };
     for host in &params.hosts {
         let _ = parent.post_message(&value, host);
     }

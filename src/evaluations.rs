@@ -38,13 +38,21 @@ impl Cache {
                         } else {
                             let mut evaluator = entry.evaluator;
                             let evaluation = Rc::new(evaluator.evaluate(form));
-                            Entry { evaluator, form: form.clone(), evaluation }
+                            Entry {
+                                evaluator,
+                                form: form.clone(),
+                                evaluation,
+                            }
                         }
                     }
                     _ => {
                         let mut evaluator = Evaluator::new(document.profile.clone());
                         let evaluation = Rc::new(evaluator.evaluate(form));
-                        Entry { evaluator, form: form.clone(), evaluation }
+                        Entry {
+                            evaluator,
+                            form: form.clone(),
+                            evaluation,
+                        }
                     }
                 };
                 let evaluation = entry.evaluation.clone();
@@ -61,5 +69,7 @@ impl Cache {
 #[hook]
 pub fn use_evaluations(document: Shared<Document>) -> Shared<Vec<Rc<Evaluation>>> {
     let cache: Rc<RefCell<Cache>> = use_mut_ref(Cache::default);
-    Shared(use_memo(document, move |document| cache.borrow_mut().refresh(document)))
+    Shared(use_memo(document, move |document| {
+        cache.borrow_mut().refresh(document)
+    }))
 }

@@ -23,23 +23,34 @@ pub enum Opened {
 /// Reads a file the user chose or dropped.
 pub async fn open(file: web_sys::File) -> Result<Opened, String> {
     let name = file.name();
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("无法读取文件“{name}”：{}", error(e)))?;
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("无法读取文件“{name}”：{}", error(e)))?;
     let bytes = Uint8Array::new(&buffer).to_vec();
     // Office files are ZIPs of XML several times their size; text is read as it is.
-    if let Some(refused) = zipin_core::import::too_large(bytes.len() / if bytes.starts_with(b"PK") { 4 } else { 1 }) {
+    if let Some(refused) =
+        zipin_core::import::too_large(bytes.len() / if bytes.starts_with(b"PK") { 4 } else { 1 })
+    {
         return Ok(Opened::Forms(refused));
     }
     let lower = name.to_lowercase();
     if bytes.starts_with(b"PK\x03\x04") {
-        return office_file(&bytes).await.map(Opened::Forms).map_err(|why| format!("“{name}”：{why}"));
+        return office_file(&bytes)
+            .await
+            .map(Opened::Forms)
+            .map_err(|why| format!("“{name}”：{why}"));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(format!("“{name}”是旧版 Office 二进制格式（.xls / .doc），请在 Excel、WPS 或 Word 中另存为 .xlsx 或 .docx 后再打开。"));
     }
     let text = decode(&bytes);
     if lower.ends_with(".json") || text.trim_start().starts_with('{') {
-        let document = zipin_core::json::from_json(&text).map_err(|e| format!("“{name}”：{}", e.message()))?;
-        let stem = name.rsplit_once('.').map_or(name.as_str(), |(stem, _)| stem).to_owned();
+        let document =
+            zipin_core::json::from_json(&text).map_err(|e| format!("“{name}”：{}", e.message()))?;
+        let stem = name
+            .rsplit_once('.')
+            .map_or(name.as_str(), |(stem, _)| stem)
+            .to_owned();
         return Ok(Opened::Document(document, stem));
     }
     let lower_text = text.to_ascii_lowercase();
@@ -73,10 +84,15 @@ async fn office_file(bytes: &[u8]) -> Result<Imported, String> {
     for entry in all.iter().filter(|entry| office::needed(&entry.name)) {
         let data = match entry.method {
             0 => entry.data.to_vec(),
-            8 => gunzip(&gzip_wrap(entry)).await.map_err(|why| format!("解压 {} 失败：{why}", entry.name))?,
+            8 => gunzip(&gzip_wrap(entry))
+                .await
+                .map_err(|why| format!("解压 {} 失败：{why}", entry.name))?,
             other => return Err(format!("不支持的压缩方式（{other}）")),
         };
-        texts.push((entry.name.clone(), String::from_utf8_lossy(&data).into_owned()));
+        texts.push((
+            entry.name.clone(),
+            String::from_utf8_lossy(&data).into_owned(),
+        ));
     }
     let blocks = office::blocks(&texts)?;
     Ok(import_blocks(blocks, &layouts::load(), false))

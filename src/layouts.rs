@@ -9,7 +9,9 @@ const KEY: &str = "zipin.layouts.v1";
 
 /// The remembered mappings (none when nothing is stored or the stored text is unreadable).
 pub fn load() -> Layouts {
-    storage::get(KEY).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+    storage::get(KEY)
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
 }
 
 /// Remembers one more mapping.

@@ -2,7 +2,12 @@
 //!
 //! `state` holds the one reducer; `evaluations` scores what changed; `components/` are the
 //! widgets, one a file; `i18n` is the one table of strings.
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 pub mod app;
 pub mod clipboard;

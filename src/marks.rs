@@ -35,7 +35,11 @@ fn add(marks: &mut Vec<Mark>, field: &'static str, finding: &Finding) {
             mark.messages.push('\n');
             mark.messages.push_str(&finding.message);
         }
-        None => marks.push(Mark { field, severity: finding.severity, messages: finding.message.clone() }),
+        None => marks.push(Mark {
+            field,
+            severity: finding.severity,
+            messages: finding.message.clone(),
+        }),
     }
 }
 
@@ -53,8 +57,14 @@ impl Marks {
         let mut marks = Marks::default();
         for finding in findings {
             match finding.place {
-                Place::Row { id, field } => add(marks.rows.entry(id).or_default(), field.key(), finding),
-                Place::Funds { row, column } => add(marks.funds.entry(row).or_default(), funds_field(column), finding),
+                Place::Row { id, field } => {
+                    add(marks.rows.entry(id).or_default(), field.key(), finding)
+                }
+                Place::Funds { row, column } => add(
+                    marks.funds.entry(row).or_default(),
+                    funds_field(column),
+                    finding,
+                ),
                 Place::Section(_) | Place::Form => {}
             }
         }
@@ -74,9 +84,17 @@ pub fn mark_class(severity: Severity) -> &'static str {
 /// The CSS selector of the input a finding points at, for focusing it.
 pub fn selector(place: Place) -> String {
     match place {
-        Place::Row { id, field } => format!("[data-row-id=\"{}\"] [data-field=\"{}\"] .cell", id.0, field.key()),
+        Place::Row { id, field } => format!(
+            "[data-row-id=\"{}\"] [data-field=\"{}\"] .cell",
+            id.0,
+            field.key()
+        ),
         Place::Funds { row, column } => {
-            format!("[data-testid=\"funds\"] tbody tr:nth-child({}) [data-field=\"{}\"] .cell", row + 1, funds_field(column))
+            format!(
+                "[data-testid=\"funds\"] tbody tr:nth-child({}) [data-field=\"{}\"] .cell",
+                row + 1,
+                funds_field(column)
+            )
         }
         Place::Section(id) => format!("[data-section-id=\"{}\"] .cell", id.0),
         Place::Form => "[data-testid=\"claimed-total\"]".to_owned(),

@@ -17,7 +17,9 @@ pub fn move_vertical(from: &Element, by: i32) -> bool {
         let mut candidates: Vec<Element> = Vec::new();
         let mut current = None;
         for index in 0..rows.length() {
-            let Some(tr) = rows.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+            let Some(tr) = rows.item(index).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
             if tr == row {
                 current = Some(candidates.len());
             }
@@ -40,7 +42,9 @@ pub fn move_horizontal(from: &Element, by: i32) -> bool {
     let found = (|| {
         let row = from.closest("tr").ok()??;
         let cells = row.query_selector_all(".cell").ok()?;
-        let list: Vec<Element> = (0..cells.length()).filter_map(|i| cells.item(i)?.dyn_into().ok()).collect();
+        let list: Vec<Element> = (0..cells.length())
+            .filter_map(|i| cells.item(i)?.dyn_into().ok())
+            .collect();
         let index = list.iter().position(|cell| cell == from)?;
         let target = i64::try_from(index).ok()? + i64::from(by);
         list.get(usize::try_from(target).ok()?).cloned()
@@ -49,7 +53,9 @@ pub fn move_horizontal(from: &Element, by: i32) -> bool {
 }
 
 fn focus_and_select(target: &Element) -> bool {
-    let Some(element) = target.dyn_ref::<HtmlElement>() else { return false };
+    let Some(element) = target.dyn_ref::<HtmlElement>() else {
+        return false;
+    };
     if element.focus().is_err() {
         return false;
     }
@@ -64,10 +70,18 @@ fn focus_and_select(target: &Element) -> bool {
 /// The caret of an input or textarea: (start, end, text).
 pub fn caret(element: &Element) -> Option<(u32, u32, String)> {
     if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
-        return Some((input.selection_start().ok()??, input.selection_end().ok()??, input.value()));
+        return Some((
+            input.selection_start().ok()??,
+            input.selection_end().ok()??,
+            input.value(),
+        ));
     }
     let area = element.dyn_ref::<HtmlTextAreaElement>()?;
-    Some((area.selection_start().ok()??, area.selection_end().ok()??, area.value()))
+    Some((
+        area.selection_start().ok()??,
+        area.selection_end().ok()??,
+        area.value(),
+    ))
 }
 
 /// Where the caret stands in a cell's text, for deciding whether an arrow leaves the cell.
@@ -85,7 +99,12 @@ pub fn caret_place(start: u32, end: u32, text: &str) -> CaretPlace {
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let (start, end) = (start as usize, end as usize);
     if start == 0 && end >= utf16.len() {
-        return CaretPlace { at_start: true, at_end: true, on_first_line: true, on_last_line: true };
+        return CaretPlace {
+            at_start: true,
+            at_end: true,
+            on_first_line: true,
+            on_last_line: true,
+        };
     }
     let collapsed = start == end;
     let newline = u16::from(b'\n');

@@ -14,24 +14,41 @@ use crate::streams::{bytes, error, gzip};
 pub const FILE_NAME: &str = "绩效自评计算器-离线版.html";
 
 fn text_of(id: &str) -> Option<String> {
-    web_sys::window()?.document()?.get_element_by_id(id)?.text_content()
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .text_content()
 }
 
 /// The saved document the offline file was written with, if it carries one.
 pub fn embedded_document() -> Option<String> {
-    text_of("zipin-document").map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
+    text_of("zipin-document")
+        .map(|t| t.trim().to_owned())
+        .filter(|t| !t.is_empty())
 }
 
 fn href(selector: &str) -> Result<String, String> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("没有页面")?;
-    let element = document.query_selector(selector).ok().flatten().ok_or_else(|| format!("找不到 {selector}"))?;
-    let link: web_sys::HtmlLinkElement = element.dyn_into().map_err(|_| format!("{selector} 不是链接"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("没有页面")?;
+    let element = document
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .ok_or_else(|| format!("找不到 {selector}"))?;
+    let link: web_sys::HtmlLinkElement = element
+        .dyn_into()
+        .map_err(|_| format!("{selector} 不是链接"))?;
     Ok(link.href())
 }
 
 async fn fetch(url: &str) -> Result<Response, String> {
     let window = web_sys::window().ok_or("没有窗口")?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url)).await.map_err(error)?.dyn_into().map_err(error)?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(error)?
+        .dyn_into()
+        .map_err(error)?;
     if response.ok() {
         Ok(response)
     } else {
@@ -41,11 +58,23 @@ async fn fetch(url: &str) -> Result<Response, String> {
 
 /// The stylesheet, glue and gzipped wasm of the running page.
 async fn own_parts() -> Result<(String, String, String), String> {
-    if let (Some(css), Some(glue), Some(wasm)) = (text_of("zipin-style"), text_of("zipin-glue"), text_of("zipin-wasm")) {
-        return Ok((css.trim().to_owned(), glue.trim().to_owned(), wasm.trim().to_owned()));
+    if let (Some(css), Some(glue), Some(wasm)) = (
+        text_of("zipin-style"),
+        text_of("zipin-glue"),
+        text_of("zipin-wasm"),
+    ) {
+        return Ok((
+            css.trim().to_owned(),
+            glue.trim().to_owned(),
+            wasm.trim().to_owned(),
+        ));
     }
     let css_response = fetch(&href("link[rel=\"stylesheet\"]")?).await?;
-    let css = JsFuture::from(css_response.text().map_err(error)?).await.map_err(error)?.as_string().unwrap_or_default();
+    let css = JsFuture::from(css_response.text().map_err(error)?)
+        .await
+        .map_err(error)?
+        .as_string()
+        .unwrap_or_default();
     let glue = bytes(fetch(&href("link[rel=\"modulepreload\"]")?).await?).await?;
     let wasm = bytes(fetch(&href("link[rel=\"preload\"][as=\"fetch\"]")?).await?).await?;
     Ok((css, base64(&glue), base64(&gzip(&wasm).await?)))
@@ -54,7 +83,9 @@ async fn own_parts() -> Result<(String, String, String), String> {
 /// Writes the offline file (with `document_json` inside, when given) and offers it for
 /// download. Returns why it could not, in Chinese.
 pub async fn download_offline(document_json: Option<String>) -> Result<(), String> {
-    let (css, glue_base64, wasm_gzip_base64) = own_parts().await.map_err(|why| format!("无法生成离线版：{why}"))?;
+    let (css, glue_base64, wasm_gzip_base64) = own_parts()
+        .await
+        .map_err(|why| format!("无法生成离线版：{why}"))?;
     let html = single_file_html(&OfflineParts {
         css: &css,
         glue_base64: &glue_base64,

@@ -23,12 +23,21 @@ impl Params {
         let mut params = Params::default();
         for pair in query.trim_start_matches('?').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = js_sys::decode_uri_component(value).ok().and_then(|v| v.as_string()).unwrap_or_default();
+            let value = js_sys::decode_uri_component(value)
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
             match key {
                 "profile" => params.profile = ProfileId::from_key(&value),
                 "lang" => params.lang = Lang::from_key(&value),
                 "embed" => params.embed = matches!(value.as_str(), "" | "1" | "true" | "yes"),
-                "host" => params.hosts = value.split(',').map(|h| h.trim().trim_end_matches('/').to_owned()).filter(|h| !h.is_empty()).collect(),
+                "host" => {
+                    params.hosts = value
+                        .split(',')
+                        .map(|h| h.trim().trim_end_matches('/').to_owned())
+                        .filter(|h| !h.is_empty())
+                        .collect()
+                }
                 _ => {}
             }
         }
@@ -37,7 +46,9 @@ impl Params {
 
     /// The parameters of this page.
     pub fn current() -> Params {
-        let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+        let query = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
         Params::parse(&query)
     }
 

@@ -41,7 +41,10 @@ pub enum Action {
     Undo,
     Redo,
     /// Opens another document (history starts afresh).
-    Open { meta: DocMeta, document: Document },
+    Open {
+        meta: DocMeta,
+        document: Document,
+    },
     RenameDocument(String),
 }
 
@@ -49,7 +52,13 @@ impl AppState {
     /// A state around `document`, showing its first form.
     pub fn new(meta: DocMeta, document: Document) -> Self {
         let active = document.forms.first().map_or(RowId(0), |form| form.id);
-        AppState { meta, document: Rc::new(document), active, undo: Vec::new(), redo: Vec::new() }
+        AppState {
+            meta,
+            document: Rc::new(document),
+            active,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
     }
 
     /// A document with one blank form: what a first visit shows.
@@ -70,7 +79,10 @@ impl AppState {
         let mut undo = self.undo.clone();
         let coalesce = key.is_some() && undo.last().is_some_and(|step| step.key == key);
         if !coalesce {
-            undo.push(Step { document: self.document.clone(), key });
+            undo.push(Step {
+                document: self.document.clone(),
+                key,
+            });
             if undo.len() > HISTORY_LIMIT {
                 undo.remove(0);
             }
@@ -80,7 +92,13 @@ impl AppState {
         } else {
             document.forms.last().map_or(RowId(0), |form| form.id)
         };
-        AppState { meta: self.meta.clone(), document, active, undo, redo: Vec::new() }
+        AppState {
+            meta: self.meta.clone(),
+            document,
+            active,
+            undo,
+            redo: Vec::new(),
+        }
     }
 }
 
@@ -100,7 +118,9 @@ fn shown_after(edit: &Edit, document: &Document) -> Option<usize> {
 fn coalesce_key(edit: &Edit) -> Option<String> {
     match edit {
         Edit::SetRow { row, field, .. } => Some(format!("row:{}:{:?}", row.0, field)),
-        Edit::SetFunds { form, row, column, .. } => Some(format!("funds:{}:{row}:{column:?}", form.0)),
+        Edit::SetFunds {
+            form, row, column, ..
+        } => Some(format!("funds:{}:{row}:{column:?}", form.0)),
         Edit::SetFormName { form, .. } => Some(format!("name:{}", form.0)),
         Edit::SetClaimTotal { form, .. } => Some(format!("total:{}", form.0)),
         Edit::SetClaimGrade { form, .. } => Some(format!("grade:{}", form.0)),
@@ -128,7 +148,11 @@ impl Reducible for AppState {
                 let shows = shown_after(&edit, &self.document);
                 // An unnamed document takes the name of the first form imported into it.
                 let edit_name = match &edit {
-                    Edit::Import { forms, .. } => forms.iter().map(|f| f.name.trim()).find(|n| !n.is_empty()).map(str::to_owned),
+                    Edit::Import { forms, .. } => forms
+                        .iter()
+                        .map(|f| f.name.trim())
+                        .find(|n| !n.is_empty())
+                        .map(str::to_owned),
                     _ => None,
                 };
                 let mut document = (*self.document).clone();
@@ -144,33 +168,60 @@ impl Reducible for AppState {
                     next.meta.name = name;
                 }
                 if let Some(index) = shows {
-                    next.active = next.document.forms.get(index).map_or(next.active, |form| form.id);
+                    next.active = next
+                        .document
+                        .forms
+                        .get(index)
+                        .map_or(next.active, |form| form.id);
                 }
                 Rc::new(next)
             }
             Action::Open { meta, document } => {
                 let active = document.forms.first().map_or(RowId(0), |form| form.id);
-                Rc::new(AppState { meta, document: Rc::new(document), active, undo: Vec::new(), redo: Vec::new() })
+                Rc::new(AppState {
+                    meta,
+                    document: Rc::new(document),
+                    active,
+                    undo: Vec::new(),
+                    redo: Vec::new(),
+                })
             }
-            Action::RenameDocument(name) if name != self.meta.name => {
-                Rc::new(AppState { meta: DocMeta { name, ..self.meta.clone() }, ..(*self).clone() })
-            }
+            Action::RenameDocument(name) if name != self.meta.name => Rc::new(AppState {
+                meta: DocMeta {
+                    name,
+                    ..self.meta.clone()
+                },
+                ..(*self).clone()
+            }),
             Action::RenameDocument(_) => self,
             Action::Select(form) if form != self.active && self.document.form(form).is_some() => {
-                Rc::new(AppState { active: form, ..(*self).clone() })
+                Rc::new(AppState {
+                    active: form,
+                    ..(*self).clone()
+                })
             }
             Action::Select(_) => self,
             Action::Undo => {
                 let mut state = (*self).clone();
-                let Some(step) = state.undo.pop() else { return self };
-                state.redo.push(Step { document: state.document.clone(), key: None });
+                let Some(step) = state.undo.pop() else {
+                    return self;
+                };
+                state.redo.push(Step {
+                    document: state.document.clone(),
+                    key: None,
+                });
                 state.document = step.document;
                 Rc::new(state)
             }
             Action::Redo => {
                 let mut state = (*self).clone();
-                let Some(step) = state.redo.pop() else { return self };
-                state.undo.push(Step { document: state.document.clone(), key: None });
+                let Some(step) = state.redo.pop() else {
+                    return self;
+                };
+                state.undo.push(Step {
+                    document: state.document.clone(),
+                    key: None,
+                });
                 state.document = step.document;
                 Rc::new(state)
             }

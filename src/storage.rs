@@ -14,7 +14,9 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// Whether values survive a reload here (localStorage exists and accepts a write).
 pub fn is_persistent() -> bool {
-    let Some(storage) = local_storage() else { return false };
+    let Some(storage) = local_storage() else {
+        return false;
+    };
     let probe = "zipin.probe";
     let ok = storage.set_item(probe, "1").is_ok();
     let _ = storage.remove_item(probe);
@@ -36,9 +38,13 @@ pub fn set(key: &str, value: &str) -> bool {
 
 /// Every key in localStorage (none when it is unavailable).
 pub fn keys() -> Vec<String> {
-    let Some(storage) = local_storage() else { return Vec::new() };
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
     let count = storage.length().unwrap_or(0);
-    (0..count).filter_map(|index| storage.key(index).ok().flatten()).collect()
+    (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .collect()
 }
 
 /// Removes a value.

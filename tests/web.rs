@@ -12,7 +12,9 @@ use zipin::state::AppState;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 /// Mounts a fresh page in its own element and renders it completely: the results at once,
@@ -27,9 +29,21 @@ async fn mount() -> Element {
 /// Mounts a fresh page and runs its first render only.
 async fn mount_first_render() -> Element {
     let root = document().create_element("div").expect("a div");
-    document().body().expect("a body").append_child(&root).expect("mounted");
-    let meta = DocMeta { id: "web-test".into(), name: String::new() };
-    let props = AppProps { initial: AppState::starter(meta), focus: None, start_problem: None, params: Default::default() };
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("mounted");
+    let meta = DocMeta {
+        id: "web-test".into(),
+        name: String::new(),
+    };
+    let props = AppProps {
+        initial: AppState::starter(meta),
+        focus: None,
+        start_problem: None,
+        params: Default::default(),
+    };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
@@ -38,17 +52,26 @@ async fn mount_first_render() -> Element {
 /// Waits for the page's timers that are already due (a `setTimeout` of 0 runs first).
 async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().expect("a window").set_timeout_with_callback(&resolve).expect("a timeout");
+        web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback(&resolve)
+            .expect("a timeout");
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("the timeout fired");
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("the timeout fired");
 }
 
 fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector).expect("a valid selector").unwrap_or_else(|| panic!("no {selector}"))
+    root.query_selector(selector)
+        .expect("a valid selector")
+        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn value_of(root: &Element, testid: &str) -> String {
-    find(root, &format!("[data-testid=\"{testid}\"]")).get_attribute("data-value").unwrap_or_default()
+    find(root, &format!("[data-testid=\"{testid}\"]"))
+        .get_attribute("data-value")
+        .unwrap_or_default()
 }
 
 /// Types `text` into an input or textarea the way the browser reports it: value set,
@@ -57,32 +80,65 @@ async fn type_into(input: &Element, text: &str) {
     if let Some(field) = input.dyn_ref::<HtmlInputElement>() {
         field.set_value(text);
     } else {
-        input.dyn_ref::<HtmlTextAreaElement>().expect("an input or textarea").set_value(text);
+        input
+            .dyn_ref::<HtmlTextAreaElement>()
+            .expect("an input or textarea")
+            .set_value(text);
     }
     let init = EventInit::new();
     init.set_bubbles(true);
-    input.dispatch_event(&Event::new_with_event_init_dict("input", &init).expect("an event")).expect("dispatched");
+    input
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).expect("an event"))
+        .expect("dispatched");
     yew::scheduler::flush().await;
 }
 
 #[wasm_bindgen_test]
 async fn starts_with_a_blank_form_and_every_hook() {
     let root = mount().await;
-    for testid in ["forms-summary", "form-tab", "form", "execution-rate", "budget-score", "total-score", "grade", "findings"] {
+    for testid in [
+        "forms-summary",
+        "form-tab",
+        "form",
+        "execution-rate",
+        "budget-score",
+        "total-score",
+        "grade",
+        "findings",
+    ] {
         find(&root, &format!("[data-testid=\"{testid}\"]"));
     }
-    assert_eq!(root.query_selector_all("[data-testid=\"indicator-row\"]").expect("rows").length(), 3);
-    assert_eq!(root.query_selector_all("[data-testid=\"section-subtotal\"]").expect("subtotals").length(), 3);
+    assert_eq!(
+        root.query_selector_all("[data-testid=\"indicator-row\"]")
+            .expect("rows")
+            .length(),
+        3
+    );
+    assert_eq!(
+        root.query_selector_all("[data-testid=\"section-subtotal\"]")
+            .expect("subtotals")
+            .length(),
+        3
+    );
     assert_eq!(value_of(&root, "total-score"), "0");
     assert_eq!(value_of(&root, "execution-rate"), "");
-    assert_eq!(find(&root, "[data-testid=\"grade\"]").text_content().unwrap_or_default(), "差");
+    assert_eq!(
+        find(&root, "[data-testid=\"grade\"]")
+            .text_content()
+            .unwrap_or_default(),
+        "差"
+    );
 }
 
 /// The results reach the page before the grid's rows, which follow a task later.
 #[wasm_bindgen_test]
 async fn shows_the_results_first_and_the_rows_a_task_later() {
     let root = mount_first_render().await;
-    let rows = |root: &Element| root.query_selector_all("[data-testid=\"indicator-row\"]").expect("rows").length();
+    let rows = |root: &Element| {
+        root.query_selector_all("[data-testid=\"indicator-row\"]")
+            .expect("rows")
+            .length()
+    };
     assert_eq!(value_of(&root, "total-score"), "0");
     find(&root, "[data-testid=\"forms-summary\"]");
     assert_eq!(rows(&root), 0);
@@ -94,10 +150,23 @@ async fn shows_the_results_first_and_the_rows_a_task_later() {
 #[wasm_bindgen_test]
 async fn typing_funds_updates_rate_and_budget_score() {
     let root = mount().await;
-    type_into(&find(&root, ".funds-total [data-field=\"full-year\"] input"), "251.89").await;
-    type_into(&find(&root, ".funds-total [data-field=\"executed\"] input"), "245.60").await;
+    type_into(
+        &find(&root, ".funds-total [data-field=\"full-year\"] input"),
+        "251.89",
+    )
+    .await;
+    type_into(
+        &find(&root, ".funds-total [data-field=\"executed\"] input"),
+        "245.60",
+    )
+    .await;
     assert_eq!(value_of(&root, "budget-score"), "9.75");
-    assert_eq!(find(&root, "[data-testid=\"execution-rate\"]").text_content().unwrap_or_default(), "97.50%");
+    assert_eq!(
+        find(&root, "[data-testid=\"execution-rate\"]")
+            .text_content()
+            .unwrap_or_default(),
+        "97.50%"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -109,11 +178,19 @@ async fn typing_a_row_scores_it_and_keeps_the_raw_text() {
     type_into(&find(&row, "[data-field=\"weight\"] input"), "50").await;
     let computed = find(&row, "[data-field=\"computed-score\"]");
     assert_eq!(computed.get_attribute("data-value").as_deref(), Some("40"));
-    assert!(computed.get_attribute("title").unwrap_or_default().contains("50 × 80人 ÷ 100人 = 40.00"));
-    let target: HtmlTextAreaElement = find(&row, "[data-field=\"target\"] textarea").dyn_into().expect("a textarea");
+    assert!(computed
+        .get_attribute("title")
+        .unwrap_or_default()
+        .contains("50 × 80人 ÷ 100人 = 40.00"));
+    let target: HtmlTextAreaElement = find(&row, "[data-field=\"target\"] textarea")
+        .dyn_into()
+        .expect("a textarea");
     assert_eq!(target.value(), "≥１００人");
     assert_eq!(value_of(&root, "total-score"), "40");
-    let subtotal = find(&root, "[data-testid=\"section-subtotal\"][data-section=\"产出指标\"]");
+    let subtotal = find(
+        &root,
+        "[data-testid=\"section-subtotal\"][data-section=\"产出指标\"]",
+    );
     assert_eq!(subtotal.get_attribute("data-value").as_deref(), Some("40"));
 }
 
@@ -130,13 +207,21 @@ mod reducer {
     use zipin_core::model::RowField;
 
     fn start() -> Rc<AppState> {
-        Rc::new(AppState::starter(DocMeta { id: "t".into(), name: String::new() }))
+        Rc::new(AppState::starter(DocMeta {
+            id: "t".into(),
+            name: String::new(),
+        }))
     }
 
     fn set(state: Rc<AppState>, row_index: usize, field: RowField, text: &str) -> Rc<AppState> {
         let form = state.document.forms[0].id;
         let row = state.document.forms[0].sections[0].rows[row_index].id;
-        state.reduce(Action::Edit(Edit::SetRow { form, row, field, text: text.into() }))
+        state.reduce(Action::Edit(Edit::SetRow {
+            form,
+            row,
+            field,
+            text: text.into(),
+        }))
     }
 
     #[wasm_bindgen_test]
@@ -162,7 +247,11 @@ mod reducer {
     fn more_than_a_hundred_steps_undo() {
         let mut state = start();
         for step in 0..150 {
-            let field = if step % 2 == 0 { RowField::Weight } else { RowField::Score };
+            let field = if step % 2 == 0 {
+                RowField::Weight
+            } else {
+                RowField::Score
+            };
             state = set(state, 0, field, &step.to_string());
         }
         for _ in 0..120 {
@@ -210,7 +299,9 @@ mod params {
 
     #[wasm_bindgen_test]
     fn url_parameters_read_as_documented() {
-        let params = Params::parse("?profile=hubei&lang=en&embed=1&host=https%3A%2F%2Fportal.example%2F,https://b.example");
+        let params = Params::parse(
+            "?profile=hubei&lang=en&embed=1&host=https%3A%2F%2Fportal.example%2F,https://b.example",
+        );
         assert_eq!(params.profile, Some(ProfileId::Hubei));
         assert_eq!(params.lang, Some(Lang::En));
         assert!(params.embed);
@@ -247,23 +338,52 @@ mod lang {
 async fn the_rehearsal_pastes_the_warm_up_form_and_undoes_it() {
     use zipin::warm_up::rehearsal::{Rehearsal, RehearsalProps};
     let root = document().create_element("div").expect("a div");
-    let mut handle = yew::Renderer::<Rehearsal>::with_root_and_props(root.clone(), RehearsalProps { step: 0 }).render();
+    let mut handle =
+        yew::Renderer::<Rehearsal>::with_root_and_props(root.clone(), RehearsalProps { step: 0 })
+            .render();
     yew::scheduler::flush().await;
     assert_eq!(value_of(&root, "total-score"), "0");
     let codes = |root: &Element| {
-        let list = root.query_selector_all("[data-testid=\"finding\"]").expect("findings");
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()?.get_attribute("data-code")).collect::<Vec<_>>()
+        let list = root
+            .query_selector_all("[data-testid=\"finding\"]")
+            .expect("findings");
+        (0..list.length())
+            .filter_map(|i| {
+                list.item(i)?
+                    .dyn_into::<Element>()
+                    .ok()?
+                    .get_attribute("data-code")
+            })
+            .collect::<Vec<_>>()
     };
     for step in [1, 3, 5] {
         handle.update(RehearsalProps { step });
         yew::scheduler::flush().await;
         assert_eq!(value_of(&root, "total-score"), "95", "step {step}");
-        assert_eq!(find(&root, "[data-testid=\"summary-row\"] [data-field=\"name\"]").text_content().unwrap_or_default(), "社区养老服务补助");
-        assert_eq!(codes(&root), ["SCORE_OVER_WEIGHT", "DEDUCTION_NO_REASON", "SCORE_DIFFERS_FROM_RULE"], "step {step}");
+        assert_eq!(
+            find(&root, "[data-testid=\"summary-row\"] [data-field=\"name\"]")
+                .text_content()
+                .unwrap_or_default(),
+            "社区养老服务补助"
+        );
+        assert_eq!(
+            codes(&root),
+            [
+                "SCORE_OVER_WEIGHT",
+                "DEDUCTION_NO_REASON",
+                "SCORE_DIFFERS_FROM_RULE"
+            ],
+            "step {step}"
+        );
         handle.update(RehearsalProps { step: step + 1 });
         yew::scheduler::flush().await;
         assert_eq!(value_of(&root, "total-score"), "0", "step {}", step + 1);
-        assert_eq!(root.query_selector_all("[data-testid=\"summary-row\"]").expect("rows").length(), 1);
+        assert_eq!(
+            root.query_selector_all("[data-testid=\"summary-row\"]")
+                .expect("rows")
+                .length(),
+            1
+        );
     }
     assert!(!root.is_connected());
     handle.destroy();

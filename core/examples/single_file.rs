@@ -28,9 +28,14 @@ fn main() {
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Result<&'a str, String> {
-    let from = text.find(start).ok_or_else(|| format!("index.html has no {start:?}"))? + start.len();
+    let from = text
+        .find(start)
+        .ok_or_else(|| format!("index.html has no {start:?}"))?
+        + start.len();
     let rest = &text[from..];
-    let to = rest.find(end).ok_or_else(|| format!("index.html has no {end:?} after {start:?}"))?;
+    let to = rest
+        .find(end)
+        .ok_or_else(|| format!("index.html has no {end:?} after {start:?}"))?;
     Ok(&rest[..to])
 }
 
@@ -49,7 +54,8 @@ fn run(dir: &Path) -> Result<(), String> {
     //    lack it) and without Trunk's globals, which nothing uses.
     let loader = between(&index, "<script type=\"module\">", "</script>")?.to_owned();
     let loader_name = js_name.replace(".js", "-loader.js");
-    let module = format!("import init from '{js_name}';\ninit({{ module_or_path: '{wasm_name}' }});\n");
+    let module =
+        format!("import init from '{js_name}';\ninit({{ module_or_path: '{wasm_name}' }});\n");
     fs::write(dir.join(loader_name.trim_start_matches("./")), module).map_err(|e| e.to_string())?;
     let index = index.replace(
         &format!("<script type=\"module\">{loader}</script>"),
@@ -71,6 +77,9 @@ fn run(dir: &Path) -> Result<(), String> {
         document_json: None,
     });
     fs::write(dir.join("zipin.html"), &html).map_err(|e| e.to_string())?;
-    println!("single_file: wrote zipin.html ({} bytes) and {loader_name}", html.len());
+    println!(
+        "single_file: wrote zipin.html ({} bytes) and {loader_name}",
+        html.len()
+    );
     Ok(())
 }

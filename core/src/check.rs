@@ -7,9 +7,13 @@ use serde::Serialize;
 
 use crate::model::{Form, FundsColumn, FundsRow, RowContext, RowField, RowId, Section};
 use crate::normalize::{is_empty_marker, normalize};
-use crate::number::{rate_matches_claim, read_number, read_rate, round2, two_places, NumberCell, Plain};
+use crate::number::{
+    rate_matches_claim, read_number, read_rate, round2, two_places, NumberCell, Plain,
+};
 use crate::profile::{Denominator, Profile};
-use crate::score::{budget_of, level_band, FormScore, Grade, RowKind, RowScore, SectionScore, Source};
+use crate::score::{
+    budget_of, level_band, FormScore, Grade, RowKind, RowScore, SectionScore, Source,
+};
 use crate::value::{read_value, Direction, Reading};
 
 /// How much a finding matters.
@@ -111,7 +115,12 @@ impl Findings {
     }
 
     fn push_as(&mut self, code: Code, severity: Severity, place: Place, message: String) {
-        self.0.push(Finding { code, severity, place, message });
+        self.0.push(Finding {
+            code,
+            severity,
+            place,
+            message,
+        });
     }
 }
 
@@ -144,8 +153,12 @@ fn is_blank(text: &str) -> bool {
     let text = text.trim();
     // A filler is a few dashes, slashes or 无数据; a written reason, which nearly always
     // starts with another ideograph or is longer than any filler, is not normalised at all.
-    let written = text.chars().next().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '无');
-    text.is_empty() || (!written && text.chars().nth(6).is_none() && is_empty_marker(&normalize(text)))
+    let written = text
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && c != '无');
+    text.is_empty()
+        || (!written && text.chars().nth(6).is_none() && is_empty_marker(&normalize(text)))
 }
 
 fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
@@ -166,7 +179,11 @@ fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
         NumberCell::Number(claimed) if round2(claimed) != score.total => findings.push(
             Code::TotalMismatch,
             Place::Form,
-            format!("申报总分 {}，按各项得分合计应为 {}", Plain(claimed), Plain(score.total)),
+            format!(
+                "申报总分 {}，按各项得分合计应为 {}",
+                Plain(claimed),
+                Plain(score.total)
+            ),
         ),
         NumberCell::Unreadable => unreadable(findings, Place::Form, "总分", &form.claim.total),
         _ => {}
@@ -176,7 +193,12 @@ fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
             findings.push(
                 Code::GradeMismatch,
                 Place::Form,
-                format!("申报等级“{}”，总分 {} 对应等级应为“{}”", claimed.label(), Plain(score.total), score.grade.label()),
+                format!(
+                    "申报等级“{}”，总分 {} 对应等级应为“{}”",
+                    claimed.label(),
+                    Plain(score.total),
+                    score.grade.label()
+                ),
             );
         }
     } else if !is_blank(&form.claim.grade) {
@@ -189,7 +211,11 @@ fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
 }
 
 fn unreadable(findings: &mut Findings, place: Place, what: &str, text: &str) {
-    findings.push(Code::ValueUnreadable, place, format!("{what}“{}”无法识别为数字", text.trim()));
+    findings.push(
+        Code::ValueUnreadable,
+        place,
+        format!("{what}“{}”无法识别为数字", text.trim()),
+    );
 }
 
 fn denominator_name(profile: &Profile) -> &'static str {
@@ -206,20 +232,43 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
         Denominator::FullYear => FundsColumn::FullYear,
         Denominator::Initial => FundsColumn::Initial,
     };
-    for (index, row) in std::iter::once(&funds.total).chain(&funds.sub_rows).enumerate() {
-        for column in [FundsColumn::Initial, FundsColumn::FullYear, FundsColumn::Executed] {
+    for (index, row) in std::iter::once(&funds.total)
+        .chain(&funds.sub_rows)
+        .enumerate()
+    {
+        for column in [
+            FundsColumn::Initial,
+            FundsColumn::FullYear,
+            FundsColumn::Executed,
+        ] {
             if read_number(row.amount(column)) == NumberCell::Unreadable {
                 let what = format!("{}的{}", row.label.trim(), column_name(column));
-                unreadable(findings, Place::Funds { row: index, column }, &what, row.amount(column));
+                unreadable(
+                    findings,
+                    Place::Funds { row: index, column },
+                    &what,
+                    row.amount(column),
+                );
             }
         }
-        let rate = if index == 0 { score.funds.rate } else { score.funds.sub_rates.get(index - 1).copied().flatten() };
+        let rate = if index == 0 {
+            score.funds.rate
+        } else {
+            score.funds.sub_rates.get(index - 1).copied().flatten()
+        };
         check_claimed_rate(row, index, rate, profile, findings);
     }
     if read_number(&funds.weight) == NumberCell::Unreadable {
-        unreadable(findings, total_place(FundsColumn::Weight), "预算执行分值", &funds.weight);
+        unreadable(
+            findings,
+            total_place(FundsColumn::Weight),
+            "预算执行分值",
+            &funds.weight,
+        );
     }
-    let budget = budget_of(&funds.total, profile).value().unwrap_or(Decimal::ZERO);
+    let budget = budget_of(&funds.total, profile)
+        .value()
+        .unwrap_or(Decimal::ZERO);
     let executed = read_number(&funds.total.executed).value();
     if budget <= Decimal::ZERO {
         findings.push(
@@ -231,7 +280,12 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
         findings.push(
             Code::ExecutionOverBudget,
             total_place(FundsColumn::Executed),
-            format!("全年执行数 {} 超过{} {}", Plain(executed), denominator_name(profile), Plain(budget)),
+            format!(
+                "全年执行数 {} 超过{} {}",
+                Plain(executed),
+                denominator_name(profile),
+                Plain(budget)
+            ),
         );
     }
     if let (Some(rate), Some(threshold)) = (score.funds.rate, profile.low_execution_reason_below) {
@@ -248,23 +302,38 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
         }
     }
     match read_number(&funds.total.claimed_score) {
-        NumberCell::Number(claimed) if (claimed - score.funds.score).abs() > profile.tolerance => findings.push(
-            Code::BudgetScoreMismatch,
-            total_place(FundsColumn::ClaimedScore),
-            format!(
-                "申报预算执行得分 {}，按 分值 × 执行率 应为 {}（{}）",
-                Plain(claimed),
-                Plain(score.funds.score),
-                score.funds.explanation()
-            ),
-        ),
-        NumberCell::Unreadable => {
-            unreadable(findings, total_place(FundsColumn::ClaimedScore), "预算执行得分", &funds.total.claimed_score)
+        NumberCell::Number(claimed) if (claimed - score.funds.score).abs() > profile.tolerance => {
+            findings.push(
+                Code::BudgetScoreMismatch,
+                total_place(FundsColumn::ClaimedScore),
+                format!(
+                    "申报预算执行得分 {}，按 分值 × 执行率 应为 {}（{}）",
+                    Plain(claimed),
+                    Plain(score.funds.score),
+                    score.funds.explanation()
+                ),
+            )
         }
+        NumberCell::Unreadable => unreadable(
+            findings,
+            total_place(FundsColumn::ClaimedScore),
+            "预算执行得分",
+            &funds.total.claimed_score,
+        ),
         _ => {}
     }
-    for column in [FundsColumn::Initial, FundsColumn::FullYear, FundsColumn::Executed] {
-        check_funds_sum(&funds.total, &funds.sub_rows, column, profile.tolerance, findings);
+    for column in [
+        FundsColumn::Initial,
+        FundsColumn::FullYear,
+        FundsColumn::Executed,
+    ] {
+        check_funds_sum(
+            &funds.total,
+            &funds.sub_rows,
+            column,
+            profile.tolerance,
+            findings,
+        );
     }
 }
 
@@ -279,8 +348,17 @@ fn column_name(column: FundsColumn) -> &'static str {
     }
 }
 
-fn check_claimed_rate(row: &FundsRow, index: usize, rate: Option<Decimal>, profile: &Profile, findings: &mut Findings) {
-    let place = Place::Funds { row: index, column: FundsColumn::ClaimedRate };
+fn check_claimed_rate(
+    row: &FundsRow,
+    index: usize,
+    rate: Option<Decimal>,
+    profile: &Profile,
+    findings: &mut Findings,
+) {
+    let place = Place::Funds {
+        row: index,
+        column: FundsColumn::ClaimedRate,
+    };
     match read_rate(&row.claimed_rate) {
         (NumberCell::Number(_), _) => {
             let Some(rate) = rate else { return };
@@ -303,19 +381,34 @@ fn check_claimed_rate(row: &FundsRow, index: usize, rate: Option<Decimal>, profi
     }
 }
 
-fn check_funds_sum(total: &FundsRow, subs: &[FundsRow], column: FundsColumn, tolerance: Decimal, findings: &mut Findings) {
-    let values: Vec<Decimal> = subs.iter().filter_map(|row| read_number(row.amount(column)).value()).collect();
+fn check_funds_sum(
+    total: &FundsRow,
+    subs: &[FundsRow],
+    column: FundsColumn,
+    tolerance: Decimal,
+    findings: &mut Findings,
+) {
+    let values: Vec<Decimal> = subs
+        .iter()
+        .filter_map(|row| read_number(row.amount(column)).value())
+        .collect();
     if values.is_empty() {
         return;
     }
-    let sum = values.iter().fold(Decimal::ZERO, |sum, value| sum.saturating_add(*value));
+    let sum = values
+        .iter()
+        .fold(Decimal::ZERO, |sum, value| sum.saturating_add(*value));
     let stated = read_number(total.amount(column)).or_zero();
     let difference = (stated - sum).abs();
     if difference.is_zero() {
         return;
     }
     let rounding = difference <= tolerance.saturating_mul(Decimal::from(values.len()));
-    let (severity, note) = if rounding { (Severity::Info, "，属四舍五入误差") } else { (Severity::Error, "") };
+    let (severity, note) = if rounding {
+        (Severity::Info, "，属四舍五入误差")
+    } else {
+        (Severity::Error, "")
+    };
     findings.push_as(
         Code::FundsSumMismatch,
         severity,
@@ -336,7 +429,9 @@ fn check_sections(form: &Form, score: &FormScore, profile: &Profile, findings: &
         if read_number(&section.declared_weight) == NumberCell::Unreadable {
             unreadable(findings, place, "一级指标分值", &section.declared_weight);
         }
-        let Some(declared) = section_score.declared else { continue };
+        let Some(declared) = section_score.declared else {
+            continue;
+        };
         if declared != section_score.weight_sum {
             findings.push(
                 Code::SectionWeightMismatch,
@@ -349,7 +444,10 @@ fn check_sections(form: &Form, score: &FormScore, profile: &Profile, findings: &
                 ),
             );
         }
-        let rule = profile.sections.iter().find(|rule| rule.names.len() == 1 && rule.covers(&section.name));
+        let rule = profile
+            .sections
+            .iter()
+            .find(|rule| rule.names.len() == 1 && rule.covers(&section.name));
         if let Some(rule) = rule.filter(|rule| rule.weight != declared) {
             findings.push_as(
                 Code::SectionWeightMismatch,
@@ -369,17 +467,29 @@ fn check_sections(form: &Form, score: &FormScore, profile: &Profile, findings: &
 }
 
 /// Sections that declare no weight are held to the profile's default for their group.
-fn check_undeclared_groups(sections: &[Section], scores: &[SectionScore], profile: &Profile, findings: &mut Findings) {
+fn check_undeclared_groups(
+    sections: &[Section],
+    scores: &[SectionScore],
+    profile: &Profile,
+    findings: &mut Findings,
+) {
     for rule in &profile.sections {
         let members: Vec<(&Section, &SectionScore)> = sections
             .iter()
             .zip(scores)
             .filter(|(section, score)| score.declared.is_none() && rule.covers(&section.name))
             .collect();
-        let Some((first, _)) = members.first() else { continue };
-        let sum = members.iter().fold(Decimal::ZERO, |sum, (_, score)| sum.saturating_add(score.weight_sum));
+        let Some((first, _)) = members.first() else {
+            continue;
+        };
+        let sum = members.iter().fold(Decimal::ZERO, |sum, (_, score)| {
+            sum.saturating_add(score.weight_sum)
+        });
         if sum != rule.weight {
-            let names: Vec<&str> = members.iter().map(|(section, _)| section.name.as_str()).collect();
+            let names: Vec<&str> = members
+                .iter()
+                .map(|(section, _)| section.name.as_str())
+                .collect();
             findings.push(
                 Code::SectionWeightMismatch,
                 Place::Section(first.id),
@@ -409,7 +519,12 @@ impl std::fmt::Display for RowName<'_> {
     }
 }
 
-fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findings: &mut Findings) {
+fn check_one_row(
+    context: RowContext,
+    score: &RowScore,
+    profile: &Profile,
+    findings: &mut Findings,
+) {
     let row = context.row;
     let at = |field| Place::Row { id: row.id, field };
     let name = RowName(&row.name);
@@ -418,22 +533,39 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
         (RowField::Score, "得分", score.cells.score_unreadable),
     ] {
         if flagged {
-            unreadable(findings, at(field), &format!("{name}的{what}"), row.field(field));
+            unreadable(
+                findings,
+                at(field),
+                &format!("{name}的{what}"),
+                row.field(field),
+            );
         }
     }
     let weight = score.weight;
     if let Some(entered) = score.entered {
         if entered > weight || entered < Decimal::ZERO {
-            let bound = if entered < Decimal::ZERO { "小于 0".to_owned() } else { format!("超过分值 {}", Plain(weight)) };
+            let bound = if entered < Decimal::ZERO {
+                "小于 0".to_owned()
+            } else {
+                format!("超过分值 {}", Plain(weight))
+            };
             findings.push(
                 Code::ScoreOverWeight,
                 at(RowField::Score),
-                format!("{name}：得分 {} {bound}，按 {} 计", Plain(entered), Plain(score.counted)),
+                format!(
+                    "{name}：得分 {} {bound}，按 {} 计",
+                    Plain(entered),
+                    Plain(score.counted)
+                ),
             );
         }
     }
     if score.source == Source::Missing {
-        findings.push(Code::ScoreMissing, at(RowField::Score), format!("{name}：未填得分，也无法按规则计算，按 0 分计"));
+        findings.push(
+            Code::ScoreMissing,
+            at(RowField::Score),
+            format!("{name}：未填得分，也无法按规则计算，按 0 分计"),
+        );
     }
     if score.counted < weight && is_blank(&row.reason) {
         findings.push(
@@ -448,13 +580,23 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
         );
     }
     match &score.kind {
-        RowKind::Quantitative { direction, target, actual, .. } => {
-            check_quantitative(name, *direction, *target, *actual, score, profile, row.id, findings)
-        }
+        RowKind::Quantitative {
+            direction,
+            target,
+            actual,
+            ..
+        } => check_quantitative(
+            name, *direction, *target, *actual, score, profile, row.id, findings,
+        ),
         RowKind::Qualitative { level: Some(level) } => {
             if let Some(entered) = score.entered.filter(|_| score.source == Source::Entered) {
                 let (low, high, open) = level_band(*level, weight, profile);
-                let inside = entered >= low && if open { entered < high } else { entered <= high };
+                let inside = entered >= low
+                    && if open {
+                        entered < high
+                    } else {
+                        entered <= high
+                    };
                 if !inside {
                     let close = if open { ")" } else { "]" };
                     findings.push(
@@ -471,16 +613,22 @@ fn check_one_row(context: RowContext, score: &RowScore, profile: &Profile, findi
                 }
             }
         }
-        RowKind::UnitsDiffer(_) => {
-            findings.push(Code::UnitsDiffer, at(RowField::Actual), format!("{name}：{}", score.explanation(profile)))
-        }
+        RowKind::UnitsDiffer(_) => findings.push(
+            Code::UnitsDiffer,
+            at(RowField::Actual),
+            format!("{name}：{}", score.explanation(profile)),
+        ),
         RowKind::Qualitative { level: None } | RowKind::Incomplete => {}
     }
     if context.is_measured() && !score.cells.target_quantified {
         findings.push(
             Code::NotQuantified,
             at(RowField::Target),
-            format!("{name}：{}的年度指标值“{}”没有量化数值", context.level2.trim(), row.target.trim()),
+            format!(
+                "{name}：{}的年度指标值“{}”没有量化数值",
+                context.level2.trim(),
+                row.target.trim()
+            ),
         );
     }
     if score.cells.actual_has_operator {
@@ -517,35 +665,60 @@ fn check_quantitative(
             findings.push(
                 Code::ScoreDiffersFromRule,
                 at(RowField::Score),
-                format!("{name}：填报得分 {}，按规则应为 {}（{}）", Plain(entered), two_places(computed), score.explanation(profile)),
+                format!(
+                    "{name}：填报得分 {}，按规则应为 {}（{}）",
+                    Plain(entered),
+                    two_places(computed),
+                    score.explanation(profile)
+                ),
             );
         }
         if computed == weight && entered < weight {
             findings.push(
                 Code::DeductionTargetMet,
                 at(RowField::Score),
-                format!("{name}：目标已完成（按规则得满分 {}），却扣了 {} 分", Plain(weight), Plain(weight - entered)),
+                format!(
+                    "{name}：目标已完成（按规则得满分 {}），却扣了 {} 分",
+                    Plain(weight),
+                    Plain(weight - entered)
+                ),
             );
         }
         if computed < weight && entered >= weight {
             findings.push(
                 Code::FullScoreTargetMissed,
                 at(RowField::Score),
-                format!("{name}：目标未完成（按规则得 {}），却填报满分 {}", two_places(computed), Plain(weight)),
+                format!(
+                    "{name}：目标未完成（按规则得 {}），却填报满分 {}",
+                    two_places(computed),
+                    Plain(weight)
+                ),
             );
         }
     }
     let overshoot = match direction {
-        Direction::AtLeast => target > Decimal::ZERO && target.checked_mul(profile.overshoot_ratio).is_some_and(|limit| actual >= limit),
+        Direction::AtLeast => {
+            target > Decimal::ZERO
+                && target
+                    .checked_mul(profile.overshoot_ratio)
+                    .is_some_and(|limit| actual >= limit)
+        }
         Direction::Equal => actual > target,
         Direction::AtMost => false,
     };
     if overshoot {
-        let ratio = actual.checked_div(target).map(|r| format!("，为目标的 {} 倍", Plain(round2(r)))).unwrap_or_default();
+        let ratio = actual
+            .checked_div(target)
+            .map(|r| format!("，为目标的 {} 倍", Plain(round2(r))))
+            .unwrap_or_default();
         findings.push(
             Code::Overshoot,
             at(RowField::Actual),
-            format!("{name}：实际完成值 {} 远超年度指标值 {}{ratio}，目标可能定得偏低", Plain(actual), Plain(target)),
+            format!(
+                "{name}：实际完成值 {} 远超年度指标值 {}{ratio}，目标可能定得偏低",
+                Plain(actual),
+                Plain(target)
+            ),
         );
     }
 }

@@ -16,58 +16,145 @@ use crate::value::Level;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
     /// Sets an indicator cell; `Level1` renames the row's section.
-    SetRow { form: RowId, row: RowId, field: RowField, text: String },
+    SetRow {
+        form: RowId,
+        row: RowId,
+        field: RowField,
+        text: String,
+    },
     /// Sets a funds cell: row 0 is the total row; `Weight` is the block's 分值.
-    SetFunds { form: RowId, row: usize, column: FundsColumn, text: String },
+    SetFunds {
+        form: RowId,
+        row: usize,
+        column: FundsColumn,
+        text: String,
+    },
     /// Sets the qualitative level the user chose for a row (`None`: read it from the actual).
-    SetLevel { form: RowId, row: RowId, level: Option<Level> },
-    SetFormName { form: RowId, name: String },
-    SetFormKind { form: RowId, kind: FormKind },
-    SetClaimTotal { form: RowId, text: String },
-    SetClaimGrade { form: RowId, text: String },
+    SetLevel {
+        form: RowId,
+        row: RowId,
+        level: Option<Level>,
+    },
+    SetFormName {
+        form: RowId,
+        name: String,
+    },
+    SetFormKind {
+        form: RowId,
+        kind: FormKind,
+    },
+    SetClaimTotal {
+        form: RowId,
+        text: String,
+    },
+    SetClaimGrade {
+        form: RowId,
+        text: String,
+    },
     /// Sets the funds block's explanation of a low execution rate.
-    SetFundsReason { form: RowId, text: String },
-    SetSectionWeight { form: RowId, section: RowId, text: String },
+    SetFundsReason {
+        form: RowId,
+        text: String,
+    },
+    SetSectionWeight {
+        form: RowId,
+        section: RowId,
+        text: String,
+    },
     /// Adds an empty row to a section, after `after` (or at the end).
-    AddRow { form: RowId, section: RowId, after: Option<RowId> },
-    RemoveRow { form: RowId, row: RowId },
+    AddRow {
+        form: RowId,
+        section: RowId,
+        after: Option<RowId>,
+    },
+    RemoveRow {
+        form: RowId,
+        row: RowId,
+    },
     /// Adds a form with the profile's default sections, each with one empty row.
-    AddForm { kind: FormKind },
-    RemoveForm { form: RowId },
+    AddForm {
+        kind: FormKind,
+    },
+    RemoveForm {
+        form: RowId,
+    },
     /// Adds a copy of a form right after it.
-    DuplicateForm { form: RowId },
+    DuplicateForm {
+        form: RowId,
+    },
     /// Moves a form `by` places (-1 left, +1 right).
-    MoveForm { form: RowId, by: i32 },
+    MoveForm {
+        form: RowId,
+        by: i32,
+    },
     /// Moves a row `by` places within its section.
-    MoveRow { form: RowId, row: RowId, by: i32 },
+    MoveRow {
+        form: RowId,
+        row: RowId,
+        by: i32,
+    },
     /// Adds a section (with one empty row) after `after`, or at the end.
-    AddSection { form: RowId, after: Option<RowId> },
-    RemoveSection { form: RowId, section: RowId },
-    MoveSection { form: RowId, section: RowId, by: i32 },
+    AddSection {
+        form: RowId,
+        after: Option<RowId>,
+    },
+    RemoveSection {
+        form: RowId,
+        section: RowId,
+    },
+    MoveSection {
+        form: RowId,
+        section: RowId,
+        by: i32,
+    },
     /// Chooses the document's rule profile.
     SetProfile(Profile),
     /// Replaces the whole document (an opened file).
     Replace(Document),
     /// Adds imported forms, after the forms there are or in their place.
-    Import { forms: Vec<Form>, replace: bool },
+    Import {
+        forms: Vec<Form>,
+        replace: bool,
+    },
     /// Pastes a block of cells (rows of texts, as Excel puts them on the clipboard) into the
     /// indicator grid from a cell on, adding rows to that section where the block runs past
     /// its end. Columns run in the grid's order after the 一级 column, which a paste
     /// starting there skips (a paste cannot move rows between sections).
-    FillBlock { form: RowId, row: RowId, field: RowField, cells: Vec<Vec<String>> },
+    FillBlock {
+        form: RowId,
+        row: RowId,
+        field: RowField,
+        cells: Vec<Vec<String>>,
+    },
 }
 
 /// The indicator fields a pasted block fills, in the grid's column order.
-pub const FILL_ORDER: [RowField; 7] =
-    [RowField::Level2, RowField::Name, RowField::Target, RowField::Actual, RowField::Weight, RowField::Score, RowField::Reason];
+pub const FILL_ORDER: [RowField; 7] = [
+    RowField::Level2,
+    RowField::Name,
+    RowField::Target,
+    RowField::Actual,
+    RowField::Weight,
+    RowField::Score,
+    RowField::Reason,
+];
 
 /// A form with the profile's default sections, each with one empty row, as a new form
 /// starts on paper.
 pub fn blank_form(kind: FormKind, profile: &Profile) -> Form {
-    let names: Vec<(String, String)> = if profile.sections.iter().all(|rule| rule.names.len() == 1) && !profile.sections.is_empty() {
-        profile.sections.iter().map(|rule| (section_name(&rule.names), plain(rule.weight))).collect()
+    let names: Vec<(String, String)> = if profile.sections.iter().all(|rule| rule.names.len() == 1)
+        && !profile.sections.is_empty()
+    {
+        profile
+            .sections
+            .iter()
+            .map(|rule| (section_name(&rule.names), plain(rule.weight)))
+            .collect()
     } else {
-        ["产出", "效益", "满意度"].iter().map(|name| (format!("{name}指标"), String::new())).collect()
+        ["产出", "效益", "满意度"]
+            .iter()
+            .map(|name| (format!("{name}指标"), String::new()))
+            .collect()
     };
     Form {
         kind,
@@ -109,7 +196,12 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             }
             true
         }
-        Edit::FillBlock { form, row, field, cells } => fill_block(document, form, row, field, cells),
+        Edit::FillBlock {
+            form,
+            row,
+            field,
+            cells,
+        } => fill_block(document, form, row, field, cells),
         Edit::AddForm { kind } => {
             let form = blank_form(kind, &document.profile);
             document.push_form(form);
@@ -121,15 +213,21 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             document.forms.len() != before
         }
         Edit::DuplicateForm { form } => {
-            let Some(index) = document.forms.iter().position(|f| f.id == form) else { return false };
-            let Some(original) = document.forms.get(index) else { return false };
+            let Some(index) = document.forms.iter().position(|f| f.id == form) else {
+                return false;
+            };
+            let Some(original) = document.forms.get(index) else {
+                return false;
+            };
             let mut copy = (**original).clone();
             document.renumber(&mut copy);
             document.forms.insert(index + 1, Rc::new(copy));
             true
         }
         Edit::MoveForm { form, by } => {
-            let Some(index) = document.forms.iter().position(|f| f.id == form) else { return false };
+            let Some(index) = document.forms.iter().position(|f| f.id == form) else {
+                return false;
+            };
             move_within(&mut document.forms, index, by)
         }
         Edit::SetProfile(profile) => {
@@ -140,21 +238,51 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
         Edit::AddSection { form, after } => {
             let (section_id, row_id) = (document.fresh_id(), document.fresh_id());
             with_form(document, form, |f| {
-                let at = after.and_then(|after| f.sections.iter().position(|s| s.id == after)).map_or(f.sections.len(), |i| i + 1);
-                let row = Rc::new(Indicator { id: row_id, ..Indicator::default() });
-                f.sections.insert(at, Section { id: section_id, name: "新一级指标".to_owned(), rows: vec![row], ..Section::default() });
+                let at = after
+                    .and_then(|after| f.sections.iter().position(|s| s.id == after))
+                    .map_or(f.sections.len(), |i| i + 1);
+                let row = Rc::new(Indicator {
+                    id: row_id,
+                    ..Indicator::default()
+                });
+                f.sections.insert(
+                    at,
+                    Section {
+                        id: section_id,
+                        name: "新一级指标".to_owned(),
+                        rows: vec![row],
+                        ..Section::default()
+                    },
+                );
                 true
             })
         }
-        Edit::AddRow { form, section, after } => {
+        Edit::AddRow {
+            form,
+            section,
+            after,
+        } => {
             let id = document.fresh_id();
             with_form(document, form, |f| {
-                let Some(section) = f.sections.iter_mut().find(|s| s.id == section) else { return false };
+                let Some(section) = f.sections.iter_mut().find(|s| s.id == section) else {
+                    return false;
+                };
                 let at = after
                     .and_then(|after| section.rows.iter().position(|r| r.id == after))
                     .map_or(section.rows.len(), |index| index + 1);
-                let level2 = at.checked_sub(1).and_then(|i| section.rows.get(i)).map(|r| r.level2.clone()).unwrap_or_default();
-                section.rows.insert(at, Rc::new(Indicator { id, level2, ..Indicator::default() }));
+                let level2 = at
+                    .checked_sub(1)
+                    .and_then(|i| section.rows.get(i))
+                    .map(|r| r.level2.clone())
+                    .unwrap_or_default();
+                section.rows.insert(
+                    at,
+                    Rc::new(Indicator {
+                        id,
+                        level2,
+                        ..Indicator::default()
+                    }),
+                );
                 true
             })
         }
@@ -182,7 +310,11 @@ fn form_of(edit: &Edit) -> RowId {
         | Edit::AddSection { form, .. }
         | Edit::RemoveSection { form, .. }
         | Edit::MoveSection { form, .. } => *form,
-        Edit::AddForm { .. } | Edit::Replace(_) | Edit::Import { .. } | Edit::FillBlock { .. } | Edit::SetProfile(_) => RowId(0),
+        Edit::AddForm { .. }
+        | Edit::Replace(_)
+        | Edit::Import { .. }
+        | Edit::FillBlock { .. }
+        | Edit::SetProfile(_) => RowId(0),
     }
 }
 
@@ -204,13 +336,24 @@ fn set(slot: &mut String, text: String) -> bool {
 
 fn edit_form(form: &mut Form, edit: Edit) -> bool {
     match edit {
-        Edit::SetRow { row, field: RowField::Level1, text, .. } => {
-            match form.sections.iter_mut().find(|s| s.rows.iter().any(|r| r.id == row)) {
+        Edit::SetRow {
+            row,
+            field: RowField::Level1,
+            text,
+            ..
+        } => {
+            match form
+                .sections
+                .iter_mut()
+                .find(|s| s.rows.iter().any(|r| r.id == row))
+            {
                 Some(section) => set(&mut section.name, text),
                 None => false,
             }
         }
-        Edit::SetRow { row, field, text, .. } => with_row(form, row, |indicator| {
+        Edit::SetRow {
+            row, field, text, ..
+        } => with_row(form, row, |indicator| {
             if indicator.field(field) == text {
                 return false;
             }
@@ -222,12 +365,18 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
             indicator.level = level;
             changed
         }),
-        Edit::SetFunds { row, column, text, .. } => {
+        Edit::SetFunds {
+            row, column, text, ..
+        } => {
             let funds = &mut form.funds;
             if column == FundsColumn::Weight {
                 return set(&mut funds.weight, text);
             }
-            let target = if row == 0 { Some(&mut funds.total) } else { funds.sub_rows.get_mut(row - 1) };
+            let target = if row == 0 {
+                Some(&mut funds.total)
+            } else {
+                funds.sub_rows.get_mut(row - 1)
+            };
             let Some(target) = target else { return false };
             let slot = match column {
                 FundsColumn::Initial => &mut target.initial,
@@ -248,10 +397,12 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
         Edit::SetClaimTotal { text, .. } => set(&mut form.claim.total, text),
         Edit::SetClaimGrade { text, .. } => set(&mut form.claim.grade, text),
         Edit::SetFundsReason { text, .. } => set(&mut form.funds.reason, text),
-        Edit::SetSectionWeight { section, text, .. } => match form.sections.iter_mut().find(|s| s.id == section) {
-            Some(section) => set(&mut section.declared_weight, text),
-            None => false,
-        },
+        Edit::SetSectionWeight { section, text, .. } => {
+            match form.sections.iter_mut().find(|s| s.id == section) {
+                Some(section) => set(&mut section.declared_weight, text),
+                None => false,
+            }
+        }
         Edit::RemoveRow { row, .. } => {
             for section in &mut form.sections {
                 if let Some(index) = section.rows.iter().position(|r| r.id == row) {
@@ -262,17 +413,23 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
             false
         }
         Edit::MoveRow { row, by, .. } => form.sections.iter_mut().any(|section| {
-            section.rows.iter().position(|r| r.id == row).is_some_and(|index| move_within(&mut section.rows, index, by))
+            section
+                .rows
+                .iter()
+                .position(|r| r.id == row)
+                .is_some_and(|index| move_within(&mut section.rows, index, by))
         }),
         Edit::RemoveSection { section, .. } => {
             let before = form.sections.len();
             form.sections.retain(|s| s.id != section);
             form.sections.len() != before
         }
-        Edit::MoveSection { section, by, .. } => match form.sections.iter().position(|s| s.id == section) {
-            Some(index) => move_within(&mut form.sections, index, by),
-            None => false,
-        },
+        Edit::MoveSection { section, by, .. } => {
+            match form.sections.iter().position(|s| s.id == section) {
+                Some(index) => move_within(&mut form.sections, index, by),
+                None => false,
+            }
+        }
         Edit::AddRow { .. }
         | Edit::AddForm { .. }
         | Edit::RemoveForm { .. }
@@ -286,11 +443,23 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
     }
 }
 
-fn fill_block(document: &mut Document, form_id: RowId, row: RowId, field: RowField, cells: Vec<Vec<String>>) -> bool {
-    let Some(form) = document.forms.iter().find(|f| f.id == form_id) else { return false };
-    let Some((section_index, first)) =
-        form.sections.iter().enumerate().find_map(|(s, section)| section.rows.iter().position(|r| r.id == row).map(|r| (s, r)))
-    else {
+fn fill_block(
+    document: &mut Document,
+    form_id: RowId,
+    row: RowId,
+    field: RowField,
+    cells: Vec<Vec<String>>,
+) -> bool {
+    let Some(form) = document.forms.iter().find(|f| f.id == form_id) else {
+        return false;
+    };
+    let Some((section_index, first)) = form.sections.iter().enumerate().find_map(|(s, section)| {
+        section
+            .rows
+            .iter()
+            .position(|r| r.id == row)
+            .map(|r| (s, r))
+    }) else {
         return false;
     };
     let (start, skip) = match FILL_ORDER.iter().position(|f| *f == field) {
@@ -301,15 +470,31 @@ fn fill_block(document: &mut Document, form_id: RowId, row: RowId, field: RowFie
     let existing = form.sections.get(section_index).map_or(0, |s| s.rows.len());
     let new_ids: Vec<RowId> = (existing..needed).map(|_| document.fresh_id()).collect();
     with_form(document, form_id, |form| {
-        let Some(section) = form.sections.get_mut(section_index) else { return false };
+        let Some(section) = form.sections.get_mut(section_index) else {
+            return false;
+        };
         for id in new_ids {
-            let level2 = section.rows.last().map(|r| r.level2.clone()).unwrap_or_default();
-            section.rows.push(Rc::new(Indicator { id, level2, ..Indicator::default() }));
+            let level2 = section
+                .rows
+                .last()
+                .map(|r| r.level2.clone())
+                .unwrap_or_default();
+            section.rows.push(Rc::new(Indicator {
+                id,
+                level2,
+                ..Indicator::default()
+            }));
         }
         for (offset, texts) in cells.into_iter().enumerate() {
-            let Some(target) = section.rows.get_mut(first + offset) else { break };
+            let Some(target) = section.rows.get_mut(first + offset) else {
+                break;
+            };
             let indicator = Rc::make_mut(target);
-            for (text, field) in texts.into_iter().skip(skip).zip(FILL_ORDER.iter().skip(start)) {
+            for (text, field) in texts
+                .into_iter()
+                .skip(skip)
+                .zip(FILL_ORDER.iter().skip(start))
+            {
                 indicator.set_field(*field, text);
             }
         }
@@ -319,13 +504,21 @@ fn fill_block(document: &mut Document, form_id: RowId, row: RowId, field: RowFie
 
 /// Moves the item at `index` by `by` places, if it stays inside the list.
 fn move_within<T>(items: &mut [T], index: usize, by: i32) -> bool {
-    let target = i64::try_from(index).unwrap_or(i64::MAX).saturating_add(i64::from(by));
+    let target = i64::try_from(index)
+        .unwrap_or(i64::MAX)
+        .saturating_add(i64::from(by));
     match usize::try_from(target) {
         Ok(target) if target < items.len() && target != index => {
             if target < index {
-                items.get_mut(target..=index).map(|slice| slice.rotate_right(1)).is_some()
+                items
+                    .get_mut(target..=index)
+                    .map(|slice| slice.rotate_right(1))
+                    .is_some()
             } else {
-                items.get_mut(index..=target).map(|slice| slice.rotate_left(1)).is_some()
+                items
+                    .get_mut(index..=target)
+                    .map(|slice| slice.rotate_left(1))
+                    .is_some()
             }
         }
         _ => false,

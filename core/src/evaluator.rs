@@ -35,7 +35,11 @@ pub struct Evaluator {
 impl Evaluator {
     /// An evaluator for forms under `profile`.
     pub fn new(profile: Profile) -> Self {
-        Evaluator { profile, rows: FxHashMap::default(), generation: 0 }
+        Evaluator {
+            profile,
+            rows: FxHashMap::default(),
+            generation: 0,
+        }
     }
 
     /// The profile it evaluates under.

@@ -17,7 +17,9 @@ impl LoadError {
     /// The message the page shows.
     pub fn message(&self) -> String {
         match self {
-            LoadError::NotADocument(detail) => format!("这不是 zipin 保存的文档，无法打开（{detail}）。"),
+            LoadError::NotADocument(detail) => {
+                format!("这不是 zipin 保存的文档，无法打开（{detail}）。")
+            }
             LoadError::TooNew(version) => {
                 format!("这个文档由更新版本的 zipin 保存（格式版本 {version}），本页面只能打开版本 {DOCUMENT_VERSION} 及以前的文档。")
             }
@@ -39,8 +41,9 @@ struct Version {
 
 /// Reads saved-document JSON, migrating older versions it knows.
 pub fn from_json(text: &str) -> Result<Document, LoadError> {
-    let Version { version } =
-        serde_json::from_str(text).map_err(|error| LoadError::NotADocument(format!("不是有效的 JSON：第 {} 行", error.line())))?;
+    let Version { version } = serde_json::from_str(text).map_err(|error| {
+        LoadError::NotADocument(format!("不是有效的 JSON：第 {} 行", error.line()))
+    })?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > DOCUMENT_VERSION {
         return Err(LoadError::TooNew(version));
@@ -48,8 +51,8 @@ pub fn from_json(text: &str) -> Result<Document, LoadError> {
     if version == 0 {
         return Err(LoadError::NotADocument("缺少版本号".to_owned()));
     }
-    let mut document: Document =
-        serde_json::from_str(text).map_err(|error| LoadError::NotADocument(format!("内容不完整：{error}")))?;
+    let mut document: Document = serde_json::from_str(text)
+        .map_err(|error| LoadError::NotADocument(format!("内容不完整：{error}")))?;
     document.version = DOCUMENT_VERSION;
     document.ensure_unique_ids();
     Ok(document)

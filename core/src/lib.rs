@@ -8,8 +8,21 @@
 //! Whatever users paste or open reaches this code, and a panic would kill the page: no
 //! unwrap, expect, indexing or panic outside tests.
 #![forbid(unsafe_code)]
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 pub mod check;
 pub mod edit;
@@ -19,8 +32,8 @@ pub mod import;
 pub mod json;
 pub mod model;
 pub mod normalize;
-pub mod offline;
 pub mod number;
+pub mod offline;
 pub mod profile;
 pub mod report;
 pub mod score;
@@ -42,8 +55,17 @@ pub struct Evaluation {
 impl Evaluation {
     /// How many findings of each severity: errors, warnings, notes.
     pub fn counts(&self) -> (usize, usize, usize) {
-        let count = |severity| self.findings.iter().filter(|f| f.severity == severity).count();
-        (count(check::Severity::Error), count(check::Severity::Warning), count(check::Severity::Info))
+        let count = |severity| {
+            self.findings
+                .iter()
+                .filter(|f| f.severity == severity)
+                .count()
+        };
+        (
+            count(check::Severity::Error),
+            count(check::Severity::Warning),
+            count(check::Severity::Info),
+        )
     }
 }
 

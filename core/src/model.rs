@@ -16,7 +16,9 @@ pub const DOCUMENT_VERSION: u32 = 1;
 
 /// A stable identity for a form, section or row. The page keys its lists on these, so they
 /// never repeat within a document and survive edits, moves and saves.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct RowId(pub u64);
 
@@ -97,12 +99,19 @@ pub struct FundsBlock {
 
 impl Default for FundsBlock {
     fn default() -> Self {
-        let row = |label: &str| FundsRow { label: label.to_owned(), ..FundsRow::default() };
+        let row = |label: &str| FundsRow {
+            label: label.to_owned(),
+            ..FundsRow::default()
+        };
         FundsBlock {
             unit: AmountUnit::TenThousandYuan,
             weight: String::new(),
             total: row("年度资金总额"),
-            sub_rows: vec![row("其中：当年财政拨款"), row("上年结转资金"), row("其他资金")],
+            sub_rows: vec![
+                row("其中：当年财政拨款"),
+                row("上年结转资金"),
+                row("其他资金"),
+            ],
             reason: String::new(),
         }
     }
@@ -285,7 +294,12 @@ pub struct Claim {
 impl Document {
     /// An empty document under `profile`.
     pub fn new(profile: Profile) -> Self {
-        Document { version: DOCUMENT_VERSION, profile, forms: Vec::new(), next_id: 1 }
+        Document {
+            version: DOCUMENT_VERSION,
+            profile,
+            forms: Vec::new(),
+            next_id: 1,
+        }
     }
 
     /// A new id, never used before in this document.
@@ -319,7 +333,9 @@ impl Document {
         let mut seen = std::collections::HashSet::new();
         let unique = self.forms.iter().all(|form| {
             seen.insert(form.id)
-                && form.sections.iter().all(|section| seen.insert(section.id) && section.rows.iter().all(|row| seen.insert(row.id)))
+                && form.sections.iter().all(|section| {
+                    seen.insert(section.id) && section.rows.iter().all(|row| seen.insert(row.id))
+                })
         });
         if unique && !seen.contains(&RowId(0)) {
             self.next_id = self.next_id.max(self.ids_in_use_end());
@@ -386,7 +402,12 @@ impl Section {
             if !row.level2.chars().all(char::is_whitespace) {
                 *level2 = row.level2.as_str();
             }
-            Some(RowContext { section: self, level2, row, section_is_cost })
+            Some(RowContext {
+                section: self,
+                level2,
+                row,
+                section_is_cost,
+            })
         })
     }
 }
@@ -401,8 +422,16 @@ impl Form {
     pub fn has_content(&self) -> bool {
         let funds = std::iter::once(&self.funds.total).chain(&self.funds.sub_rows);
         !self.name.trim().is_empty()
-            || funds.into_iter().any(|row| !(row.initial.trim().is_empty() && row.full_year.trim().is_empty() && row.executed.trim().is_empty()))
-            || self.rows().any(|c| RowField::ALL.iter().any(|f| !c.row.field(*f).trim().is_empty()))
+            || funds.into_iter().any(|row| {
+                !(row.initial.trim().is_empty()
+                    && row.full_year.trim().is_empty()
+                    && row.executed.trim().is_empty())
+            })
+            || self.rows().any(|c| {
+                RowField::ALL
+                    .iter()
+                    .any(|f| !c.row.field(*f).trim().is_empty())
+            })
     }
 
     /// The number of indicator rows.

@@ -32,7 +32,9 @@ fn is_normal(text: &str) -> bool {
             b',' => return false,
             b'=' if follows_sign(bytes.get(..at).unwrap_or_default()) => return false,
             0x00..=0x7F => 1,
-            0xE7 if bytes.get(at + 1) == Some(&0x99) && bytes.get(at + 2) == Some(&0xBE) => return false, // 百
+            0xE7 if bytes.get(at + 1) == Some(&0x99) && bytes.get(at + 2) == Some(&0xBE) => {
+                return false
+            } // 百
             0xE4..=0xE9 => 3,
             _ => match text.get(at..).and_then(|rest| rest.chars().next()) {
                 Some(c) if is_plain_char(c) => c.len_utf8(),
@@ -47,7 +49,9 @@ fn is_normal(text: &str) -> bool {
 
 /// Whether the text before an `=` ends with a sign it joins (`>=` is `≥`).
 fn follows_sign(before: &[u8]) -> bool {
-    [">", "<", "≥", "≤"].iter().any(|sign| before.ends_with(sign.as_bytes()))
+    [">", "<", "≥", "≤"]
+        .iter()
+        .any(|sign| before.ends_with(sign.as_bytes()))
 }
 
 /// Whether a non-ASCII character outside the ideographs `is_normal` judges by their lead byte
@@ -62,7 +66,9 @@ fn is_plain_char(c: char) -> bool {
 /// looked at: the common cell is judged in one walk and not copied.
 pub fn normalize_compact(text: &str) -> Cow<'_, str> {
     match normalize(text) {
-        Cow::Borrowed(cell) if !cell.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' ')) => Cow::Borrowed(cell),
+        Cow::Borrowed(cell) if !cell.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' ')) => {
+            Cow::Borrowed(cell)
+        }
         Cow::Owned(folded) if !folded.contains(char::is_whitespace) => Cow::Owned(folded),
         spaced => Cow::Owned(spaced.chars().filter(|c| !c.is_whitespace()).collect()),
     }
@@ -74,7 +80,11 @@ pub fn normalize_compact(text: &str) -> Cow<'_, str> {
 fn normalize_owned(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let folded = if c.is_ascii() { None } else { Some(fold_char(c, &mut out)) };
+        let folded = if c.is_ascii() {
+            None
+        } else {
+            Some(fold_char(c, &mut out))
+        };
         match (c, folded) {
             (_, Some(true)) => {}
             ('=', None) if out.ends_with('>') || out.ends_with('≥') => {
@@ -92,7 +102,11 @@ fn normalize_owned(text: &str) -> String {
     }
     // A folded `＝` arrives as `=` through `fold_char`: join it to a sign before it too.
     if out.contains(">=") || out.contains("<=") || out.contains("≥=") || out.contains("≤=") {
-        out = out.replace(">=", "≥").replace("≥=", "≥").replace("<=", "≤").replace("≤=", "≤");
+        out = out
+            .replace(">=", "≥")
+            .replace("≥=", "≥")
+            .replace("<=", "≤")
+            .replace("≤=", "≤");
     }
     if out.contains(',') {
         out = remove_thousands_separators(&out);
@@ -113,7 +127,13 @@ fn remove_thousands_separators(text: &str) -> String {
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
-        let separator = c == ',' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+        let separator = c == ','
+            && i > 0
+            && digit(i - 1)
+            && digit(i + 1)
+            && digit(i + 2)
+            && digit(i + 3)
+            && !digit(i + 4);
         if !separator {
             out.push(c);
         }
@@ -123,19 +143,48 @@ fn remove_thousands_separators(text: &str) -> String {
 
 /// Small form variants (U+FE50…U+FE6B) and their NFKC forms.
 const SMALL_FORMS: [(char, char); 26] = [
-    ('\u{fe50}', ','), ('\u{fe51}', '、'), ('\u{fe52}', '.'), ('\u{fe54}', ';'), ('\u{fe55}', ':'),
-    ('\u{fe56}', '?'), ('\u{fe57}', '!'), ('\u{fe58}', '—'), ('\u{fe59}', '('), ('\u{fe5a}', ')'),
-    ('\u{fe5b}', '{'), ('\u{fe5c}', '}'), ('\u{fe5d}', '〔'), ('\u{fe5e}', '〕'), ('\u{fe5f}', '#'),
-    ('\u{fe60}', '&'), ('\u{fe61}', '*'), ('\u{fe62}', '+'), ('\u{fe63}', '-'), ('\u{fe64}', '<'),
-    ('\u{fe65}', '>'), ('\u{fe66}', '='), ('\u{fe68}', '\\'), ('\u{fe69}', '$'), ('\u{fe6a}', '%'),
+    ('\u{fe50}', ','),
+    ('\u{fe51}', '、'),
+    ('\u{fe52}', '.'),
+    ('\u{fe54}', ';'),
+    ('\u{fe55}', ':'),
+    ('\u{fe56}', '?'),
+    ('\u{fe57}', '!'),
+    ('\u{fe58}', '—'),
+    ('\u{fe59}', '('),
+    ('\u{fe5a}', ')'),
+    ('\u{fe5b}', '{'),
+    ('\u{fe5c}', '}'),
+    ('\u{fe5d}', '〔'),
+    ('\u{fe5e}', '〕'),
+    ('\u{fe5f}', '#'),
+    ('\u{fe60}', '&'),
+    ('\u{fe61}', '*'),
+    ('\u{fe62}', '+'),
+    ('\u{fe63}', '-'),
+    ('\u{fe64}', '<'),
+    ('\u{fe65}', '>'),
+    ('\u{fe66}', '='),
+    ('\u{fe68}', '\\'),
+    ('\u{fe69}', '$'),
+    ('\u{fe6a}', '%'),
     ('\u{fe6b}', '@'),
 ];
 
 /// Units and signs written as one compatibility character, and their NFKC forms.
 const SQUARED: [(char, &str); 12] = [
-    ('\u{33a1}', "m2"), ('\u{33a5}', "m3"), ('\u{339e}', "km"), ('\u{338f}', "kg"), ('\u{338e}', "mg"),
-    ('\u{339d}', "cm"), ('\u{339c}', "mm"), ('\u{2103}', "°C"), ('\u{00b2}', "2"), ('\u{00b3}', "3"),
-    ('\u{00b9}', "1"), ('\u{ffe5}', "¥"),
+    ('\u{33a1}', "m2"),
+    ('\u{33a5}', "m3"),
+    ('\u{339e}', "km"),
+    ('\u{338f}', "kg"),
+    ('\u{338e}', "mg"),
+    ('\u{339d}', "cm"),
+    ('\u{339c}', "mm"),
+    ('\u{2103}', "°C"),
+    ('\u{00b2}', "2"),
+    ('\u{00b3}', "3"),
+    ('\u{00b9}', "1"),
+    ('\u{ffe5}', "¥"),
 ];
 
 /// NFKC of one character when it is one forms use; `None` when it is its own NFKC here.
@@ -198,15 +247,23 @@ pub fn compat_fold(text: &str) -> String {
 /// most positions share the word's first byte. Comparing the few bytes in place does not.
 pub fn contains_word(text: &str, word: &str) -> bool {
     let (text, word) = (text.as_bytes(), word.as_bytes());
-    let Some((&first, rest)) = word.split_first() else { return true };
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
     text.iter().enumerate().any(|(i, &byte)| {
-        byte == first && text.get(i + 1..i + word.len()).is_some_and(|tail| tail.iter().eq(rest))
+        byte == first
+            && text
+                .get(i + 1..i + word.len())
+                .is_some_and(|tail| tail.iter().eq(rest))
     })
 }
 
 /// Whether a cell means "nothing here": empty, or one of the fillers forms use for it.
 pub fn is_empty_marker(normalized: &str) -> bool {
-    normalized == "无数据" || normalized.chars().all(|c| c.is_whitespace() || matches!(c, '—' | '-' | '/' | '\\'))
+    normalized == "无数据"
+        || normalized
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '—' | '-' | '/' | '\\'))
 }
 
 #[cfg(test)]
@@ -240,7 +297,9 @@ mod tests {
         use unicode_normalization::UnicodeNormalization;
         let mut checked = 0;
         for code in 0..=0x10FFFF_u32 {
-            let Some(c) = char::from_u32(code) else { continue };
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
             let mut folded = String::new();
             if fold_char(c, &mut folded) {
                 let nfkc: String = c.to_string().nfkc().collect();
@@ -254,7 +313,14 @@ mod tests {
     #[test]
     fn fold_equals_nfkc_on_form_text() {
         use unicode_normalization::UnicodeNormalization;
-        for text in ["覆盖率≥１００％", "２０２２年１月－１２月", "　290.32万元　", "①项目（含）", "建筑面积１２０㎡", "≤３６５天／年"] {
+        for text in [
+            "覆盖率≥１００％",
+            "２０２２年１月－１２月",
+            "　290.32万元　",
+            "①项目（含）",
+            "建筑面积１２０㎡",
+            "≤３６５天／年",
+        ] {
             assert_eq!(compat_fold(text), text.nfkc().collect::<String>(), "{text}");
         }
     }
@@ -265,9 +331,18 @@ mod tests {
     fn the_lead_bytes_judged_at_once_are_their_own_nfkc() {
         use unicode_normalization::UnicodeNormalization;
         for code in 0x4000..=0x9FFF_u32 {
-            let Some(c) = char::from_u32(code) else { continue };
-            assert!(matches!(c.to_string().as_bytes().first(), Some(0xE4..=0xE9)), "U+{code:04X}");
-            assert_eq!(c.to_string().nfkc().collect::<String>(), c.to_string(), "U+{code:04X}");
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            assert!(
+                matches!(c.to_string().as_bytes().first(), Some(0xE4..=0xE9)),
+                "U+{code:04X}"
+            );
+            assert_eq!(
+                c.to_string().nfkc().collect::<String>(),
+                c.to_string(),
+                "U+{code:04X}"
+            );
         }
     }
 
@@ -276,8 +351,53 @@ mod tests {
     fn form_text() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let piece = prop::sample::select(vec![
-            "9", "5", ".", ",", "1,234", ">=", "百分比", "\u{2028}", "\u{1680}", "\u{a0}", "\r\n", "%", "=", ">", "<", "≥", "≤", "≧", " ", "　", "\t", "\u{b}", "人", "万", "元",
-            "个", "百", "分", "比", "率", "鿿", "一", "㐀", "㿿", "䀀", "䷀", "ꀀ", "㎡", "９", "％", "＞", "＝", "—", "“", "、", "\u{feff}", "\u{85}",
+            "9",
+            "5",
+            ".",
+            ",",
+            "1,234",
+            ">=",
+            "百分比",
+            "\u{2028}",
+            "\u{1680}",
+            "\u{a0}",
+            "\r\n",
+            "%",
+            "=",
+            ">",
+            "<",
+            "≥",
+            "≤",
+            "≧",
+            " ",
+            "　",
+            "\t",
+            "\u{b}",
+            "人",
+            "万",
+            "元",
+            "个",
+            "百",
+            "分",
+            "比",
+            "率",
+            "鿿",
+            "一",
+            "㐀",
+            "㿿",
+            "䀀",
+            "䷀",
+            "ꀀ",
+            "㎡",
+            "９",
+            "％",
+            "＞",
+            "＝",
+            "—",
+            "“",
+            "、",
+            "\u{feff}",
+            "\u{85}",
         ]);
         proptest::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
     }
@@ -300,7 +420,10 @@ mod tests {
     /// `normalize_compact` relies on it: no whitespace but ASCII is ever judged normal.
     #[test]
     fn no_text_judged_normal_holds_whitespace_but_ascii() {
-        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32).filter(|c| c.is_whitespace() && !c.is_ascii()) {
+        for c in (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace() && !c.is_ascii())
+        {
             assert!(!is_normal(&format!("9{c}9")), "U+{:04X}", u32::from(c));
         }
     }
@@ -328,8 +451,23 @@ mod tests {
 
     #[test]
     fn finds_words_as_str_contains_does() {
-        for (text, word) in [("成本指标", "成本"), ("经济成本指标", "成本"), ("社会效益指标", "成本"), ("成", "成本"), ("", "成本"), ("质量指标", "质量"), ("abc", "bc"), ("ab", "abc"), ("本成本", "成本"), ("x", "")] {
-            assert_eq!(contains_word(text, word), text.contains(word), "{text:?} {word:?}");
+        for (text, word) in [
+            ("成本指标", "成本"),
+            ("经济成本指标", "成本"),
+            ("社会效益指标", "成本"),
+            ("成", "成本"),
+            ("", "成本"),
+            ("质量指标", "质量"),
+            ("abc", "bc"),
+            ("ab", "abc"),
+            ("本成本", "成本"),
+            ("x", ""),
+        ] {
+            assert_eq!(
+                contains_word(text, word),
+                text.contains(word),
+                "{text:?} {word:?}"
+            );
         }
     }
 

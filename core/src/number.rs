@@ -80,9 +80,12 @@ pub fn read_rate(text: &str) -> (NumberCell, u32) {
 /// Whether a claimed rate ("100%", "99.8%") equals the computed one to the precision it is
 /// written with; `None` when no readable rate is claimed.
 pub fn rate_matches_claim(rate: Decimal, claimed: &str) -> Option<bool> {
-    let (NumberCell::Number(claimed), shown) = read_rate(claimed) else { return None };
+    let (NumberCell::Number(claimed), shown) = read_rate(claimed) else {
+        return None;
+    };
     let as_shown = |r: Decimal| {
-        r.checked_mul(Decimal::ONE_HUNDRED).map(|p| p.round_dp_with_strategy(shown, RoundingStrategy::MidpointAwayFromZero))
+        r.checked_mul(Decimal::ONE_HUNDRED)
+            .map(|p| p.round_dp_with_strategy(shown, RoundingStrategy::MidpointAwayFromZero))
     };
     Some(as_shown(rate) == as_shown(claimed))
 }
@@ -97,7 +100,10 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
 /// is known to hold nothing but digits, points and signs; out of line, as few cells need it.
 #[cold]
 fn parse_unusual(text: &str) -> Option<Decimal> {
-    let valid = text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') && text.bytes().any(|b| b.is_ascii_digit());
+    let valid = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        && text.bytes().any(|b| b.is_ascii_digit());
     if !valid {
         return None;
     }
@@ -137,7 +143,10 @@ fn without_unit(text: &str) -> &str {
     if text.as_bytes().last().is_none_or(u8::is_ascii) {
         return text;
     }
-    ["万元", "元", "分"].iter().find_map(|unit| text.strip_suffix(unit)).map_or(text, str::trim_end)
+    ["万元", "元", "分"]
+        .iter()
+        .find_map(|unit| text.strip_suffix(unit))
+        .map_or(text, str::trim_end)
 }
 
 /// Rounds half away from zero (四舍五入) to 0.01, the precision of every score.
@@ -185,7 +194,8 @@ mod tests {
     use super::*;
 
     fn dec(text: &str) -> Decimal {
-        text.parse().unwrap_or_else(|_| panic!("not a decimal: {text}"))
+        text.parse()
+            .unwrap_or_else(|_| panic!("not a decimal: {text}"))
     }
 
     #[track_caller]
@@ -258,11 +268,31 @@ mod tests {
 
     #[test]
     fn plain_numbers_take_the_fast_path() {
-        for (text, mantissa, scale) in [("0.05", 5, 2), ("10", 10, 0), ("-10.620", -10620, 3), ("007", 7, 0), ("123456789012345678", 123456789012345678, 0)] {
+        for (text, mantissa, scale) in [
+            ("0.05", 5, 2),
+            ("10", 10, 0),
+            ("-10.620", -10620, 3),
+            ("007", 7, 0),
+            ("123456789012345678", 123456789012345678, 0),
+        ] {
             let value = parse_plain(text).unwrap();
-            assert_eq!((value.mantissa(), value.scale()), (mantissa, scale), "{text}");
+            assert_eq!(
+                (value.mantissa(), value.scale()),
+                (mantissa, scale),
+                "{text}"
+            );
         }
-        for text in ["", "-", ".5", "5.", "1.2.3", "1e5", "1234567890123456789", "--1", "1-"] {
+        for text in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1.2.3",
+            "1e5",
+            "1234567890123456789",
+            "--1",
+            "1-",
+        ] {
             assert_eq!(parse_plain(text), None, "{text}");
         }
     }

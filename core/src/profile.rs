@@ -16,8 +16,13 @@ pub enum ProfileId {
 
 impl ProfileId {
     /// Every built-in profile, the default first.
-    pub const ALL: [ProfileId; 5] =
-        [ProfileId::Central, ProfileId::Hunan, ProfileId::Hubei, ProfileId::Sichuan, ProfileId::Beijing];
+    pub const ALL: [ProfileId; 5] = [
+        ProfileId::Central,
+        ProfileId::Hunan,
+        ProfileId::Hubei,
+        ProfileId::Sichuan,
+        ProfileId::Beijing,
+    ];
 
     /// The short key used in URLs and saved documents ("central", "hubei" …).
     pub fn key(self) -> &'static str {
@@ -101,7 +106,10 @@ fn tenths(value: i64) -> Decimal {
 }
 
 fn rule(names: &[&str], weight: i64) -> SectionRule {
-    SectionRule { names: names.iter().map(|name| (*name).to_owned()).collect(), weight: d(weight) }
+    SectionRule {
+        names: names.iter().map(|name| (*name).to_owned()).collect(),
+        weight: d(weight),
+    }
 }
 
 impl Profile {
@@ -111,19 +119,31 @@ impl Profile {
             id,
             name: "中央（财预〔2020〕10号）".to_owned(),
             budget_weight: d(10),
-            sections: vec![rule(&["产出"], 50), rule(&["效益"], 30), rule(&["满意度"], 10)],
+            sections: vec![
+                rule(&["产出"], 50),
+                rule(&["效益"], 30),
+                rule(&["满意度"], 10),
+            ],
             denominator: Denominator::FullYear,
             achieved_from: tenths(8),
             partial_from: tenths(6),
             overshoot_ratio: tenths(12),
             low_execution_reason_below: None,
-            grades: GradeBands { excellent: d(90), good: d(80), fair: d(60) },
+            grades: GradeBands {
+                excellent: d(90),
+                good: d(80),
+                fair: d(60),
+            },
             grading_required: true,
             tolerance: cent(),
         };
         match id {
             ProfileId::Central => central,
-            ProfileId::Hunan => Profile { name: "湖南".to_owned(), sections: Vec::new(), ..central },
+            ProfileId::Hunan => Profile {
+                name: "湖南".to_owned(),
+                sections: Vec::new(),
+                ..central
+            },
             ProfileId::Hubei => Profile {
                 name: "湖北".to_owned(),
                 budget_weight: d(20),
@@ -141,7 +161,11 @@ impl Profile {
             ProfileId::Beijing => Profile {
                 name: "北京（2016）".to_owned(),
                 denominator: Denominator::Initial,
-                sections: vec![rule(&["产出"], 50), rule(&["效益"], 30), rule(&["满意度"], 10)],
+                sections: vec![
+                    rule(&["产出"], 50),
+                    rule(&["效益"], 30),
+                    rule(&["满意度"], 10),
+                ],
                 ..central
             },
         }
@@ -164,7 +188,11 @@ impl Profile {
             self.sections
                 .iter()
                 .map(|rule| {
-                    let names = if rule.names.is_empty() { "绩效指标".to_owned() } else { rule.names.join("+") };
+                    let names = if rule.names.is_empty() {
+                        "绩效指标".to_owned()
+                    } else {
+                        rule.names.join("+")
+                    };
                     format!("{names} {}", rule.weight.normalize())
                 })
                 .collect::<Vec<_>>()
@@ -178,7 +206,11 @@ impl Profile {
             format!("预算执行 {} 分", self.budget_weight.normalize()),
             sections,
             denominator.to_owned(),
-            format!("部分达成 {}–{}", pct(self.partial_from), pct(self.achieved_from)),
+            format!(
+                "部分达成 {}–{}",
+                pct(self.partial_from),
+                pct(self.achieved_from)
+            ),
         ];
         if let Some(threshold) = self.low_execution_reason_below {
             parts.push(format!("执行率低于 {} 须说明原因", pct(threshold)));
@@ -193,6 +225,10 @@ impl Profile {
 impl SectionRule {
     /// Whether a section belongs to this group.
     pub fn covers(&self, section_name: &str) -> bool {
-        self.names.is_empty() || self.names.iter().any(|name| section_name.starts_with(name.as_str()))
+        self.names.is_empty()
+            || self
+                .names
+                .iter()
+                .any(|name| section_name.starts_with(name.as_str()))
     }
 }

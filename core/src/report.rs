@@ -41,25 +41,40 @@ fn kind_name(kind: FormKind) -> &'static str {
 }
 
 /// The report of a document whose forms have been evaluated (one evaluation per form).
-pub fn review_report<E: Borrow<Evaluation>>(document: &Document, evaluations: &[E]) -> ReviewReport {
+pub fn review_report<E: Borrow<Evaluation>>(
+    document: &Document,
+    evaluations: &[E],
+) -> ReviewReport {
     let forms = document
         .forms
         .iter()
         .zip(evaluations)
-        .map(|(form, evaluation)| form_report(form, evaluation.borrow(), document.profile.tolerance))
+        .map(|(form, evaluation)| {
+            form_report(form, evaluation.borrow(), document.profile.tolerance)
+        })
         .collect();
     ReviewReport { forms }
 }
 
-fn form_report(form: &Form, evaluation: &Evaluation, profile_tolerance: rust_decimal::Decimal) -> FormReport {
+fn form_report(
+    form: &Form,
+    evaluation: &Evaluation,
+    profile_tolerance: rust_decimal::Decimal,
+) -> FormReport {
     let score = &evaluation.score;
-    let name = if form.name.trim().is_empty() { "（未命名）" } else { form.name.trim() };
+    let name = if form.name.trim().is_empty() {
+        "（未命名）"
+    } else {
+        form.name.trim()
+    };
     let claimed_number = |text: &str| match read_number(text) {
         NumberCell::Number(value) => Some(value),
         _ => None,
     };
     let rate = score.funds.rate;
-    let rate_differs = rate.and_then(|rate| rate_matches_claim(rate, &form.funds.total.claimed_rate)) == Some(false);
+    let rate_differs = rate
+        .and_then(|rate| rate_matches_claim(rate, &form.funds.total.claimed_rate))
+        == Some(false);
     let budget_claim = claimed_number(&form.funds.total.claimed_score);
     let total_claim = claimed_number(&form.claim.total);
     let grade_claim = Grade::parse(&form.claim.grade);
@@ -74,7 +89,8 @@ fn form_report(form: &Form, evaluation: &Evaluation, profile_tolerance: rust_dec
             label: "预算执行得分",
             claimed: budget_claim.map(plain).unwrap_or_default(),
             computed: two_places(score.funds.score),
-            differs: budget_claim.is_some_and(|c| (c - score.funds.score).abs() > profile_tolerance),
+            differs: budget_claim
+                .is_some_and(|c| (c - score.funds.score).abs() > profile_tolerance),
         },
         Figure {
             label: "总分",
@@ -84,12 +100,18 @@ fn form_report(form: &Form, evaluation: &Evaluation, profile_tolerance: rust_dec
         },
         Figure {
             label: "等级",
-            claimed: grade_claim.map(|g| g.label().to_owned()).unwrap_or_default(),
+            claimed: grade_claim
+                .map(|g| g.label().to_owned())
+                .unwrap_or_default(),
             computed: score.grade.label().to_owned(),
             differs: grade_claim.is_some_and(|g| g != score.grade),
         },
     ];
-    FormReport { title: format!("{name}（{}）", kind_name(form.kind)), figures, findings: evaluation.findings.clone() }
+    FormReport {
+        title: format!("{name}（{}）", kind_name(form.kind)),
+        figures,
+        findings: evaluation.findings.clone(),
+    }
 }
 
 fn severity_name(severity: Severity) -> &'static str {
@@ -107,9 +129,20 @@ impl ReviewReport {
         for (index, form) in self.forms.iter().enumerate() {
             text.push_str(&format!("\n{}、{}\n", index + 1, form.title));
             for figure in &form.figures {
-                let claimed = if figure.claimed.is_empty() { "未填" } else { figure.claimed.as_str() };
-                let mark = if figure.differs { "  ✗ 不一致" } else { "" };
-                text.push_str(&format!("  {}：填报 {claimed}，计算 {}{mark}\n", figure.label, figure.computed));
+                let claimed = if figure.claimed.is_empty() {
+                    "未填"
+                } else {
+                    figure.claimed.as_str()
+                };
+                let mark = if figure.differs {
+                    "  ✗ 不一致"
+                } else {
+                    ""
+                };
+                text.push_str(&format!(
+                    "  {}：填报 {claimed}，计算 {}{mark}\n",
+                    figure.label, figure.computed
+                ));
             }
             if form.findings.is_empty() {
                 text.push_str("  未发现问题。\n");

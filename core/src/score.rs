@@ -72,9 +72,13 @@ impl FundsScore {
     /// The formula behind the budget score, or why there is none.
     pub fn explanation(&self) -> String {
         match self.rate {
-            None if self.budget <= Decimal::ZERO => "预算数为 0 或未填，无法计算执行率，预算执行得 0 分".to_owned(),
+            None if self.budget <= Decimal::ZERO => {
+                "预算数为 0 或未填，无法计算执行率，预算执行得 0 分".to_owned()
+            }
             None => "全年执行数未填，无法计算执行率，预算执行得 0 分".to_owned(),
-            Some(rate) if rate >= Decimal::ONE => format!("执行率 ≥ 100%，得满分 {}", plain(self.weight)),
+            Some(rate) if rate >= Decimal::ONE => {
+                format!("执行率 ≥ 100%，得满分 {}", plain(self.weight))
+            }
             Some(_) => formula(self.weight, self.executed, self.budget, "", self.score),
         }
     }
@@ -84,7 +88,12 @@ impl FundsScore {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RowKind {
     /// Both values are numbers in comparable units (already converted to one unit).
-    Quantitative { direction: Direction, target: Decimal, actual: Decimal, unit: Cow<'static, str> },
+    Quantitative {
+        direction: Direction,
+        target: Decimal,
+        actual: Decimal,
+        unit: Cow<'static, str>,
+    },
     /// Words; scored by level when one is named or chosen.
     Qualitative { level: Option<Level> },
     /// Numbers whose units cannot be compared.
@@ -164,7 +173,11 @@ pub fn score_form(form: &Form, profile: &Profile) -> FormScore {
 
 /// Scores a form with `row_score` giving each row's score (a cache may answer for rows that
 /// have not changed); everything above the rows is computed here.
-pub fn score_form_with(form: &Form, profile: &Profile, mut row_score: impl FnMut(RowContext) -> RowScore) -> FormScore {
+pub fn score_form_with(
+    form: &Form,
+    profile: &Profile,
+    mut row_score: impl FnMut(RowContext) -> RowScore,
+) -> FormScore {
     let funds = score_funds(&form.funds, profile);
     let mut rows = Vec::with_capacity(form.row_count());
     let mut sections = Vec::with_capacity(form.sections.len());
@@ -189,7 +202,14 @@ pub fn score_form_with(form: &Form, profile: &Profile, mut row_score: impl FnMut
         sections.push(section_score);
     }
     let grade = Grade::of(total, profile);
-    FormScore { funds, sections, rows, weight_sum, total, grade }
+    FormScore {
+        funds,
+        sections,
+        rows,
+        weight_sum,
+        total,
+        grade,
+    }
 }
 
 /// Sums that saturate instead of panicking on absurd input.
@@ -207,28 +227,45 @@ pub fn budget_of(row: &FundsRow, profile: &Profile) -> NumberCell {
 
 /// B / A, or `None` when A is not a positive number or B is not given.
 fn rate_of(row: &FundsRow, profile: &Profile) -> Option<Decimal> {
-    let budget = budget_of(row, profile).value().filter(|a| *a > Decimal::ZERO)?;
+    let budget = budget_of(row, profile)
+        .value()
+        .filter(|a| *a > Decimal::ZERO)?;
     let executed = read_number(&row.executed).value()?.max(Decimal::ZERO);
     executed.checked_div(budget)
 }
 
 /// The funds block's weight: the one the form states, else the profile's.
 pub fn funds_weight(funds: &FundsBlock, profile: &Profile) -> Decimal {
-    read_number(&funds.weight).value().unwrap_or(profile.budget_weight)
+    read_number(&funds.weight)
+        .value()
+        .unwrap_or(profile.budget_weight)
 }
 
 fn score_funds(funds: &FundsBlock, profile: &Profile) -> FundsScore {
     let weight = funds_weight(funds, profile);
     let rate = rate_of(&funds.total, profile);
-    let sub_rates = funds.sub_rows.iter().map(|row| rate_of(row, profile)).collect();
+    let sub_rates = funds
+        .sub_rows
+        .iter()
+        .map(|row| rate_of(row, profile))
+        .collect();
     let budget = budget_of(&funds.total, profile).or_zero();
-    let executed = read_number(&funds.total.executed).or_zero().max(Decimal::ZERO);
+    let executed = read_number(&funds.total.executed)
+        .or_zero()
+        .max(Decimal::ZERO);
     let score = match rate {
         None => Decimal::ZERO,
         Some(rate) if rate >= Decimal::ONE => weight,
         Some(_) => proportional(weight, executed, budget).unwrap_or(Decimal::ZERO),
     };
-    FundsScore { weight, rate, sub_rates, score, budget, executed }
+    FundsScore {
+        weight,
+        rate,
+        sub_rates,
+        score,
+        budget,
+        executed,
+    }
 }
 
 /// `w × numerator ÷ denominator`, within [0, w], rounded; `None` when it cannot be computed.
@@ -237,7 +274,9 @@ fn proportional(weight: Decimal, numerator: Decimal, denominator: Decimal) -> Op
         return Some(score);
     }
     let value = weight.checked_mul(numerator)?.checked_div(denominator)?;
-    Some(round2(value.clamp(Decimal::ZERO, weight.max(Decimal::ZERO))))
+    Some(round2(
+        value.clamp(Decimal::ZERO, weight.max(Decimal::ZERO)),
+    ))
 }
 
 /// The same score in exact integer arithmetic, for the amounts forms hold (non-negative,
@@ -246,30 +285,53 @@ fn proportional(weight: Decimal, numerator: Decimal, denominator: Decimal) -> Op
 /// and the rounded weight — the same as clamping first, as rounding keeps order. `None`
 /// when the integers would overflow or a value is negative or the denominator is 0; the
 /// caller then divides in `Decimal`.
-fn proportional_in_integers(weight: Decimal, numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+fn proportional_in_integers(
+    weight: Decimal,
+    numerator: Decimal,
+    denominator: Decimal,
+) -> Option<Decimal> {
     let [w, n, d] = [weight, numerator, denominator].map(|v| (v.mantissa(), v.scale()));
     if w.0 < 0 || n.0 < 0 || d.0 <= 0 {
         return None;
     }
     let ten = |exponent: u32| 10_i128.checked_pow(exponent);
     // v × 100 = w·n·10^(d.scale + 2) ÷ (d·10^(w.scale + n.scale))
-    let top = w.0.checked_mul(n.0)?.checked_mul(ten(d.1.checked_add(2)?)?)?;
+    let top =
+        w.0.checked_mul(n.0)?
+            .checked_mul(ten(d.1.checked_add(2)?)?)?;
     let bottom = d.0.checked_mul(ten(w.1.checked_add(n.1)?)?)?;
     let (quotient, remainder) = (top / bottom, top % bottom);
-    let hundredths = if remainder.checked_mul(2)? >= bottom { quotient.checked_add(1)? } else { quotient };
+    let hundredths = if remainder.checked_mul(2)? >= bottom {
+        quotient.checked_add(1)?
+    } else {
+        quotient
+    };
     let score = Decimal::try_from_i128_with_scale(hundredths, 2).ok()?;
     Some(score.min(round2(weight)))
 }
 
 /// The written formula of a proportional score.
-fn formula(weight: Decimal, numerator: Decimal, denominator: Decimal, unit: &str, score: Decimal) -> String {
-    format!("{weight} × {numerator}{unit} ÷ {denominator}{unit} = {}", two_places(score))
+fn formula(
+    weight: Decimal,
+    numerator: Decimal,
+    denominator: Decimal,
+    unit: &str,
+    score: Decimal,
+) -> String {
+    format!(
+        "{weight} × {numerator}{unit} ÷ {denominator}{unit} = {}",
+        two_places(score)
+    )
 }
 
 /// The direction a row counts in: the target's sign or word, else positive — except under
 /// a 成本 indicator, where less is better.
 fn direction_of(target: &Quantity, context: RowContext) -> Direction {
-    let default = if context.is_cost() { Direction::AtMost } else { Direction::AtLeast };
+    let default = if context.is_cost() {
+        Direction::AtMost
+    } else {
+        Direction::AtLeast
+    };
     target.direction.unwrap_or(default)
 }
 
@@ -322,7 +384,11 @@ pub fn level_band(level: Level, weight: Decimal, profile: &Profile) -> (Decimal,
     let share = |s: Decimal| weight.checked_mul(s).unwrap_or(weight);
     match level {
         Level::Achieved => (share(profile.achieved_from), weight, false),
-        Level::Partial => (share(profile.partial_from), share(profile.achieved_from), true),
+        Level::Partial => (
+            share(profile.partial_from),
+            share(profile.achieved_from),
+            true,
+        ),
         Level::NotAchieved => (Decimal::ZERO, share(profile.partial_from), true),
     }
 }
@@ -330,14 +396,25 @@ pub fn level_band(level: Level, weight: Decimal, profile: &Profile) -> (Decimal,
 /// The computed score of a row by its kind (a level's suggestion for a qualitative row).
 fn compute(kind: &RowKind, weight: Decimal) -> Option<Decimal> {
     match kind {
-        RowKind::Quantitative { direction, target: a, actual: b, .. } => match direction {
+        RowKind::Quantitative {
+            direction,
+            target: a,
+            actual: b,
+            ..
+        } => match direction {
             Direction::AtLeast | Direction::Equal if b >= a => Some(weight),
             Direction::AtMost if b <= a => Some(weight),
             Direction::AtLeast | Direction::Equal => proportional(weight, *b, *a),
             Direction::AtMost => proportional(weight, *a, *b),
         },
-        RowKind::Qualitative { level: Some(level) } => Some(round2(weight.checked_mul(suggested_share(*level)).unwrap_or(weight))),
-        RowKind::Qualitative { level: None } | RowKind::UnitsDiffer(_) | RowKind::Incomplete => None,
+        RowKind::Qualitative { level: Some(level) } => Some(round2(
+            weight
+                .checked_mul(suggested_share(*level))
+                .unwrap_or(weight),
+        )),
+        RowKind::Qualitative { level: None } | RowKind::UnitsDiffer(_) | RowKind::Incomplete => {
+            None
+        }
     }
 }
 
@@ -348,14 +425,23 @@ impl RowScore {
         let weight = self.weight;
         let full = |why: String| format!("{why}，得满分 {}", plain(weight));
         match &self.kind {
-            RowKind::Quantitative { direction, target: a, actual: b, unit } => match (direction, self.computed) {
-                (Direction::AtLeast | Direction::Equal, _) if b >= a => {
-                    full(format!("实际 {b}{unit} {} 目标 {a}{unit}", if b == a { "=" } else { ">" }))
+            RowKind::Quantitative {
+                direction,
+                target: a,
+                actual: b,
+                unit,
+            } => match (direction, self.computed) {
+                (Direction::AtLeast | Direction::Equal, _) if b >= a => full(format!(
+                    "实际 {b}{unit} {} 目标 {a}{unit}",
+                    if b == a { "=" } else { ">" }
+                )),
+                (Direction::AtMost, _) if b <= a => full(format!(
+                    "实际 {b}{unit} {} 目标 {a}{unit}（越低越好）",
+                    if b == a { "=" } else { "<" }
+                )),
+                (Direction::AtLeast | Direction::Equal, Some(score)) => {
+                    formula(weight, *b, *a, unit, score)
                 }
-                (Direction::AtMost, _) if b <= a => {
-                    full(format!("实际 {b}{unit} {} 目标 {a}{unit}（越低越好）", if b == a { "=" } else { "<" }))
-                }
-                (Direction::AtLeast | Direction::Equal, Some(score)) => formula(weight, *b, *a, unit, score),
                 (Direction::AtMost, Some(score)) => formula(weight, *a, *b, unit, score),
                 (_, None) => "数值过大或为 0，无法计算".to_owned(),
             },
@@ -370,7 +456,9 @@ impl RowScore {
                     two_places(self.computed.unwrap_or(weight))
                 )
             }
-            RowKind::Qualitative { level: None } => "定性指标未写明达成程度（达成、部分达成或未达成），按填报得分计".to_owned(),
+            RowKind::Qualitative { level: None } => {
+                "定性指标未写明达成程度（达成、部分达成或未达成），按填报得分计".to_owned()
+            }
             RowKind::UnitsDiffer(differ) => format!(
                 "年度指标值单位“{}”与实际完成值单位“{}”不同，无法比较",
                 shown_unit(&differ.target),
@@ -407,14 +495,30 @@ pub fn score_row(context: RowContext) -> RowScore {
     let computed = compute(&kind, weight);
     let entered = score_cell.value();
     let (counted, source) = match (entered, computed) {
-        (Some(entered), _) => (round2(entered.clamp(Decimal::ZERO, weight)), Source::Entered),
+        (Some(entered), _) => (
+            round2(entered.clamp(Decimal::ZERO, weight)),
+            Source::Entered,
+        ),
         (None, Some(computed)) => {
-            let source = if matches!(kind, RowKind::Qualitative { .. }) { Source::Suggested } else { Source::Computed };
+            let source = if matches!(kind, RowKind::Qualitative { .. }) {
+                Source::Suggested
+            } else {
+                Source::Computed
+            };
             (computed, source)
         }
         (None, None) => (Decimal::ZERO, Source::Missing),
     };
-    RowScore { id: row.id, weight, kind, computed, entered, counted, source, cells }
+    RowScore {
+        id: row.id,
+        weight,
+        kind,
+        computed,
+        entered,
+        counted,
+        source,
+        cells,
+    }
 }
 
 #[cfg(test)]
@@ -429,16 +533,30 @@ mod tests {
     /// The division in `Decimal`, as `proportional` does when integers overflow.
     fn in_decimal(weight: Decimal, numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
         let value = weight.checked_mul(numerator)?.checked_div(denominator)?;
-        Some(round2(value.clamp(Decimal::ZERO, weight.max(Decimal::ZERO))))
+        Some(round2(
+            value.clamp(Decimal::ZERO, weight.max(Decimal::ZERO)),
+        ))
     }
 
     #[test]
     fn integer_scores_round_exact_ties_away_from_zero() {
         // 1 × 1 ÷ 8 = 0.125; 10 × 93.85 ÷ 100 = 9.385; 5 × 1 ÷ 40 = 0.125.
-        assert_eq!(proportional(dec("1"), dec("1"), dec("8")), Some(dec("0.13")));
-        assert_eq!(proportional(dec("10"), dec("93.85"), dec("100")), Some(dec("9.39")));
-        assert_eq!(proportional(dec("5"), dec("1"), dec("40")), Some(dec("0.13")));
-        assert_eq!(proportional(dec("10"), dec("126.11"), dec("701.29")), Some(dec("1.80")));
+        assert_eq!(
+            proportional(dec("1"), dec("1"), dec("8")),
+            Some(dec("0.13"))
+        );
+        assert_eq!(
+            proportional(dec("10"), dec("93.85"), dec("100")),
+            Some(dec("9.39"))
+        );
+        assert_eq!(
+            proportional(dec("5"), dec("1"), dec("40")),
+            Some(dec("0.13"))
+        );
+        assert_eq!(
+            proportional(dec("10"), dec("126.11"), dec("701.29")),
+            Some(dec("1.80"))
+        );
         assert_eq!(proportional(dec("10"), dec("2"), dec("1")), Some(dec("10")));
         assert_eq!(proportional(dec("10"), dec("1"), dec("0")), None);
     }
@@ -446,8 +564,15 @@ mod tests {
     #[test]
     fn amounts_too_large_for_integers_are_divided_in_decimal() {
         // 10^10 × 10^10 × 10^22 overflows i128; Decimal divides, and the score stops at the weight.
-        let (weight, numerator, denominator) = (dec("10000000000"), dec("10000000000"), dec("200000000.00000000000000000000"));
-        assert_eq!(proportional_in_integers(weight, numerator, denominator), None);
+        let (weight, numerator, denominator) = (
+            dec("10000000000"),
+            dec("10000000000"),
+            dec("200000000.00000000000000000000"),
+        );
+        assert_eq!(
+            proportional_in_integers(weight, numerator, denominator),
+            None
+        );
         assert_eq!(proportional(weight, numerator, denominator), Some(weight));
     }
 

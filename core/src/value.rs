@@ -84,7 +84,7 @@ fn read_common(text: &str) -> Option<Reading<'_>> {
     }
     let sign = match (bytes.get(at..at + 3), bytes.get(at)) {
         (Some([0xE2, 0x89, 0xA5]), _) => Some((Direction::AtLeast, 3)), // ≥
-        (Some([0xE2, 0x89, 0xA4]), _) => Some((Direction::AtMost, 3)), // ≤
+        (Some([0xE2, 0x89, 0xA4]), _) => Some((Direction::AtMost, 3)),  // ≤
         (_, Some(b'>')) => Some((Direction::AtLeast, 1)),
         (_, Some(b'<')) => Some((Direction::AtMost, 1)),
         _ => None,
@@ -115,16 +115,24 @@ fn read_common(text: &str) -> Option<Reading<'_>> {
     }
     let amount = parse_decimal(text.get(start..end)?)?;
     let unit = Cow::Borrowed(text.get(end..)?);
-    Some(Reading::Quantity(Quantity { direction: sign.map(|(direction, _)| direction), amount, unit }))
+    Some(Reading::Quantity(Quantity {
+        direction: sign.map(|(direction, _)| direction),
+        amount,
+        unit,
+    }))
 }
 
 /// The character at `at` when the common cell may hold it: an ideograph U+4E00…U+9FFF (three
 /// bytes led by 0xE4…0xE9) other than 百 and the first characters of the direction words.
 #[inline]
 fn plain_ideograph(bytes: &[u8], at: usize) -> Option<char> {
-    let [lead @ 0xE4..=0xE9, second, third] = *bytes.get(at..at + 3)? else { return None };
-    let code = u32::from(lead & 0x0F) << 12 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F);
-    char::from_u32(code).filter(|c| *c >= '\u{4e00}' && *c != '百' && !DIRECTION_WORD_STARTS.contains(c))
+    let [lead @ 0xE4..=0xE9, second, third] = *bytes.get(at..at + 3)? else {
+        return None;
+    };
+    let code =
+        u32::from(lead & 0x0F) << 12 | u32::from(second & 0x3F) << 6 | u32::from(third & 0x3F);
+    char::from_u32(code)
+        .filter(|c| *c >= '\u{4e00}' && *c != '百' && !DIRECTION_WORD_STARTS.contains(c))
 }
 
 /// Reads any value cell (see the module doc).
@@ -137,7 +145,10 @@ fn read_any(text: &str) -> Reading<'_> {
         }
         return Reading::Qualitative(level_of(&normalized));
     };
-    let (prefix, number) = (normalized.get(..start).unwrap_or(""), normalized.get(start..end).unwrap_or(""));
+    let (prefix, number) = (
+        normalized.get(..start).unwrap_or(""),
+        normalized.get(start..end).unwrap_or(""),
+    );
     let suffix = normalized.get(end..).unwrap_or("");
     if is_period(number, suffix) || suffix.bytes().any(|b| b.is_ascii_digit()) {
         return Reading::Qualitative(None);
@@ -154,7 +165,11 @@ fn read_any(text: &str) -> Reading<'_> {
         (None, Cow::Borrowed(cell)) => Cow::Borrowed(trim_unit(cell.get(end..).unwrap_or(""))),
         (None, Cow::Owned(_)) => Cow::Owned(trim_unit(suffix).to_owned()),
     };
-    Reading::Quantity(Quantity { direction, amount, unit })
+    Reading::Quantity(Quantity {
+        direction,
+        amount,
+        unit,
+    })
 }
 
 /// A unit without the punctuation a sentence leaves after it ("人。", "万元)").
@@ -162,7 +177,9 @@ fn read_any(text: &str) -> Reading<'_> {
 /// (0x82 ends `。`, U+3002).
 fn trim_unit(unit: &str) -> &str {
     match unit.as_bytes().last() {
-        Some(b'.' | b',' | b';' | b':' | b'(' | b')' | 0x82) => unit.trim_end_matches(['。', '.', ',', ';', ':', '(', ')']),
+        Some(b'.' | b',' | b';' | b':' | b'(' | b')' | 0x82) => {
+            unit.trim_end_matches(['。', '.', ',', ';', ':', '(', ')'])
+        }
         _ => unit,
     }
 }
@@ -200,7 +217,11 @@ fn first_number(text: &str) -> Option<(usize, usize)> {
             end += 1;
         }
     }
-    let start = if first == 1 && bytes.first() == Some(&b'-') { 0 } else { first };
+    let start = if first == 1 && bytes.first() == Some(&b'-') {
+        0
+    } else {
+        first
+    };
     Some((start, end))
 }
 
@@ -253,7 +274,9 @@ const DIRECTION_WORDS: [(&str, Direction); 21] = [
 ];
 
 /// The characters every direction word starts with; most units hold none of them.
-const DIRECTION_WORD_STARTS: [char; 12] = ['大', '小', '不', '控', '以', '至', '高', '超', '达', '低', '少', '之'];
+const DIRECTION_WORD_STARTS: [char; 12] = [
+    '大', '小', '不', '控', '以', '至', '高', '超', '达', '低', '少', '之',
+];
 
 /// The direction the first direction word in a text states, if any (texts without any
 /// non-ASCII character hold none).
@@ -261,7 +284,10 @@ fn direction_word(text: &str) -> Option<Direction> {
     if text.is_ascii() || !text.contains(DIRECTION_WORD_STARTS) {
         return None;
     }
-    DIRECTION_WORDS.iter().find(|(word, _)| text.contains(word)).map(|(_, direction)| *direction)
+    DIRECTION_WORDS
+        .iter()
+        .find(|(word, _)| text.contains(word))
+        .map(|(_, direction)| *direction)
 }
 
 /// A text without its direction words.
@@ -276,7 +302,12 @@ fn strip_direction_words(text: &str) -> String {
 }
 
 /// Money units and their size in 元, for comparing 元 with 万元.
-const MONEY_UNITS: [(&str, i64); 4] = [("元", 1), ("千元", 1_000), ("万元", 10_000), ("亿元", 100_000_000)];
+const MONEY_UNITS: [(&str, i64); 4] = [
+    ("元", 1),
+    ("千元", 1_000),
+    ("万元", 10_000),
+    ("亿元", 100_000_000),
+];
 
 /// Why two quantities cannot be compared.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -289,18 +320,38 @@ impl Quantity<'_> {
     /// The target's and the actual's amounts in one unit, and that unit, or why they cannot
     /// be compared. Equal units agree; 元 and 万元 convert (to 元); "个" and "个项目" agree on
     /// the leading unit; a number with no unit takes the other side's unit.
-    pub fn common_unit(&self, actual: &Quantity) -> Result<(Decimal, Decimal, Cow<'static, str>), UnitsDiffer> {
-        let differ = || UnitsDiffer { target: self.unit.to_string(), actual: actual.unit.to_string() };
-        let money = |unit: &str| MONEY_UNITS.iter().find(|(name, _)| *name == unit).map(|(_, size)| Decimal::from(*size));
+    pub fn common_unit(
+        &self,
+        actual: &Quantity,
+    ) -> Result<(Decimal, Decimal, Cow<'static, str>), UnitsDiffer> {
+        let differ = || UnitsDiffer {
+            target: self.unit.to_string(),
+            actual: actual.unit.to_string(),
+        };
+        let money = |unit: &str| {
+            MONEY_UNITS
+                .iter()
+                .find(|(name, _)| *name == unit)
+                .map(|(_, size)| Decimal::from(*size))
+        };
         if self.unit != actual.unit {
-            if let (Some(target_size), Some(actual_size)) = (money(&self.unit), money(&actual.unit)) {
+            if let (Some(target_size), Some(actual_size)) = (money(&self.unit), money(&actual.unit))
+            {
                 let target = self.amount.checked_mul(target_size).ok_or_else(differ)?;
                 let actual = actual.amount.checked_mul(actual_size).ok_or_else(differ)?;
                 return Ok((target, actual, Cow::Borrowed("元")));
             }
         }
-        let shorter = if self.unit.len() <= actual.unit.len() { &self.unit } else { &actual.unit };
-        let longer = if self.unit.len() > actual.unit.len() { &self.unit } else { &actual.unit };
+        let shorter = if self.unit.len() <= actual.unit.len() {
+            &self.unit
+        } else {
+            &actual.unit
+        };
+        let longer = if self.unit.len() > actual.unit.len() {
+            &self.unit
+        } else {
+            &actual.unit
+        };
         if shorter.is_empty() {
             Ok((self.amount, actual.amount, kept_unit(longer)))
         } else if longer.starts_with(shorter.as_ref()) {
@@ -314,8 +365,30 @@ impl Quantity<'_> {
 /// The units forms write most, kept without allocating: scoring a form keeps a unit for
 /// every quantitative row, and a 100,000-row form would otherwise allocate 100,000 of them.
 const COMMON_UNITS: [&str; 24] = [
-    "%", "人", "人次", "个", "项", "次", "天", "元", "万元", "户", "家", "台", "套", "场", "小时", "公里",
-    "平方米", "吨", "亩", "件", "份", "所", "名", "个项目",
+    "%",
+    "人",
+    "人次",
+    "个",
+    "项",
+    "次",
+    "天",
+    "元",
+    "万元",
+    "户",
+    "家",
+    "台",
+    "套",
+    "场",
+    "小时",
+    "公里",
+    "平方米",
+    "吨",
+    "亩",
+    "件",
+    "份",
+    "所",
+    "名",
+    "个项目",
 ];
 
 /// A unit to keep beyond the cell it was read from.
@@ -334,11 +407,48 @@ mod tests {
     /// each part drawn from what it must accept and what it must refuse.
     fn cell_text() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
-        let words = prop::sample::select(vec!["", "", "合格率", "覆盖率", "大", "之", "百", "㐀", "鿿", "一", "人数", " ", "达到"]);
-        let sign = prop::sample::select(vec!["", "", "≥", "≤", ">", "<", "=", ">=", "≧", "-", "+", "—"]);
-        let number = prop::sample::select(vec!["9", "100", "12.5", "2022", "5.", "0", "0.50", "1,234", "９", "1.2.3", ""]);
+        let words = prop::sample::select(vec![
+            "",
+            "",
+            "合格率",
+            "覆盖率",
+            "大",
+            "之",
+            "百",
+            "㐀",
+            "鿿",
+            "一",
+            "人数",
+            " ",
+            "达到",
+        ]);
+        let sign = prop::sample::select(vec![
+            "", "", "≥", "≤", ">", "<", "=", ">=", "≧", "-", "+", "—",
+        ]);
+        let number = prop::sample::select(vec![
+            "9", "100", "12.5", "2022", "5.", "0", "0.50", "1,234", "９", "1.2.3", "",
+        ]);
         let unit = prop::sample::select(vec![
-            "", "", "%", "人", "万元", "个项目", "年", "月", "号", "以上", "以内", "达到", "百分比", "kg", "。", ")", " ", "　", "%人", "天/年",
+            "",
+            "",
+            "%",
+            "人",
+            "万元",
+            "个项目",
+            "年",
+            "月",
+            "号",
+            "以上",
+            "以内",
+            "达到",
+            "百分比",
+            "kg",
+            "。",
+            ")",
+            " ",
+            "　",
+            "%人",
+            "天/年",
         ]);
         let tail = prop::sample::select(vec!["", "", "", "5", "%", "人", "以下", " "]);
         (words, sign, number, unit, tail).prop_map(|(w, s, n, u, t)| [w, s, n, u, t].concat())
@@ -356,10 +466,34 @@ mod tests {
 
     #[test]
     fn common_cells_take_the_short_way_and_others_do_not() {
-        for text in ["≥100人", "合格率≥95%", "12.5万元", "97%", "≤30天", "28天", "96", "<5个项目", "覆盖率100%"] {
+        for text in [
+            "≥100人",
+            "合格率≥95%",
+            "12.5万元",
+            "97%",
+            "≤30天",
+            "28天",
+            "96",
+            "<5个项目",
+            "覆盖率100%",
+        ] {
             assert_eq!(read_common(text), Some(read_any(text)), "{text}");
         }
-        for text in ["95%以上", "2022年", "1,234", "≥ 95%", "百分比95", "不低于90%", "部分达成", "", "≥=5", "-5", "5.", "9月", "5kg"] {
+        for text in [
+            "95%以上",
+            "2022年",
+            "1,234",
+            "≥ 95%",
+            "百分比95",
+            "不低于90%",
+            "部分达成",
+            "",
+            "≥=5",
+            "-5",
+            "5.",
+            "9月",
+            "5kg",
+        ] {
             assert_eq!(read_common(text), None, "{text}");
         }
     }

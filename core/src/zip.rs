@@ -39,19 +39,25 @@ pub fn entries(bytes: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
         .find(|&at| u32_at(bytes, at) == Some(0x0605_4b50))
         .ok_or_else(not_zip)?;
     let count = usize::from(u16_at(bytes, end + 10).ok_or_else(not_zip)?);
-    let mut at = usize::try_from(u32_at(bytes, end + 16).ok_or_else(not_zip)?).map_err(|_| not_zip())?;
+    let mut at =
+        usize::try_from(u32_at(bytes, end + 16).ok_or_else(not_zip)?).map_err(|_| not_zip())?;
     let mut found = Vec::with_capacity(count.min(4096));
     for _ in 0..count {
         if u32_at(bytes, at) != Some(0x0201_4b50) {
             return Err(not_zip());
         }
-        let field = |offset| u16_at(bytes, at + offset).map(usize::from).ok_or_else(not_zip);
+        let field = |offset| {
+            u16_at(bytes, at + offset)
+                .map(usize::from)
+                .ok_or_else(not_zip)
+        };
         let (name_len, extra_len, comment_len) = (field(28)?, field(30)?, field(32)?);
         let method = u16_at(bytes, at + 10).ok_or_else(not_zip)?;
         let crc32 = u32_at(bytes, at + 16).ok_or_else(not_zip)?;
         let compressed = u32_at(bytes, at + 20).ok_or_else(not_zip)?;
         let size = u32_at(bytes, at + 24).ok_or_else(not_zip)?;
-        let local = usize::try_from(u32_at(bytes, at + 42).ok_or_else(not_zip)?).map_err(|_| not_zip())?;
+        let local =
+            usize::try_from(u32_at(bytes, at + 42).ok_or_else(not_zip)?).map_err(|_| not_zip())?;
         let name = bytes.get(at + 46..at + 46 + name_len).ok_or_else(not_zip)?;
         if compressed == u32::MAX || size == u32::MAX {
             return Err(ZipError("文件过大（ZIP64），无法读取".to_owned()));
@@ -64,7 +70,13 @@ pub fn entries(bytes: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
         let start = local + 30 + local_name + local_extra;
         let length = usize::try_from(compressed).map_err(|_| not_zip())?;
         let data = bytes.get(start..start + length).ok_or_else(not_zip)?;
-        found.push(Entry { name: String::from_utf8_lossy(name).into_owned(), method, crc32, size, data });
+        found.push(Entry {
+            name: String::from_utf8_lossy(name).into_owned(),
+            method,
+            crc32,
+            size,
+            data,
+        });
         at += 46 + name_len + extra_len + comment_len;
     }
     Ok(found)
@@ -87,7 +99,11 @@ pub fn crc32(data: &[u8]) -> u32 {
     for &byte in data {
         crc ^= u32::from(byte);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -142,8 +158,13 @@ mod tests {
 
     #[test]
     fn written_zips_read_back() {
-        let zip = write_stored(&[("a.xml", b"<a/>".to_vec()), ("目录/b.xml", "中文".as_bytes().to_vec())]);
-        let Ok(found) = entries(&zip) else { panic!("the written ZIP reads back") };
+        let zip = write_stored(&[
+            ("a.xml", b"<a/>".to_vec()),
+            ("目录/b.xml", "中文".as_bytes().to_vec()),
+        ]);
+        let Ok(found) = entries(&zip) else {
+            panic!("the written ZIP reads back")
+        };
         assert_eq!(found.len(), 2);
         assert_eq!(found[1].name, "目录/b.xml");
         assert_eq!(found[1].data, "中文".as_bytes());

@@ -39,7 +39,16 @@ fn same_forms(a: &[Form], b: &Document) {
 
 fn totals(forms: &[Form]) -> Vec<(String, String)> {
     let profile = zipin_core::profile::Profile::default();
-    forms.iter().map(|f| { let e = evaluate(f, &profile); (zipin_core::number::plain(e.score.total), e.score.grade.label().to_owned()) }).collect()
+    forms
+        .iter()
+        .map(|f| {
+            let e = evaluate(f, &profile);
+            (
+                zipin_core::number::plain(e.score.total),
+                e.score.grade.label().to_owned(),
+            )
+        })
+        .collect()
 }
 
 fn sample_with_reason_and_goals() -> Document {
@@ -80,14 +89,35 @@ fn json_round_trips_exactly() {
 #[test]
 fn xlsx_written_then_read_back_gives_the_computed_forms() {
     let document = hetang_document();
-    let evaluations: Vec<_> = document.forms.iter().map(|f| evaluate(f, &document.profile)).collect();
+    let evaluations: Vec<_> = document
+        .forms
+        .iter()
+        .map(|f| evaluate(f, &document.profile))
+        .collect();
     let bytes = export_xlsx::workbook(&forms_computed(&document, &evaluations));
     let entries = unzip(&bytes);
-    assert!(entries.iter().any(|(name, xml)| name == "xl/worksheets/sheet1.xml" && xml.contains("<mergeCell ref=\"A1:I1\"/>")));
+    assert!(entries
+        .iter()
+        .any(|(name, xml)| name == "xl/worksheets/sheet1.xml"
+            && xml.contains("<mergeCell ref=\"A1:I1\"/>")));
     let imported = import_blocks(office::blocks(&entries).unwrap(), &Layouts::new(), false);
     let names: Vec<_> = imported.forms.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["株洲市荷塘区网格化管理服务中心", "网格员专项经费", "城乡帮困项目"]);
-    assert_eq!(totals(&imported.forms), [("95".into(), "优".into()), ("97".into(), "优".into()), ("96".into(), "优".into())]);
+    assert_eq!(
+        names,
+        [
+            "株洲市荷塘区网格化管理服务中心",
+            "网格员专项经费",
+            "城乡帮困项目"
+        ]
+    );
+    assert_eq!(
+        totals(&imported.forms),
+        [
+            ("95".into(), "优".into()),
+            ("97".into(), "优".into()),
+            ("96".into(), "优".into())
+        ]
+    );
     // The file carries the computed total and grade, and the rate as a percentage cell.
     for form in &imported.forms {
         assert_eq!(Grade::parse(&form.claim.grade), Some(Grade::Excellent));
@@ -100,11 +130,26 @@ fn xlsx_written_then_read_back_gives_the_computed_forms() {
 #[test]
 fn the_sample_as_an_xlsx_from_another_writer_gives_its_three_forms() {
     let document = hetang_document();
-    let sheets: Vec<_> = document.forms.iter().map(|f| (f.name.as_str(), form_layout(f, Figures::AsTyped))).collect();
+    let sheets: Vec<_> = document
+        .forms
+        .iter()
+        .map(|f| (f.name.as_str(), form_layout(f, Figures::AsTyped)))
+        .collect();
     let bytes = xlsx(&sheets);
-    let imported = import_blocks(office::blocks(&unzip(&bytes)).unwrap(), &Layouts::new(), false);
+    let imported = import_blocks(
+        office::blocks(&unzip(&bytes)).unwrap(),
+        &Layouts::new(),
+        false,
+    );
     assert_eq!(imported.forms.len(), 3, "{:?}", imported.notices);
-    assert_eq!(totals(&imported.forms), [("95".into(), "优".into()), ("97".into(), "优".into()), ("96".into(), "优".into())]);
+    assert_eq!(
+        totals(&imported.forms),
+        [
+            ("95".into(), "优".into()),
+            ("97".into(), "优".into()),
+            ("96".into(), "优".into())
+        ]
+    );
     same_forms(&imported.forms, &document);
 }
 
@@ -125,7 +170,14 @@ fn the_sample_as_a_word_file_gives_its_three_forms() {
     assert_eq!(entries.len(), 1);
     let imported = import_blocks(office::blocks(&entries).unwrap(), &Layouts::new(), false);
     assert_eq!(imported.forms.len(), 3, "{:?}", imported.notices);
-    assert_eq!(totals(&imported.forms), [("95".into(), "优".into()), ("97".into(), "优".into()), ("96".into(), "优".into())]);
+    assert_eq!(
+        totals(&imported.forms),
+        [
+            ("95".into(), "优".into()),
+            ("97".into(), "优".into()),
+            ("96".into(), "优".into())
+        ]
+    );
     same_forms(&imported.forms, &document);
 }
 
@@ -134,5 +186,7 @@ fn a_file_that_is_not_an_office_file_says_why() {
     assert!(zipin_core::zip::entries(b"not a zip at all").is_err());
     let stored = zipin_core::zip::write_stored(&[("other.txt", b"x".to_vec())]);
     let entries = unzip(&stored);
-    assert!(office::blocks(&entries).unwrap_err().contains("没有 Word 正文或 Excel 工作表"));
+    assert!(office::blocks(&entries)
+        .unwrap_err()
+        .contains("没有 Word 正文或 Excel 工作表"));
 }

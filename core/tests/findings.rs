@@ -5,9 +5,9 @@ mod support;
 
 use support::*;
 use zipin_core::check::{Code, Finding, Severity};
+use zipin_core::evaluate;
 use zipin_core::model::{Form, FormKind};
 use zipin_core::profile::{Profile, ProfileId};
-use zipin_core::evaluate;
 
 /// A clean 100-point project form: fully executed budget, every target met and scored in
 /// full, claims that match.
@@ -15,11 +15,52 @@ fn clean() -> Form {
     form(
         FormKind::Project,
         "社区培训项目",
-        funds(["100", "100", "100"], "10", ["100%", "10"], [["100", "100", "100"], ["", "", ""], ["", "", ""]]),
+        funds(
+            ["100", "100", "100"],
+            "10",
+            ["100%", "10"],
+            [["100", "100", "100"], ["", "", ""], ["", "", ""]],
+        ),
         vec![
-            section("产出指标", "50", vec![row(["数量指标", "培训人次", "≥100人", "100人", "50", "50", ""])]),
-            section("效益指标", "30", vec![row(["社会效益指标", "群众知晓率", "≥90%", "95%", "30", "30", ""])]),
-            section("满意度指标", "10", vec![row(["服务对象满意度指标", "满意度", "≥90%", "92%", "10", "10", ""])]),
+            section(
+                "产出指标",
+                "50",
+                vec![row([
+                    "数量指标",
+                    "培训人次",
+                    "≥100人",
+                    "100人",
+                    "50",
+                    "50",
+                    "",
+                ])],
+            ),
+            section(
+                "效益指标",
+                "30",
+                vec![row([
+                    "社会效益指标",
+                    "群众知晓率",
+                    "≥90%",
+                    "95%",
+                    "30",
+                    "30",
+                    "",
+                ])],
+            ),
+            section(
+                "满意度指标",
+                "10",
+                vec![row([
+                    "服务对象满意度指标",
+                    "满意度",
+                    "≥90%",
+                    "92%",
+                    "10",
+                    "10",
+                    "",
+                ])],
+            ),
         ],
         ["100", "优"],
     )
@@ -51,9 +92,19 @@ fn case_under(code: Code, profile: &Profile, raises: Change, does_not: Change) {
     assert!(finding.is_some(), "{code:?} not raised: {raised:#?}");
     let finding = finding.unwrap();
     assert!(!finding.message.is_empty());
-    assert!(finding.message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}", finding.message);
+    assert!(
+        finding
+            .message
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{}",
+        finding.message
+    );
     let quiet = findings(does_not, profile);
-    assert!(quiet.iter().all(|f| f.code != code), "{code:?} raised on the near-identical form: {quiet:#?}");
+    assert!(
+        quiet.iter().all(|f| f.code != code),
+        "{code:?} raised on the near-identical form: {quiet:#?}"
+    );
 }
 
 #[test]
@@ -63,15 +114,56 @@ fn the_clean_form_raises_nothing() {
 
 #[test]
 fn every_code_is_raised_where_it_applies_and_only_there() {
-    case(Code::ScoreOverWeight, |f| cell(f, 0, |r| r.score = "60".into()), |f| cell(f, 0, |r| r.score = "50".into()));
-    case(Code::ScoreOverWeight, |f| cell(f, 0, |r| r.score = "-1".into()), |f| cell(f, 0, |r| r.score = "0.5".into()));
-    case(Code::WeightsNot100, |f| cell(f, 0, |r| { r.weight = "45".into(); r.score = "45".into() }), |_| {});
-    case(Code::SectionWeightMismatch, |f| f.sections[0].declared_weight = "55".into(), |f| f.sections[0].declared_weight = "50".into());
-    case(Code::TotalMismatch, |f| f.claim.total = "98".into(), |f| f.claim.total = "100.00".into());
-    case(Code::GradeMismatch, |f| f.claim.grade = "良".into(), |f| f.claim.grade = "等级：优".into());
-    case(Code::RateMismatch, |f| f.funds.total.claimed_rate = "95%".into(), |f| f.funds.total.claimed_rate = "100.00%".into());
-    case(Code::BudgetScoreMismatch, |f| f.funds.total.claimed_score = "9".into(), |f| f.funds.total.claimed_score = "10.00".into());
-    case(Code::FundsSumMismatch, |f| f.funds.sub_rows[0].full_year = "90".into(), |f| f.funds.sub_rows[0].full_year = "100".into());
+    case(
+        Code::ScoreOverWeight,
+        |f| cell(f, 0, |r| r.score = "60".into()),
+        |f| cell(f, 0, |r| r.score = "50".into()),
+    );
+    case(
+        Code::ScoreOverWeight,
+        |f| cell(f, 0, |r| r.score = "-1".into()),
+        |f| cell(f, 0, |r| r.score = "0.5".into()),
+    );
+    case(
+        Code::WeightsNot100,
+        |f| {
+            cell(f, 0, |r| {
+                r.weight = "45".into();
+                r.score = "45".into()
+            })
+        },
+        |_| {},
+    );
+    case(
+        Code::SectionWeightMismatch,
+        |f| f.sections[0].declared_weight = "55".into(),
+        |f| f.sections[0].declared_weight = "50".into(),
+    );
+    case(
+        Code::TotalMismatch,
+        |f| f.claim.total = "98".into(),
+        |f| f.claim.total = "100.00".into(),
+    );
+    case(
+        Code::GradeMismatch,
+        |f| f.claim.grade = "良".into(),
+        |f| f.claim.grade = "等级：优".into(),
+    );
+    case(
+        Code::RateMismatch,
+        |f| f.funds.total.claimed_rate = "95%".into(),
+        |f| f.funds.total.claimed_rate = "100.00%".into(),
+    );
+    case(
+        Code::BudgetScoreMismatch,
+        |f| f.funds.total.claimed_score = "9".into(),
+        |f| f.funds.total.claimed_score = "10.00".into(),
+    );
+    case(
+        Code::FundsSumMismatch,
+        |f| f.funds.sub_rows[0].full_year = "90".into(),
+        |f| f.funds.sub_rows[0].full_year = "100".into(),
+    );
     case(
         Code::NoBudget,
         |f| f.funds.total.full_year = String::new(),
@@ -79,35 +171,153 @@ fn every_code_is_raised_where_it_applies_and_only_there() {
     );
     case(
         Code::ExecutionOverBudget,
-        |f| { f.funds.total.executed = "105".into(); f.funds.sub_rows[0].executed = "105".into() },
-        |f| { f.funds.total.executed = "100".into(); f.funds.sub_rows[0].executed = "100".into() },
+        |f| {
+            f.funds.total.executed = "105".into();
+            f.funds.sub_rows[0].executed = "105".into()
+        },
+        |f| {
+            f.funds.total.executed = "100".into();
+            f.funds.sub_rows[0].executed = "100".into()
+        },
     );
     case_under(
         Code::LowExecutionNoReason,
         &Profile::builtin(ProfileId::Sichuan),
-        |f| { f.funds.total.executed = "80".into(); f.funds.sub_rows[0].executed = "80".into() },
-        |f| { f.funds.total.executed = "80".into(); f.funds.sub_rows[0].executed = "80".into(); f.funds.reason = "受疫情影响部分采购延期".into() },
+        |f| {
+            f.funds.total.executed = "80".into();
+            f.funds.sub_rows[0].executed = "80".into()
+        },
+        |f| {
+            f.funds.total.executed = "80".into();
+            f.funds.sub_rows[0].executed = "80".into();
+            f.funds.reason = "受疫情影响部分采购延期".into()
+        },
     );
-    case(Code::ScoreDiffersFromRule, |f| cell(f, 0, |r| { r.actual = "80人".into(); r.score = "45".into() }), |f| cell(f, 0, |r| { r.actual = "80人".into(); r.score = "40".into() }));
-    case(Code::DeductionNoReason, |f| cell(f, 0, |r| { r.actual = "80人".into(); r.score = "40".into() }), |f| cell(f, 0, |r| { r.actual = "80人".into(); r.score = "40".into(); r.reason = "培训场地受限".into() }));
-    case(Code::DeductionTargetMet, |f| cell(f, 0, |r| { r.score = "45".into(); r.reason = "酌情扣分".into() }), |f| cell(f, 0, |r| r.score = "50".into()));
-    case(Code::FullScoreTargetMissed, |f| cell(f, 0, |r| r.actual = "80人".into()), |f| cell(f, 0, |r| { r.actual = "80人".into(); r.score = "40".into() }));
-    case(Code::Overshoot, |f| cell(f, 0, |r| r.actual = "120人".into()), |f| cell(f, 0, |r| r.actual = "119人".into()));
-    case(Code::Overshoot, |f| cell(f, 0, |r| { r.target = "=100人".into(); r.actual = "101人".into() }), |f| cell(f, 0, |r| r.target = "=100人".into()));
-    case(Code::UnitsDiffer, |f| cell(f, 0, |r| r.actual = "100%".into()), |f| cell(f, 0, |r| r.actual = "100".into()));
-    case(Code::NotQuantified, |f| cell(f, 0, |r| r.target = "有所提升".into()), |f| cell(f, 1, |r| r.target = "有所提升".into()));
+    case(
+        Code::ScoreDiffersFromRule,
+        |f| {
+            cell(f, 0, |r| {
+                r.actual = "80人".into();
+                r.score = "45".into()
+            })
+        },
+        |f| {
+            cell(f, 0, |r| {
+                r.actual = "80人".into();
+                r.score = "40".into()
+            })
+        },
+    );
+    case(
+        Code::DeductionNoReason,
+        |f| {
+            cell(f, 0, |r| {
+                r.actual = "80人".into();
+                r.score = "40".into()
+            })
+        },
+        |f| {
+            cell(f, 0, |r| {
+                r.actual = "80人".into();
+                r.score = "40".into();
+                r.reason = "培训场地受限".into()
+            })
+        },
+    );
+    case(
+        Code::DeductionTargetMet,
+        |f| {
+            cell(f, 0, |r| {
+                r.score = "45".into();
+                r.reason = "酌情扣分".into()
+            })
+        },
+        |f| cell(f, 0, |r| r.score = "50".into()),
+    );
+    case(
+        Code::FullScoreTargetMissed,
+        |f| cell(f, 0, |r| r.actual = "80人".into()),
+        |f| {
+            cell(f, 0, |r| {
+                r.actual = "80人".into();
+                r.score = "40".into()
+            })
+        },
+    );
+    case(
+        Code::Overshoot,
+        |f| cell(f, 0, |r| r.actual = "120人".into()),
+        |f| cell(f, 0, |r| r.actual = "119人".into()),
+    );
+    case(
+        Code::Overshoot,
+        |f| {
+            cell(f, 0, |r| {
+                r.target = "=100人".into();
+                r.actual = "101人".into()
+            })
+        },
+        |f| cell(f, 0, |r| r.target = "=100人".into()),
+    );
+    case(
+        Code::UnitsDiffer,
+        |f| cell(f, 0, |r| r.actual = "100%".into()),
+        |f| cell(f, 0, |r| r.actual = "100".into()),
+    );
+    case(
+        Code::NotQuantified,
+        |f| cell(f, 0, |r| r.target = "有所提升".into()),
+        |f| cell(f, 1, |r| r.target = "有所提升".into()),
+    );
     case(
         Code::QualitativeOutOfBand,
-        |f| cell(f, 1, |r| { r.target = "有所提升".into(); r.actual = "部分达成".into(); r.score = "25".into(); r.reason = "宣传覆盖不足".into() }),
-        |f| cell(f, 1, |r| { r.target = "有所提升".into(); r.actual = "部分达成".into(); r.score = "21".into(); r.reason = "宣传覆盖不足".into() }),
+        |f| {
+            cell(f, 1, |r| {
+                r.target = "有所提升".into();
+                r.actual = "部分达成".into();
+                r.score = "25".into();
+                r.reason = "宣传覆盖不足".into()
+            })
+        },
+        |f| {
+            cell(f, 1, |r| {
+                r.target = "有所提升".into();
+                r.actual = "部分达成".into();
+                r.score = "21".into();
+                r.reason = "宣传覆盖不足".into()
+            })
+        },
     );
-    case(Code::ActualLooksLikeTarget, |f| cell(f, 0, |r| r.actual = "≥100人".into()), |f| cell(f, 0, |r| r.actual = "100人".into()));
-    case(Code::ValueUnreadable, |f| cell(f, 0, |r| r.weight = "五十".into()), |f| cell(f, 0, |r| r.weight = "５０".into()));
-    case(Code::ValueUnreadable, |f| f.funds.total.executed = "一百".into(), |_| {});
+    case(
+        Code::ActualLooksLikeTarget,
+        |f| cell(f, 0, |r| r.actual = "≥100人".into()),
+        |f| cell(f, 0, |r| r.actual = "100人".into()),
+    );
+    case(
+        Code::ValueUnreadable,
+        |f| cell(f, 0, |r| r.weight = "五十".into()),
+        |f| cell(f, 0, |r| r.weight = "５０".into()),
+    );
+    case(
+        Code::ValueUnreadable,
+        |f| f.funds.total.executed = "一百".into(),
+        |_| {},
+    );
     case(
         Code::ScoreMissing,
-        |f| cell(f, 1, |r| { r.target = "有所提升".into(); r.actual = "有所提升".into(); r.score = String::new() }),
-        |f| cell(f, 1, |r| { r.target = "有所提升".into(); r.actual = "有所提升".into() }),
+        |f| {
+            cell(f, 1, |r| {
+                r.target = "有所提升".into();
+                r.actual = "有所提升".into();
+                r.score = String::new()
+            })
+        },
+        |f| {
+            cell(f, 1, |r| {
+                r.target = "有所提升".into();
+                r.actual = "有所提升".into()
+            })
+        },
     );
 }
 
@@ -115,7 +325,11 @@ fn every_code_is_raised_where_it_applies_and_only_there() {
 fn every_code_of_the_spec_has_a_table_line() {
     let source = include_str!("findings.rs");
     for code in Code::ALL {
-        assert!(source.contains(&format!("Code::{code:?},")), "no table line for {}", code.key());
+        assert!(
+            source.contains(&format!("Code::{code:?},")),
+            "no table line for {}",
+            code.key()
+        );
     }
 }
 
@@ -124,15 +338,34 @@ fn severities_and_messages_say_what_is_wrong_and_what_would_be_right() {
     let raised = findings(|f| f.claim.total = "98".into(), &Profile::default());
     assert_eq!(raised[0].severity, Severity::Error);
     assert_eq!(raised[0].message, "申报总分 98，按各项得分合计应为 100");
-    let raised = findings(|f| cell(f, 0, |r| r.score = "60".into()), &Profile::default());
-    let over = raised.iter().find(|f| f.code == Code::ScoreOverWeight).unwrap();
+    let raised = findings(
+        |f| cell(f, 0, |r| r.score = "60".into()),
+        &Profile::default(),
+    );
+    let over = raised
+        .iter()
+        .find(|f| f.code == Code::ScoreOverWeight)
+        .unwrap();
     assert_eq!(over.message, "培训人次：得分 60 超过分值 50，按 50 计");
-    let raised = findings(|f| f.funds.sub_rows[0].full_year = "100.01".into(), &Profile::default());
-    let sum = raised.iter().find(|f| f.code == Code::FundsSumMismatch).unwrap();
+    let raised = findings(
+        |f| f.funds.sub_rows[0].full_year = "100.01".into(),
+        &Profile::default(),
+    );
+    let sum = raised
+        .iter()
+        .find(|f| f.code == Code::FundsSumMismatch)
+        .unwrap();
     assert_eq!(sum.severity, Severity::Info);
     // The profile sets the overshoot ratio.
-    let lenient = Profile { overshoot_ratio: "1.5".parse().unwrap(), ..Profile::default() };
-    assert!(findings(|f| cell(f, 0, |r| r.actual = "130人".into()), &lenient).iter().all(|f| f.code != Code::Overshoot));
+    let lenient = Profile {
+        overshoot_ratio: "1.5".parse().unwrap(),
+        ..Profile::default()
+    };
+    assert!(
+        findings(|f| cell(f, 0, |r| r.actual = "130人".into()), &lenient)
+            .iter()
+            .all(|f| f.code != Code::Overshoot)
+    );
 }
 
 /// A deduction's reason counts when something is written, not when the cell holds one of the
@@ -147,21 +380,72 @@ fn a_filler_is_no_reason_and_any_written_reason_is() {
             r.reason = reason.into();
         });
         let document = document(Profile::default(), vec![form]);
-        evaluate(&document.forms[0], &Profile::default()).findings.iter().any(|f| f.code == Code::DeductionNoReason)
+        evaluate(&document.forms[0], &Profile::default())
+            .findings
+            .iter()
+            .any(|f| f.code == Code::DeductionNoReason)
     };
-    for filler in ["", "　", "—", "——", "／", "－", " - ", "\\", "无数据", "　无数据　"] {
+    for filler in [
+        "",
+        "　",
+        "—",
+        "——",
+        "／",
+        "－",
+        " - ",
+        "\\",
+        "无数据",
+        "　无数据　",
+    ] {
         assert!(raises_no_reason(filler), "{filler:?} counted as a reason");
     }
-    for written in ["材料涨价", "无", "无数据可查", "疫情影响，已整改", "COVID", "—因场地受限", "1月停工"] {
-        assert!(!raises_no_reason(written), "{written:?} not counted as a reason");
+    for written in [
+        "材料涨价",
+        "无",
+        "无数据可查",
+        "疫情影响，已整改",
+        "COVID",
+        "—因场地受限",
+        "1月停工",
+    ] {
+        assert!(
+            !raises_no_reason(written),
+            "{written:?} not counted as a reason"
+        );
     }
 }
 
 /// A finding names its row as written, trimmed, and names a row without a name as such.
 #[test]
 fn findings_quote_the_rows_name() {
-    let raised = findings(|f| cell(f, 0, |r| { r.name = "  培训人次 ".into(); r.score = "60".into() }), &Profile::default());
-    assert!(raised.iter().any(|f| f.message == "培训人次：得分 60 超过分值 50，按 50 计"), "{raised:#?}");
-    let raised = findings(|f| cell(f, 0, |r| { r.name = "　".into(); r.score = "60".into() }), &Profile::default());
-    assert!(raised.iter().any(|f| f.message == "（未命名指标）：得分 60 超过分值 50，按 50 计"), "{raised:#?}");
+    let raised = findings(
+        |f| {
+            cell(f, 0, |r| {
+                r.name = "  培训人次 ".into();
+                r.score = "60".into()
+            })
+        },
+        &Profile::default(),
+    );
+    assert!(
+        raised
+            .iter()
+            .any(|f| f.message == "培训人次：得分 60 超过分值 50，按 50 计"),
+        "{raised:#?}"
+    );
+    let raised = findings(
+        |f| {
+            cell(f, 0, |r| {
+                r.name = "　".into();
+                r.score = "60".into()
+            })
+        },
+        &Profile::default(),
+    );
+    assert!(
+        raised
+            .iter()
+            .any(|f| f.message == "（未命名指标）：得分 60 超过分值 50，按 50 计"),
+        "{raised:#?}"
+    );
 }

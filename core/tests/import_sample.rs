@@ -61,21 +61,44 @@ fn rows_of(form: &Form) -> Vec<[String; 7]> {
 #[test]
 fn sample_forms_match_the_forms_written_by_hand() {
     let forms = imported();
-    for (form, by_hand) in forms.iter().zip([hetang_department(), hetang_grid_staff(), hetang_relief()]) {
+    for (form, by_hand) in
+        forms
+            .iter()
+            .zip([hetang_department(), hetang_grid_staff(), hetang_relief()])
+    {
         let got = rows_of(form);
         let want = rows_of(&by_hand);
         assert_eq!(got.len(), want.len(), "{}", form.name);
         for (g, w) in got.iter().zip(&want) {
             // Names may carry the extractor's wrap artifacts; every other cell must match.
-            assert_eq!((&g[0], &g[1], &g[3], &g[4], &g[5], &g[6]), (&w[0], &w[1], &w[3], &w[4], &w[5], &w[6]), "{}", form.name);
+            assert_eq!(
+                (&g[0], &g[1], &g[3], &g[4], &g[5], &g[6]),
+                (&w[0], &w[1], &w[3], &w[4], &w[5], &w[6]),
+                "{}",
+                form.name
+            );
         }
-        let declared: Vec<_> = form.sections.iter().map(|s| s.declared_weight.clone()).collect();
-        let want_declared: Vec<_> = by_hand.sections.iter().map(|s| s.declared_weight.clone()).collect();
+        let declared: Vec<_> = form
+            .sections
+            .iter()
+            .map(|s| s.declared_weight.clone())
+            .collect();
+        let want_declared: Vec<_> = by_hand
+            .sections
+            .iter()
+            .map(|s| s.declared_weight.clone())
+            .collect();
         assert_eq!(declared, want_declared);
         let funds = |f: &Form| {
             std::iter::once(&f.funds.total)
                 .chain(&f.funds.sub_rows)
-                .map(|r| [r.initial.trim().to_owned(), r.full_year.trim().to_owned(), r.executed.trim().to_owned()])
+                .map(|r| {
+                    [
+                        r.initial.trim().to_owned(),
+                        r.full_year.trim().to_owned(),
+                        r.executed.trim().to_owned(),
+                    ]
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(funds(form), funds(&by_hand), "{}", form.name);

@@ -14,7 +14,11 @@ use zipin_core::score::Grade;
 use zipin_core::{evaluate, Evaluation};
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn one_form(imported: &Imported) -> &Form {
@@ -34,15 +38,31 @@ fn has(evaluation: &Evaluation, code: Code) -> bool {
 fn excel_tsv_with_quoted_multiline_cells() {
     let imported = import(&fixture("nutrition-project.tsv"), None, &Layouts::new());
     let form = one_form(&imported);
-    assert_eq!((form.kind, form.name.as_str()), (FormKind::Project, "农村义务教育学生营养改善计划"));
+    assert_eq!(
+        (form.kind, form.name.as_str()),
+        (FormKind::Project, "农村义务教育学生营养改善计划")
+    );
     assert_eq!(form.funds.total.full_year, "1,260.50");
-    assert_eq!(form.goals.expected, "保障全县农村义务教育阶段学生\r\n每天一顿营养餐");
-    let names: Vec<_> = form.rows().map(|c| (c.section.name.as_str(), c.level2, c.row.name.as_str())).collect();
+    assert_eq!(
+        form.goals.expected,
+        "保障全县农村义务教育阶段学生\r\n每天一顿营养餐"
+    );
+    let names: Vec<_> = form
+        .rows()
+        .map(|c| (c.section.name.as_str(), c.level2, c.row.name.as_str()))
+        .collect();
     assert_eq!(names.len(), 8);
     assert_eq!(names[1], ("产出指标", "数量指标", "供餐天数"));
-    assert_eq!(names[3], ("产出指标", "时效指标", "营养餐补助\r\n资金拨付及时率"));
+    assert_eq!(
+        names[3],
+        ("产出指标", "时效指标", "营养餐补助\r\n资金拨付及时率")
+    );
     assert_eq!(form.rows().nth(6).unwrap().row.target, "逐步\"健全\"");
-    let declared: Vec<_> = form.sections.iter().map(|s| s.declared_weight.as_str()).collect();
+    let declared: Vec<_> = form
+        .sections
+        .iter()
+        .map(|s| s.declared_weight.as_str())
+        .collect();
     assert_eq!(declared, ["50", "30", "10"]);
 
     let evaluation = evaluate(form, &Profile::default());
@@ -51,24 +71,55 @@ fn excel_tsv_with_quoted_multiline_cells() {
     assert_eq!(evaluation.score.grade, Grade::Excellent);
     // The filer counted 12 points on a 10-point row: the claimed 98.19 is 2 too many.
     assert!(has(&evaluation, Code::ScoreOverWeight));
-    let total = evaluation.findings.iter().find(|f| f.code == Code::TotalMismatch).unwrap();
+    let total = evaluation
+        .findings
+        .iter()
+        .find(|f| f.code == Code::TotalMismatch)
+        .unwrap();
     assert_eq!(total.message, "申报总分 98.19，按各项得分合计应为 96.19");
-    assert!(!has(&evaluation, Code::RateMismatch), "{:?}", codes(&evaluation));
+    assert!(
+        !has(&evaluation, Code::RateMismatch),
+        "{:?}",
+        codes(&evaluation)
+    );
     assert!(!has(&evaluation, Code::BudgetScoreMismatch));
 }
 
 #[test]
 fn word_html_with_rowspans_and_colspans() {
     let html = fixture("agriculture-department.html");
-    let imported = import("(plain text of the same table)", Some(&html), &Layouts::new());
+    let imported = import(
+        "(plain text of the same table)",
+        Some(&html),
+        &Layouts::new(),
+    );
     let form = one_form(&imported);
-    assert_eq!((form.kind, form.name.as_str()), (FormKind::Department, "某县农业农村局"));
-    let funds: Vec<_> = std::iter::once(&form.funds.total).chain(&form.funds.sub_rows).map(|r| r.full_year.as_str()).collect();
+    assert_eq!(
+        (form.kind, form.name.as_str()),
+        (FormKind::Department, "某县农业农村局")
+    );
+    let funds: Vec<_> = std::iter::once(&form.funds.total)
+        .chain(&form.funds.sub_rows)
+        .map(|r| r.full_year.as_str())
+        .collect();
     assert_eq!(funds, ["4,012.35", "3,800.00", "212.35", ""]);
-    let rows: Vec<_> = form.rows().map(|c| (c.section.name.as_str(), c.level2, c.row.name.as_str(), c.row.score.as_str())).collect();
+    let rows: Vec<_> = form
+        .rows()
+        .map(|c| {
+            (
+                c.section.name.as_str(),
+                c.level2,
+                c.row.name.as_str(),
+                c.row.score.as_str(),
+            )
+        })
+        .collect();
     assert_eq!(rows.len(), 9);
     assert_eq!(rows[1], ("产出指标", "数量指标", "农机购置补贴户数", "10"));
-    assert_eq!(rows[8], ("满意度指标", "服务对象满意度指标", "项目区群众满意度", "10"));
+    assert_eq!(
+        rows[8],
+        ("满意度指标", "服务对象满意度指标", "项目区群众满意度", "10")
+    );
     assert_eq!(form.claim.total, "95");
     assert_eq!(Grade::parse(&form.claim.grade), Some(Grade::Excellent));
 
@@ -76,7 +127,11 @@ fn word_html_with_rowspans_and_colspans() {
     assert_eq!(evaluation.score.funds.score, dec("9.73"));
     assert_eq!(evaluation.score.total, dec("96.33"));
     assert!(has(&evaluation, Code::TotalMismatch));
-    assert!(!has(&evaluation, Code::FundsSumMismatch), "{:?}", codes(&evaluation));
+    assert!(
+        !has(&evaluation, Code::FundsSumMismatch),
+        "{:?}",
+        codes(&evaluation)
+    );
     assert!(has(&evaluation, Code::FullScoreTargetMissed));
     assert!(has(&evaluation, Code::QualitativeOutOfBand));
     // The script in the clipboard's <head> is not text of the form.
@@ -88,7 +143,10 @@ fn sichuan_layout_with_separate_nature_value_unit() {
     let imported = import(&fixture("sichuan-clinic.tsv"), None, &Layouts::new());
     let form = one_form(&imported);
     assert_eq!(form.funds.unit, AmountUnit::Yuan);
-    let targets: Vec<_> = form.rows().map(|c| (c.row.target.as_str(), c.row.actual.as_str())).collect();
+    let targets: Vec<_> = form
+        .rows()
+        .map(|c| (c.row.target.as_str(), c.row.actual.as_str()))
+        .collect();
     assert_eq!(
         targets,
         [
@@ -108,7 +166,11 @@ fn sichuan_layout_with_separate_nature_value_unit() {
     assert!(has(&evaluation, Code::LowExecutionNoReason));
     assert!(!has(&evaluation, Code::TotalMismatch));
     assert!(!has(&evaluation, Code::GradeMismatch));
-    assert!(!has(&evaluation, Code::SectionWeightMismatch), "{:?}", codes(&evaluation));
+    assert!(
+        !has(&evaluation, Code::SectionWeightMismatch),
+        "{:?}",
+        codes(&evaluation)
+    );
 }
 
 #[test]
@@ -116,7 +178,14 @@ fn csv_whose_header_words_are_all_synonyms() {
     let imported = import(&fixture("elderly-care-synonyms.csv"), None, &Layouts::new());
     let form = one_form(&imported);
     assert_eq!(form.name, "社区养老服务补贴");
-    assert_eq!((form.funds.total.initial.as_str(), form.funds.total.full_year.as_str(), form.funds.total.executed.as_str()), ("80", "80", "72.5"));
+    assert_eq!(
+        (
+            form.funds.total.initial.as_str(),
+            form.funds.total.full_year.as_str(),
+            form.funds.total.executed.as_str()
+        ),
+        ("80", "80", "72.5")
+    );
     let targets: Vec<_> = form.rows().map(|c| c.row.target.as_str()).collect();
     assert_eq!(targets, [">=12000人次", "<=30分钟", "<=2起", ">=90%"]);
     let evaluation = evaluate(form, &Profile::default());
@@ -139,7 +208,10 @@ fn amounts_in_yuan_with_thousands_separators() {
     let form = one_form(&imported);
     assert_eq!(form.funds.unit, AmountUnit::Yuan);
     let evaluation = evaluate(form, &Profile::default());
-    assert_eq!(evaluation.score.funds.rate.map(|r| r.round_dp(6)), Some(dec("0.950000")));
+    assert_eq!(
+        evaluation.score.funds.rate.map(|r| r.round_dp(6)),
+        Some(dec("0.950000"))
+    );
     assert_eq!(evaluation.score.total, dec("99.5"));
 }
 
@@ -148,7 +220,13 @@ fn headerless_rows_ask_for_a_mapping_then_import() {
     let text = "产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t40\t40\t\n\t质量指标\t合格率\t≥90%\t85%\t50\t47.22\t部分学员缺考\n";
     let imported = import(text, None, &Layouts::new());
     assert!(imported.forms.is_empty());
-    let Some(Notice::NeedsMapping { layout, guess, headerless: true, .. }) = imported.notices.first() else {
+    let Some(Notice::NeedsMapping {
+        layout,
+        guess,
+        headerless: true,
+        ..
+    }) = imported.notices.first()
+    else {
         panic!("{:?}", imported.notices);
     };
     assert_eq!(guess[0], Some(Role::Level1));
@@ -168,7 +246,13 @@ fn an_unknown_column_is_reported_with_a_guess_and_the_choice_is_remembered() {
     let text = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t备注\n产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t90\t90\t按期完成\n";
     let imported = import(text, None, &Layouts::new());
     assert_eq!(imported.forms.len(), 1);
-    let Some(Notice::NeedsMapping { layout, header, guess, headerless: false }) = imported.notices.first() else {
+    let Some(Notice::NeedsMapping {
+        layout,
+        header,
+        guess,
+        headerless: false,
+    }) = imported.notices.first()
+    else {
         panic!("{:?}", imported.notices);
     };
     assert_eq!(header[7], "备注");
@@ -179,7 +263,10 @@ fn an_unknown_column_is_reported_with_a_guess_and_the_choice_is_remembered() {
     layouts.insert(layout.clone(), chosen);
     let imported = import(text, None, &layouts);
     assert!(imported.notices.is_empty(), "{:?}", imported.notices);
-    assert_eq!(imported.forms[0].rows().next().unwrap().row.reason, "按期完成");
+    assert_eq!(
+        imported.forms[0].rows().next().unwrap().row.reason,
+        "按期完成"
+    );
 }
 
 #[test]
@@ -187,30 +274,60 @@ fn prose_or_nothing_yields_no_form_and_says_why() {
     for text in ["", "今年各项工作进展顺利，预算执行情况良好。"] {
         let imported = import(text, None, &Layouts::new());
         assert!(imported.forms.is_empty());
-        assert!(matches!(imported.notices.as_slice(), [Notice::NoForm(why)] if !why.is_empty()), "{:?}", imported.notices);
+        assert!(
+            matches!(imported.notices.as_slice(), [Notice::NoForm(why)] if !why.is_empty()),
+            "{:?}",
+            imported.notices
+        );
     }
 }
 
 #[test]
 fn the_basic_data_table_of_the_sample_is_skipped_and_said() {
-    let sample = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hetang-2022-report.txt")).unwrap();
+    let sample = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hetang-2022-report.txt"
+    ))
+    .unwrap();
     let imported = import(&sample, None, &Layouts::new());
-    assert!(imported.notices.iter().any(|n| matches!(n, Notice::Skipped(what) if what.contains("基础数据表"))), "{:?}", imported.notices);
+    assert!(
+        imported
+            .notices
+            .iter()
+            .any(|n| matches!(n, Notice::Skipped(what) if what.contains("基础数据表"))),
+        "{:?}",
+        imported.notices
+    );
 }
 
 #[test]
 fn huge_content_is_refused_or_capped_with_a_message() {
     let huge = "x\t".repeat(3 * 1024 * 1024);
     let imported = import(&huge, None, &Layouts::new());
-    assert!(matches!(imported.notices.as_slice(), [Notice::NoForm(why)] if why.contains("内容过大（6.0 MB）")), "{:?}", imported.notices);
+    assert!(
+        matches!(imported.notices.as_slice(), [Notice::NoForm(why)] if why.contains("内容过大（6.0 MB）")),
+        "{:?}",
+        imported.notices
+    );
 
-    let mut text = String::from("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n");
+    let mut text =
+        String::from("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n");
     for i in 0..6_000 {
         text.push_str(&format!("产出指标\t数量指标\t指标{i}\t≥1\t1\t0.01\t0.01\n"));
     }
     let imported = import(&text, None, &Layouts::new());
-    assert_eq!(imported.forms[0].row_count(), zipin_core::import::forms::MAX_ROWS);
-    assert!(imported.notices.iter().any(|n| matches!(n, Notice::Skipped(what) if what.contains("6000 行"))), "{:?}", imported.notices);
+    assert_eq!(
+        imported.forms[0].row_count(),
+        zipin_core::import::forms::MAX_ROWS
+    );
+    assert!(
+        imported
+            .notices
+            .iter()
+            .any(|n| matches!(n, Notice::Skipped(what) if what.contains("6000 行"))),
+        "{:?}",
+        imported.notices
+    );
 }
 
 #[test]
@@ -221,8 +338,21 @@ fn control_characters_long_cells_and_marks_are_kept_as_text() {
     let row = imported.forms[0].rows().next().unwrap().row.clone();
     assert_eq!(row.name, "\u{202e}反向\u{0}名称\u{7}");
     assert_eq!(row.reason.chars().count(), 10_000);
-    let bytes = zipin_core::export::xlsx::workbook(&[("表", zipin_core::export::layout::form_layout(&imported.forms[0], zipin_core::export::layout::Figures::AsTyped))]);
-    let sheet = zipin_core::zip::entries(&bytes).unwrap().into_iter().find(|e| e.name == "xl/worksheets/sheet1.xml").unwrap();
+    let bytes = zipin_core::export::xlsx::workbook(&[(
+        "表",
+        zipin_core::export::layout::form_layout(
+            &imported.forms[0],
+            zipin_core::export::layout::Figures::AsTyped,
+        ),
+    )]);
+    let sheet = zipin_core::zip::entries(&bytes)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.name == "xl/worksheets/sheet1.xml")
+        .unwrap();
     let xml = String::from_utf8(sheet.data.to_vec()).unwrap();
-    assert!(xml.contains("反向名称") && !xml.contains('\u{0}') && !xml.contains('\u{7}'), "the sheet's XML drops what XML forbids");
+    assert!(
+        xml.contains("反向名称") && !xml.contains('\u{0}') && !xml.contains('\u{7}'),
+        "the sheet's XML drops what XML forbids"
+    );
 }

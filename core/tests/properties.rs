@@ -36,8 +36,17 @@ fn single(target: &str, actual: &str, weight: &str, entered: &str, level2: &str)
     form(
         FormKind::Project,
         "性质测试",
-        funds(["", "100", "100"], "10", ["", ""], [["", "", ""], ["", "", ""], ["", "", ""]]),
-        vec![section("产出指标", "", vec![row([level2, "指标", target, actual, weight, entered, ""])])],
+        funds(
+            ["", "100", "100"],
+            "10",
+            ["", ""],
+            [["", "", ""], ["", "", ""], ["", "", ""]],
+        ),
+        vec![section(
+            "产出指标",
+            "",
+            vec![row([level2, "指标", target, actual, weight, entered, ""])],
+        )],
         ["", ""],
     )
 }

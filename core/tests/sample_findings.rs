@@ -21,31 +21,66 @@ fn rows_with(form: &Form, evaluation: &Evaluation, code: Code) -> Vec<String> {
         .iter()
         .filter(|finding| finding.code == code)
         .filter_map(|finding| match finding.place {
-            Place::Row { id, .. } => form.rows().find(|c| c.row.id == id).map(|c| c.row.name.clone()),
+            Place::Row { id, .. } => form
+                .rows()
+                .find(|c| c.row.id == id)
+                .map(|c| c.row.name.clone()),
             _ => None,
         })
         .collect()
 }
 
 fn count(evaluation: &Evaluation, code: Code) -> usize {
-    evaluation.findings.iter().filter(|finding| finding.code == code).count()
+    evaluation
+        .findings
+        .iter()
+        .filter(|finding| finding.code == code)
+        .count()
 }
 
 #[test]
 fn department_form_findings() {
     let (form, evaluation) = evaluated(0);
-    assert_eq!(rows_with(&form, &evaluation, Code::ScoreDiffersFromRule), ["成本控制数算", "通过实施城乡帮困，有效缓解服务对象经济困难"]);
-    assert_eq!(rows_with(&form, &evaluation, Code::DeductionTargetMet), ["通过实施城乡帮困，有效缓解服务对象经济困难"]);
+    assert_eq!(
+        rows_with(&form, &evaluation, Code::ScoreDiffersFromRule),
+        ["成本控制数算", "通过实施城乡帮困，有效缓解服务对象经济困难"]
+    );
+    assert_eq!(
+        rows_with(&form, &evaluation, Code::DeductionTargetMet),
+        ["通过实施城乡帮困，有效缓解服务对象经济困难"]
+    );
     // Every deduction (5 rows scored below their weight) and none has a reason.
     assert_eq!(count(&evaluation, Code::DeductionNoReason), 5);
-    for code in [Code::TotalMismatch, Code::GradeMismatch, Code::WeightsNot100, Code::ScoreOverWeight] {
+    for code in [
+        Code::TotalMismatch,
+        Code::GradeMismatch,
+        Code::WeightsNot100,
+        Code::ScoreOverWeight,
+    ] {
         assert_eq!(count(&evaluation, code), 0, "{code:?}");
     }
-    let cost = evaluation.findings.iter().find(|f| f.code == Code::ScoreDiffersFromRule).unwrap();
-    assert_eq!(cost.message, "成本控制数算：填报得分 9，按规则应为 1.80（10 × 126.11 ÷ 701.29 = 1.80）");
-    assert!(matches!(cost.place, Place::Row { field: RowField::Score, .. }));
+    let cost = evaluation
+        .findings
+        .iter()
+        .find(|f| f.code == Code::ScoreDiffersFromRule)
+        .unwrap();
+    assert_eq!(
+        cost.message,
+        "成本控制数算：填报得分 9，按规则应为 1.80（10 × 126.11 ÷ 701.29 = 1.80）"
+    );
+    assert!(matches!(
+        cost.place,
+        Place::Row {
+            field: RowField::Score,
+            ..
+        }
+    ));
     // 670.32 + 29.58 + 1.4 = 701.30 against 701.29: a rounding difference, not an error.
-    let sum = evaluation.findings.iter().find(|f| f.code == Code::FundsSumMismatch).unwrap();
+    let sum = evaluation
+        .findings
+        .iter()
+        .find(|f| f.code == Code::FundsSumMismatch)
+        .unwrap();
     assert_eq!(sum.severity, Severity::Info);
     assert_eq!(count(&evaluation, Code::UnitsDiffer), 4);
 }
@@ -54,7 +89,12 @@ fn department_form_findings() {
 fn project_forms_findings() {
     for (index, deductions) in [(1, 3), (2, 4)] {
         let (form, evaluation) = evaluated(index);
-        assert_eq!(count(&evaluation, Code::DeductionNoReason), deductions, "{}", form.name);
+        assert_eq!(
+            count(&evaluation, Code::DeductionNoReason),
+            deductions,
+            "{}",
+            form.name
+        );
         assert_eq!(count(&evaluation, Code::TotalMismatch), 0);
         assert_eq!(count(&evaluation, Code::WeightsNot100), 0);
         // The headers declare 产出 60 and 效益 20 against the central 50 and 30: said, as info.
@@ -71,18 +111,37 @@ fn project_forms_findings() {
 #[test]
 fn the_review_report_lists_every_form_with_claimed_and_computed_figures() {
     let document = hetang_document();
-    let evaluations: Vec<_> = document.forms.iter().map(|f| evaluate(f, &document.profile)).collect();
+    let evaluations: Vec<_> = document
+        .forms
+        .iter()
+        .map(|f| evaluate(f, &document.profile))
+        .collect();
     let report = zipin_core::report::review_report(&document, &evaluations);
     assert_eq!(report.forms.len(), 3);
-    let figures: Vec<_> = report.forms[0].figures.iter().map(|f| (f.label, f.claimed.as_str(), f.computed.as_str(), f.differs)).collect();
+    let figures: Vec<_> = report.forms[0]
+        .figures
+        .iter()
+        .map(|f| (f.label, f.claimed.as_str(), f.computed.as_str(), f.differs))
+        .collect();
     assert_eq!(
         figures,
-        [("执行率", "100%", "100.00%", false), ("预算执行得分", "10", "10.00", false), ("总分", "95", "95.00", false), ("等级", "优", "优", false)]
+        [
+            ("执行率", "100%", "100.00%", false),
+            ("预算执行得分", "10", "10.00", false),
+            ("总分", "95", "95.00", false),
+            ("等级", "优", "优", false)
+        ]
     );
     let text = report.to_text();
-    assert!(text.starts_with("复核意见\n\n1、株洲市荷塘区网格化管理服务中心（部门整体支出绩效自评表）\n"));
+    assert!(text
+        .starts_with("复核意见\n\n1、株洲市荷塘区网格化管理服务中心（部门整体支出绩效自评表）\n"));
     assert!(text.contains("成本控制数算：填报得分 9，按规则应为 1.80（10 × 126.11 ÷ 701.29 = 1.80）（SCORE_DIFFERS_FROM_RULE）"));
     assert!(text.contains("3、城乡帮困项目（项目支出绩效自评表）"));
     let findings: usize = report.forms.iter().map(|f| f.findings.len()).sum();
-    assert_eq!(text.matches("[错误]").count() + text.matches("[提醒]").count() + text.matches("[提示]").count(), findings);
+    assert_eq!(
+        text.matches("[错误]").count()
+            + text.matches("[提醒]").count()
+            + text.matches("[提示]").count(),
+        findings
+    );
 }

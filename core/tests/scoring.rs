@@ -21,8 +21,19 @@ fn sample_department_form_totals_95_excellent() {
     let score = scored(hetang_department(), &Profile::default());
     assert_eq!(score.funds.rate, Some(dec("1")));
     assert_eq!(score.funds.score, dec("10"));
-    let subtotals: Vec<_> = score.sections.iter().map(|s| (s.name.as_str(), s.subtotal)).collect();
-    assert_eq!(subtotals, [("产出指标", dec("48")), ("效益指标", dec("27")), ("满意度指标", dec("10"))]);
+    let subtotals: Vec<_> = score
+        .sections
+        .iter()
+        .map(|s| (s.name.as_str(), s.subtotal))
+        .collect();
+    assert_eq!(
+        subtotals,
+        [
+            ("产出指标", dec("48")),
+            ("效益指标", dec("27")),
+            ("满意度指标", dec("10"))
+        ]
+    );
     assert_eq!(score.weight_sum, dec("100"));
     assert_eq!(score.total, dec("95"));
     assert_eq!(score.grade, Grade::Excellent);
@@ -49,7 +60,10 @@ fn sample_cost_indicator_computes_from_the_rule() {
     assert_eq!(cost.computed, Some(dec("1.80")));
     let profile = Profile::default();
     assert_eq!(cost.explanation(&profile), "10 × 126.11 ÷ 701.29 = 1.80");
-    assert_eq!(score.rows[8].explanation(&profile), "实际 100% = 目标 100%，得满分 10");
+    assert_eq!(
+        score.rows[8].explanation(&profile),
+        "实际 100% = 目标 100%，得满分 10"
+    );
     assert_eq!(cost.entered, Some(dec("9")));
     assert_eq!(cost.counted, dec("9"));
     assert_eq!(cost.source, Source::Entered);
@@ -83,16 +97,32 @@ fn one_row(budget: [&str; 2], level2: &str, target: &str, actual: &str, entered:
     form(
         FormKind::Project,
         "测试项目",
-        funds(["", budget[0], budget[1]], "10", ["", ""], [["", "", ""], ["", "", ""], ["", "", ""]]),
-        vec![section("产出指标", "", vec![row([level2, "指标", target, actual, "90", entered, ""])])],
+        funds(
+            ["", budget[0], budget[1]],
+            "10",
+            ["", ""],
+            [["", "", ""], ["", "", ""], ["", "", ""]],
+        ),
+        vec![section(
+            "产出指标",
+            "",
+            vec![row([level2, "指标", target, actual, "90", entered, ""])],
+        )],
         ["", ""],
     )
 }
 
 #[track_caller]
 fn row_computed(level2: &str, target: &str, actual: &str, expected: Option<&str>) {
-    let score = scored(one_row(["100", "100"], level2, target, actual, ""), &Profile::default());
-    assert_eq!(score.rows[0].computed, expected.map(dec), "{level2} {target} → {actual}");
+    let score = scored(
+        one_row(["100", "100"], level2, target, actual, ""),
+        &Profile::default(),
+    );
+    assert_eq!(
+        score.rows[0].computed,
+        expected.map(dec),
+        "{level2} {target} → {actual}"
+    );
 }
 
 #[test]
@@ -117,13 +147,22 @@ fn each_direction_scores_by_the_rule() {
 
 #[test]
 fn budget_execution_rate_and_cap() {
-    let score = scored(one_row(["251.89", "245.60"], "数量指标", "1", "1", ""), &Profile::default());
+    let score = scored(
+        one_row(["251.89", "245.60"], "数量指标", "1", "1", ""),
+        &Profile::default(),
+    );
     assert_eq!(score.funds.score, dec("9.75"));
     assert_eq!(score.funds.explanation(), "10 × 245.60 ÷ 251.89 = 9.75");
-    let over = scored(one_row(["100", "130"], "数量指标", "1", "1", ""), &Profile::default());
+    let over = scored(
+        one_row(["100", "130"], "数量指标", "1", "1", ""),
+        &Profile::default(),
+    );
     assert_eq!(over.funds.rate, Some(dec("1.3")));
     assert_eq!(over.funds.score, dec("10"));
-    let none = scored(one_row(["0", "10"], "数量指标", "1", "1", ""), &Profile::default());
+    let none = scored(
+        one_row(["0", "10"], "数量指标", "1", "1", ""),
+        &Profile::default(),
+    );
     assert_eq!(none.funds.rate, None);
     assert_eq!(none.funds.score, dec("0"));
 }
@@ -131,13 +170,28 @@ fn budget_execution_rate_and_cap() {
 #[test]
 fn entered_scores_count_clamped() {
     let profile = Profile::default();
-    let over = scored(one_row(["100", "100"], "数量指标", "≥1", "1", "95"), &profile);
-    assert_eq!((over.rows[0].entered, over.rows[0].counted), (Some(dec("95")), dec("90")));
-    let below = scored(one_row(["100", "100"], "数量指标", "≥1", "1", "-3"), &profile);
+    let over = scored(
+        one_row(["100", "100"], "数量指标", "≥1", "1", "95"),
+        &profile,
+    );
+    assert_eq!(
+        (over.rows[0].entered, over.rows[0].counted),
+        (Some(dec("95")), dec("90"))
+    );
+    let below = scored(
+        one_row(["100", "100"], "数量指标", "≥1", "1", "-3"),
+        &profile,
+    );
     assert_eq!(below.rows[0].counted, dec("0"));
-    let rounded = scored(one_row(["100", "100"], "数量指标", "≥1", "1", "9.375"), &profile);
+    let rounded = scored(
+        one_row(["100", "100"], "数量指标", "≥1", "1", "9.375"),
+        &profile,
+    );
     assert_eq!(rounded.rows[0].counted, dec("9.38"));
-    let rounded = scored(one_row(["100", "100"], "数量指标", "≥1", "1", "9.385"), &profile);
+    let rounded = scored(
+        one_row(["100", "100"], "数量指标", "≥1", "1", "9.385"),
+        &profile,
+    );
     assert_eq!(rounded.rows[0].counted, dec("9.39"));
 }
 
@@ -145,7 +199,10 @@ fn entered_scores_count_clamped() {
 fn qualitative_levels_suggest_and_entered_scores_win() {
     let profile = Profile::default();
     for (actual, suggested) in [("达成", "90"), ("部分达成", "63"), ("未达成", "27")] {
-        let score = scored(one_row(["100", "100"], "社会效益指标", "不断提升", actual, ""), &profile);
+        let score = scored(
+            one_row(["100", "100"], "社会效益指标", "不断提升", actual, ""),
+            &profile,
+        );
         assert_eq!(score.rows[0].computed, Some(dec(suggested)), "{actual}");
         assert_eq!(score.rows[0].source, Source::Suggested);
         assert_eq!(score.rows[0].counted, dec(suggested));
@@ -155,11 +212,28 @@ fn qualitative_levels_suggest_and_entered_scores_win() {
         Rc::make_mut(&mut form.sections[0].rows[0]).level = Some(Level::Partial);
         scored(form, &profile)
     };
-    assert_eq!(chosen.rows[0].kind, RowKind::Qualitative { level: Some(Level::Partial) });
-    let missing = scored(one_row(["100", "100"], "社会效益指标", "不断提升", "有所提升", ""), &profile);
-    assert_eq!((missing.rows[0].counted, missing.rows[0].source), (dec("0"), Source::Missing));
-    let entered = scored(one_row(["100", "100"], "社会效益指标", "不断提升", "有所提升", "80"), &profile);
-    assert_eq!((entered.rows[0].counted, entered.rows[0].source), (dec("80"), Source::Entered));
+    assert_eq!(
+        chosen.rows[0].kind,
+        RowKind::Qualitative {
+            level: Some(Level::Partial)
+        }
+    );
+    let missing = scored(
+        one_row(["100", "100"], "社会效益指标", "不断提升", "有所提升", ""),
+        &profile,
+    );
+    assert_eq!(
+        (missing.rows[0].counted, missing.rows[0].source),
+        (dec("0"), Source::Missing)
+    );
+    let entered = scored(
+        one_row(["100", "100"], "社会效益指标", "不断提升", "有所提升", "80"),
+        &profile,
+    );
+    assert_eq!(
+        (entered.rows[0].counted, entered.rows[0].source),
+        (dec("80"), Source::Entered)
+    );
 }
 
 #[test]
@@ -172,7 +246,10 @@ fn profiles_change_weights_denominators_and_bands() {
     let mut form = one_row(["100", "90"], "数量指标", "1", "1", "");
     form.funds.total.initial = "120".into();
     assert_eq!(scored(form.clone(), &beijing).funds.rate, Some(dec("0.75")));
-    assert_eq!(scored(form.clone(), &Profile::default()).funds.rate, Some(dec("0.9")));
+    assert_eq!(
+        scored(form.clone(), &Profile::default()).funds.rate,
+        Some(dec("0.9"))
+    );
     // An empty funds weight takes the profile's.
     form.funds.weight = String::new();
     assert_eq!(scored(form.clone(), &hubei).funds.weight, dec("20"));
@@ -194,7 +271,13 @@ fn merged_second_level_continues_downward() {
     let next = row(["", "第二项", "100万元", "120万元", "0", "", ""]);
     form.sections[0].rows.push(next);
     let score = scored(form, &Profile::default());
-    assert!(matches!(score.rows[1].kind, RowKind::Quantitative { direction: zipin_core::value::Direction::AtMost, .. }));
+    assert!(matches!(
+        score.rows[1].kind,
+        RowKind::Quantitative {
+            direction: zipin_core::value::Direction::AtMost,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -207,7 +290,13 @@ fn profile_summaries_say_what_they_change() {
         Profile::builtin(ProfileId::Hubei).summary(),
         "预算执行 20 分；产出 40、效益+满意度 40；执行率 = 全年执行数 ÷ 全年（调整后）预算数；部分达成 50%–80%；等级可不评"
     );
-    assert!(Profile::builtin(ProfileId::Sichuan).summary().contains("执行率低于 90% 须说明原因"));
-    assert!(Profile::builtin(ProfileId::Beijing).summary().contains("年初预算数"));
-    assert!(Profile::builtin(ProfileId::Hunan).summary().contains("以表头声明为准"));
+    assert!(Profile::builtin(ProfileId::Sichuan)
+        .summary()
+        .contains("执行率低于 90% 须说明原因"));
+    assert!(Profile::builtin(ProfileId::Beijing)
+        .summary()
+        .contains("年初预算数"));
+    assert!(Profile::builtin(ProfileId::Hunan)
+        .summary()
+        .contains("以表头声明为准"));
 }

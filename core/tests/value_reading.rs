@@ -9,13 +9,21 @@ use Direction::{AtLeast, AtMost, Equal};
 
 #[track_caller]
 fn quantity(input: &str, direction: Option<Direction>, amount: &str, unit: &str) {
-    let expected = Reading::Quantity(Quantity { direction, amount: dec(amount), unit: unit.into() });
+    let expected = Reading::Quantity(Quantity {
+        direction,
+        amount: dec(amount),
+        unit: unit.into(),
+    });
     assert_eq!(read_value(input), expected, "read_value({input:?})");
 }
 
 #[track_caller]
 fn qualitative(input: &str, level: Option<Level>) {
-    assert_eq!(read_value(input), Reading::Qualitative(level), "read_value({input:?})");
+    assert_eq!(
+        read_value(input),
+        Reading::Qualitative(level),
+        "read_value({input:?})"
+    );
 }
 
 #[track_caller]

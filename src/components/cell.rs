@@ -20,23 +20,56 @@ use crate::Dispatch;
 /// Which cell of the document an input edits.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CellAddress {
-    Row { form: RowId, row: RowId, field: RowField },
-    Funds { form: RowId, row: usize, column: FundsColumn },
-    FormName { form: RowId },
-    SectionWeight { form: RowId, section: RowId },
-    ClaimTotal { form: RowId },
-    ClaimGrade { form: RowId },
-    FundsReason { form: RowId },
+    Row {
+        form: RowId,
+        row: RowId,
+        field: RowField,
+    },
+    Funds {
+        form: RowId,
+        row: usize,
+        column: FundsColumn,
+    },
+    FormName {
+        form: RowId,
+    },
+    SectionWeight {
+        form: RowId,
+        section: RowId,
+    },
+    ClaimTotal {
+        form: RowId,
+    },
+    ClaimGrade {
+        form: RowId,
+    },
+    FundsReason {
+        form: RowId,
+    },
 }
 
 impl CellAddress {
     /// The edit that puts `text` into this cell.
     pub fn edit(&self, text: String) -> Edit {
         match *self {
-            CellAddress::Row { form, row, field } => Edit::SetRow { form, row, field, text },
-            CellAddress::Funds { form, row, column } => Edit::SetFunds { form, row, column, text },
+            CellAddress::Row { form, row, field } => Edit::SetRow {
+                form,
+                row,
+                field,
+                text,
+            },
+            CellAddress::Funds { form, row, column } => Edit::SetFunds {
+                form,
+                row,
+                column,
+                text,
+            },
             CellAddress::FormName { form } => Edit::SetFormName { form, name: text },
-            CellAddress::SectionWeight { form, section } => Edit::SetSectionWeight { form, section, text },
+            CellAddress::SectionWeight { form, section } => Edit::SetSectionWeight {
+                form,
+                section,
+                text,
+            },
             CellAddress::ClaimTotal { form } => Edit::SetClaimTotal { form, text },
             CellAddress::ClaimGrade { form } => Edit::SetClaimGrade { form, text },
             CellAddress::FundsReason { form } => Edit::SetFundsReason { form, text },
@@ -47,7 +80,9 @@ impl CellAddress {
     /// form's handlers to find it again; grid cells are found from their row and column.
     pub fn key(&self) -> Option<String> {
         match *self {
-            CellAddress::Funds { row, column, .. } => Some(format!("funds:{row}:{}", funds_field(column))),
+            CellAddress::Funds { row, column, .. } => {
+                Some(format!("funds:{row}:{}", funds_field(column)))
+            }
             CellAddress::FormName { .. } => Some("name".to_owned()),
             CellAddress::ClaimTotal { .. } => Some("claimed-total".to_owned()),
             CellAddress::ClaimGrade { .. } => Some("claimed-grade".to_owned()),
@@ -65,8 +100,14 @@ impl CellAddress {
             "funds-reason" => Some(CellAddress::FundsReason { form }),
             _ => {
                 let (row, field) = key.strip_prefix("funds:")?.split_once(':')?;
-                let column = FundsColumn::ALL.into_iter().find(|column| funds_field(*column) == field)?;
-                Some(CellAddress::Funds { form, row: row.parse().ok()?, column })
+                let column = FundsColumn::ALL
+                    .into_iter()
+                    .find(|column| funds_field(*column) == field)?;
+                Some(CellAddress::Funds {
+                    form,
+                    row: row.parse().ok()?,
+                    column,
+                })
             }
         }
     }
@@ -87,13 +128,23 @@ pub struct Hooks {
 impl Hooks {
     /// The hooks of a cell outside the grid.
     pub fn outside_grid(address: &CellAddress, testid: Option<&'static str>) -> Hooks {
-        Hooks { cell: address.key(), testid, ..Hooks::default() }
+        Hooks {
+            cell: address.key(),
+            testid,
+            ..Hooks::default()
+        }
     }
 }
 
 /// The markup of an editable cell: an input, or a textarea for long text. `numeric` cells
 /// are tidied when left (full-width digits, stray spaces).
-pub fn editor(value: AttrValue, label: AttrValue, multiline: bool, numeric: bool, hooks: Hooks) -> Html {
+pub fn editor(
+    value: AttrValue,
+    label: AttrValue,
+    multiline: bool,
+    numeric: bool,
+    hooks: Hooks,
+) -> Html {
     let class = classes!("cell", numeric.then_some("num"));
     let declared = hooks.declared.map(|section| section.0.to_string());
     let Hooks { cell, testid, .. } = hooks;
@@ -115,15 +166,36 @@ pub fn address_of(target: &Element, form: RowId) -> Option<CellAddress> {
         return CellAddress::from_key(&key, form);
     }
     if let Some(section) = target.get_attribute("data-declared") {
-        return Some(CellAddress::SectionWeight { form, section: RowId(section.parse().ok()?) });
+        return Some(CellAddress::SectionWeight {
+            form,
+            section: RowId(section.parse().ok()?),
+        });
     }
-    let row = target.closest("tr[data-row-id]").ok()??.get_attribute("data-row-id")?.parse().ok()?;
-    let field = RowField::from_key(&target.closest("td[data-field]").ok()??.get_attribute("data-field")?)?;
-    Some(CellAddress::Row { form, row: RowId(row), field })
+    let row = target
+        .closest("tr[data-row-id]")
+        .ok()??
+        .get_attribute("data-row-id")?
+        .parse()
+        .ok()?;
+    let field = RowField::from_key(
+        &target
+            .closest("td[data-field]")
+            .ok()??
+            .get_attribute("data-field")?,
+    )?;
+    Some(CellAddress::Row {
+        form,
+        row: RowId(row),
+        field,
+    })
 }
 
 /// A handler for every cell of `form`, finding the cell from the page.
-pub fn delegate<E: AsRef<Event> + 'static>(handle: fn(&Event, &CellAddress, &Dispatch), dispatch: Dispatch, form: RowId) -> Callback<E> {
+pub fn delegate<E: AsRef<Event> + 'static>(
+    handle: fn(&Event, &CellAddress, &Dispatch),
+    dispatch: Dispatch,
+    form: RowId,
+) -> Callback<E> {
     Callback::from(move |event: E| {
         let event = event.as_ref();
         if let Some(address) = target_of(event).and_then(|target| address_of(&target, form)) {
@@ -150,7 +222,9 @@ fn value_of(element: &Element) -> Option<String> {
     if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
         Some(input.value())
     } else {
-        element.dyn_ref::<HtmlTextAreaElement>().map(HtmlTextAreaElement::value)
+        element
+            .dyn_ref::<HtmlTextAreaElement>()
+            .map(HtmlTextAreaElement::value)
     }
 }
 
@@ -172,7 +246,9 @@ pub fn on_focus(event: &Event) {
 
 /// Leaving a number cell: tidy it.
 pub fn on_blur(event: &Event, address: &CellAddress, dispatch: &Dispatch) {
-    let Some(target) = target_of(event) else { return };
+    let Some(target) = target_of(event) else {
+        return;
+    };
     if !target.class_list().contains("num") {
         return;
     }
@@ -183,16 +259,30 @@ pub fn on_blur(event: &Event, address: &CellAddress, dispatch: &Dispatch) {
 
 /// A block copied from a sheet, pasted into an indicator cell, fills the grid from there.
 pub fn on_paste(event: &Event, address: &CellAddress, dispatch: &Dispatch) {
-    let CellAddress::Row { form, row, field } = *address else { return };
-    let Some(data) = event.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data) else { return };
+    let CellAddress::Row { form, row, field } = *address else {
+        return;
+    };
+    let Some(data) = event
+        .dyn_ref::<ClipboardEvent>()
+        .and_then(ClipboardEvent::clipboard_data)
+    else {
+        return;
+    };
     let text = data.get_data("text/plain").unwrap_or_default();
-    let from_sheet = data.get_data("text/html").is_ok_and(|html| html.contains("<table"));
+    let from_sheet = data
+        .get_data("text/html")
+        .is_ok_and(|html| html.contains("<table"));
     if !is_block(&text, from_sheet) {
         return;
     }
     event.prevent_default();
     let cells = zipin_core::import::delimited::parse(&text, '\t').rows;
-    dispatch.dispatch(Action::Edit(Edit::FillBlock { form, row, field, cells }));
+    dispatch.dispatch(Action::Edit(Edit::FillBlock {
+        form,
+        row,
+        field,
+        cells,
+    }));
 }
 
 /// Whether pasted text spans several cells (a range copied from a sheet), not one cell's
@@ -206,7 +296,10 @@ fn is_block(text: &str, from_sheet: bool) -> bool {
 /// trimmed, when it reads as a number and the tidy text differs. Anything else stays as typed.
 fn tidy_number(text: &str) -> Option<String> {
     let tidy = zipin_core::normalize::compat_fold(text).trim().to_owned();
-    let reads = matches!(zipin_core::number::read_number(&tidy), zipin_core::number::NumberCell::Number(_));
+    let reads = matches!(
+        zipin_core::number::read_number(&tidy),
+        zipin_core::number::NumberCell::Number(_)
+    );
     (reads && tidy != text).then_some(tidy)
 }
 
@@ -215,7 +308,12 @@ fn tidy_number(text: &str) -> Option<String> {
 /// starts a new line in a multi-line cell.
 pub fn on_key(event: &KeyboardEvent, address: &CellAddress, dispatch: &Dispatch) {
     use crate::navigation::{caret, caret_place, move_horizontal, move_vertical};
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(target) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
     if event.ctrl_key() || event.meta_key() {
         return;
     }
@@ -233,8 +331,12 @@ pub fn on_key(event: &KeyboardEvent, address: &CellAddress, dispatch: &Dispatch)
             move_vertical(&target, if event.shift_key() { -1 } else { 1 });
             true
         }
-        key @ ("ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight") if !event.shift_key() && !event.alt_key() => {
-            let Some((start, end, text)) = caret(&target) else { return };
+        key @ ("ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight")
+            if !event.shift_key() && !event.alt_key() =>
+        {
+            let Some((start, end, text)) = caret(&target) else {
+                return;
+            };
             let place = caret_place(start, end, &text);
             match key {
                 "ArrowUp" if place.on_first_line => move_vertical(&target, -1),
@@ -253,7 +355,9 @@ pub fn on_key(event: &KeyboardEvent, address: &CellAddress, dispatch: &Dispatch)
 
 /// Inserts a line break at the caret as typing would (an `input` event follows).
 fn insert_line_break(target: &web_sys::Element) {
-    let document = target.owner_document().and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok());
+    let document = target
+        .owner_document()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok());
     if let Some(document) = document {
         let _ = document.exec_command_with_show_ui_and_value("insertText", false, "\n");
     }

@@ -32,7 +32,11 @@ fn severity_title(severity: Severity) -> T {
 fn in_display_order(findings: &[Finding]) -> Vec<&Finding> {
     [Severity::Error, Severity::Warning, Severity::Info]
         .into_iter()
-        .flat_map(|severity| findings.iter().filter(move |finding| finding.severity == severity))
+        .flat_map(|severity| {
+            findings
+                .iter()
+                .filter(move |finding| finding.severity == severity)
+        })
         .collect()
 }
 
@@ -60,16 +64,25 @@ fn keys(ordered: &[&Finding]) -> Vec<String> {
 /// and its cell by [`selector`] only when clicked.
 fn focus_finding(findings: Shared<Vec<Finding>>) -> Callback<MouseEvent> {
     Callback::from(move |event: MouseEvent| {
-        let clicked = target_of(&event).and_then(|target| target.closest("[data-testid=\"finding\"]").ok().flatten());
+        let clicked = target_of(&event)
+            .and_then(|target| target.closest("[data-testid=\"finding\"]").ok().flatten());
         let links = event
             .current_target()
             .and_then(|list| list.dyn_into::<web_sys::Element>().ok())
             .and_then(|list| list.query_selector_all("[data-testid=\"finding\"]").ok());
-        let (Some(clicked), Some(links)) = (clicked, links) else { return };
+        let (Some(clicked), Some(links)) = (clicked, links) else {
+            return;
+        };
         let clicked: &web_sys::Node = &clicked;
-        let position = (0..links.length()).position(|n| links.get(n).is_some_and(|link| &link == clicked));
+        let position =
+            (0..links.length()).position(|n| links.get(n).is_some_and(|link| &link == clicked));
         let ordered = in_display_order(&findings);
-        let Some(place) = position.and_then(|position| ordered.get(position)).map(|finding| finding.place) else { return };
+        let Some(place) = position
+            .and_then(|position| ordered.get(position))
+            .map(|finding| finding.place)
+        else {
+            return;
+        };
         let element = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(&selector(place)).ok().flatten())
@@ -105,7 +118,10 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
             </section>
         }
     });
-    let empty = props.findings.is_empty().then(|| html! { <p class="no-findings">{T::NoFindings.text(lang)}</p> });
+    let empty = props
+        .findings
+        .is_empty()
+        .then(|| html! { <p class="no-findings">{T::NoFindings.text(lang)}</p> });
     html! {
         <aside class="findings" data-testid="findings" aria-live="polite" onclick={focus_finding(props.findings.clone())}>
             <h2>{T::Findings.text(lang)}</h2>

@@ -3,11 +3,13 @@
 use yew::prelude::*;
 use zipin_core::edit::Edit;
 use zipin_core::model::{Form, FormKind};
-use zipin_core::profile::Profile;
 use zipin_core::number::{plain, two_places};
+use zipin_core::profile::Profile;
 use zipin_core::Evaluation;
 
-use crate::components::cell::{delegate, delegate_keys, editor, on_blur, on_focus, on_input, on_paste, CellAddress, Hooks};
+use crate::components::cell::{
+    delegate, delegate_keys, editor, on_blur, on_focus, on_input, on_paste, CellAddress, Hooks,
+};
 use crate::components::findings_panel::FindingsPanel;
 use crate::components::funds_table::FundsTable;
 use crate::components::indicator_grid::IndicatorGrid;
@@ -35,9 +37,15 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
         FormKind::Department => (T::KindDepartment, T::FormNameDepartment),
         FormKind::Project => (T::KindProject, T::FormNameProject),
     };
-    let findings = Shared(use_memo(props.evaluation.clone(), |evaluation| evaluation.findings.clone()));
-    let marks = Shared(use_memo(props.evaluation.clone(), |evaluation| Marks::of(&evaluation.findings)));
-    let funds_marks: Vec<Vec<Mark>> = (0..=form.funds.sub_rows.len()).map(|row| marks.funds.get(&row).cloned().unwrap_or_default()).collect();
+    let findings = Shared(use_memo(props.evaluation.clone(), |evaluation| {
+        evaluation.findings.clone()
+    }));
+    let marks = Shared(use_memo(props.evaluation.clone(), |evaluation| {
+        Marks::of(&evaluation.findings)
+    }));
+    let funds_marks: Vec<Vec<Mark>> = (0..=form.funds.sub_rows.len())
+        .map(|row| marks.funds.get(&row).cloned().unwrap_or_default())
+        .collect();
     let form_action = |edit: Edit| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::Edit(edit.clone())))
@@ -46,8 +54,14 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
         let dispatch = props.dispatch.clone();
         let id = form.id;
         Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            let kind = if value == "project" { FormKind::Project } else { FormKind::Department };
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let kind = if value == "project" {
+                FormKind::Project
+            } else {
+                FormKind::Department
+            };
             dispatch.dispatch(Action::Edit(Edit::SetFormKind { form: id, kind }));
         })
     };
@@ -59,8 +73,18 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
     let onfocusout: Callback<FocusEvent> = delegate(on_blur, dispatch.clone(), id);
     let onkeydown = delegate_keys(dispatch, id);
     let onfocusin = Callback::from(|event: FocusEvent| on_focus(&event));
-    let cell = |address: CellAddress, value: &str, label: T, numeric: bool, testid: Option<&'static str>| {
-        editor(AttrValue::from(value.to_owned()), label.text(lang).into(), false, numeric, Hooks::outside_grid(&address, testid))
+    let cell = |address: CellAddress,
+                value: &str,
+                label: T,
+                numeric: bool,
+                testid: Option<&'static str>| {
+        editor(
+            AttrValue::from(value.to_owned()),
+            label.text(lang).into(),
+            false,
+            numeric,
+            Hooks::outside_grid(&address, testid),
+        )
     };
     html! {
         <section class="form" data-testid="form" aria-label={kind.text(lang)} {oninput} {onpaste} {onfocusout} {onfocusin} {onkeydown}>

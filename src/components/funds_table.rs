@@ -25,7 +25,9 @@ pub struct FundsTableProps {
 /// there is none, `missing` with the reason beside it.
 fn rate_cell(rate: Option<Decimal>, missing: Html, testid: Option<&'static str>) -> Html {
     match rate {
-        Some(rate) => html! { <td class="computed" data-testid={testid} data-value={plain(rate)}>{percent(rate)}</td> },
+        Some(rate) => {
+            html! { <td class="computed" data-testid={testid} data-value={plain(rate)}>{percent(rate)}</td> }
+        }
         None => html! { <td class="computed" data-testid={testid} data-value="">{missing}</td> },
     }
 }

@@ -54,7 +54,11 @@ pub struct IndicatorGridProps {
 pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let form = &props.form;
-    let total_chunks: usize = form.sections.iter().map(|s| s.rows.len().div_ceil(CHUNK)).sum();
+    let total_chunks: usize = form
+        .sections
+        .iter()
+        .map(|s| s.rows.len().div_ceil(CHUNK))
+        .sum();
     let shown = use_state(|| 0);
     {
         let shown = shown.clone();
@@ -176,10 +180,22 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
 /// registering four listeners a row.
 fn buttons(form: Shared<Form>, dispatch: Dispatch) -> Callback<MouseEvent> {
     Callback::from(move |event: MouseEvent| {
-        let Some(button) = target_of(&event).and_then(|target| target.closest("button[data-action]").ok().flatten()) else { return };
-        let Some(action) = button.get_attribute("data-action") else { return };
+        let Some(button) = target_of(&event)
+            .and_then(|target| target.closest("button[data-action]").ok().flatten())
+        else {
+            return;
+        };
+        let Some(action) = button.get_attribute("data-action") else {
+            return;
+        };
         let id_of = |selector: &str, attribute: &str| {
-            button.closest(selector).ok().flatten().and_then(|e| e.get_attribute(attribute)).and_then(|id| id.parse().ok()).map(RowId)
+            button
+                .closest(selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.get_attribute(attribute))
+                .and_then(|id| id.parse().ok())
+                .map(RowId)
         };
         let edit = if let Some(row) = id_of("tr[data-row-id]", "data-row-id") {
             row_edit(&form, row, &action)
@@ -197,11 +213,26 @@ fn buttons(form: Shared<Form>, dispatch: Dispatch) -> Callback<MouseEvent> {
 /// What a row's button does.
 fn row_edit(form: &Form, row: RowId, action: &str) -> Option<Edit> {
     match action {
-        "up" => Some(Edit::MoveRow { form: form.id, row, by: -1 }),
-        "down" => Some(Edit::MoveRow { form: form.id, row, by: 1 }),
+        "up" => Some(Edit::MoveRow {
+            form: form.id,
+            row,
+            by: -1,
+        }),
+        "down" => Some(Edit::MoveRow {
+            form: form.id,
+            row,
+            by: 1,
+        }),
         "insert" => {
-            let section = form.sections.iter().find(|section| section.rows.iter().any(|r| r.id == row))?;
-            Some(Edit::AddRow { form: form.id, section: section.id, after: Some(row) })
+            let section = form
+                .sections
+                .iter()
+                .find(|section| section.rows.iter().any(|r| r.id == row))?;
+            Some(Edit::AddRow {
+                form: form.id,
+                section: section.id,
+                after: Some(row),
+            })
         }
         "remove" => Some(Edit::RemoveRow { form: form.id, row }),
         _ => None,
@@ -211,10 +242,25 @@ fn row_edit(form: &Form, row: RowId, action: &str) -> Option<Edit> {
 /// What a section's button does.
 fn section_edit(form: RowId, section: RowId, action: &str) -> Option<Edit> {
     match action {
-        "add-row" => Some(Edit::AddRow { form, section, after: None }),
-        "add-section" => Some(Edit::AddSection { form, after: Some(section) }),
-        "up" => Some(Edit::MoveSection { form, section, by: -1 }),
-        "down" => Some(Edit::MoveSection { form, section, by: 1 }),
+        "add-row" => Some(Edit::AddRow {
+            form,
+            section,
+            after: None,
+        }),
+        "add-section" => Some(Edit::AddSection {
+            form,
+            after: Some(section),
+        }),
+        "up" => Some(Edit::MoveSection {
+            form,
+            section,
+            by: -1,
+        }),
+        "down" => Some(Edit::MoveSection {
+            form,
+            section,
+            by: 1,
+        }),
         "remove" => Some(Edit::RemoveSection { form, section }),
         _ => None,
     }
@@ -248,13 +294,18 @@ struct ScoreWindow {
 
 impl ScoreWindow {
     fn scores(&self) -> &[RowScore] {
-        self.evaluation.score.rows.get(self.rows.clone()).unwrap_or_default()
+        self.evaluation
+            .score
+            .rows
+            .get(self.rows.clone())
+            .unwrap_or_default()
     }
 }
 
 impl PartialEq for ScoreWindow {
     fn eq(&self, other: &Self) -> bool {
-        self.rows == other.rows && (self.evaluation == other.evaluation || self.scores() == other.scores())
+        self.rows == other.rows
+            && (self.evaluation == other.evaluation || self.scores() == other.scores())
     }
 }
 

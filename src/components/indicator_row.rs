@@ -55,7 +55,11 @@ pub fn field_title(field: RowField) -> T {
 pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let row = &props.row;
-    let row_name = if row.name.trim().is_empty() { props.level1.to_string() } else { row.name.trim().to_owned() };
+    let row_name = if row.name.trim().is_empty() {
+        props.level1.to_string()
+    } else {
+        row.name.trim().to_owned()
+    };
     // Plain inputs: the form handles their events for all its cells at once (see `cell`).
     let cell = |field: RowField, value: &str, multiline: bool, class: &'static str| {
         let label = format!("{} {}", field_title(field).text(lang), row_name);
@@ -83,7 +87,11 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
     } else {
         html! { <td role="cell" data-field="level1" class="level1 merged"><span class="merged-text">{props.level1.clone()}</span></td> }
     };
-    let level2_class = if props.level2_continued { "continued" } else { "" };
+    let level2_class = if props.level2_continued {
+        "continued"
+    } else {
+        ""
+    };
     let computed = computed_cell(props, lang);
     html! {
         <tr data-testid="indicator-row" data-row-id={row.id.0.to_string()} role="row"
@@ -127,10 +135,17 @@ fn computed_cell(props: &IndicatorRowProps, lang: Lang) -> Html {
     let score = &props.score;
     let explanation = score.explanation(&props.profile);
     let (shown, value) = match score.computed {
-        Some(computed) => (html! { <span class="computed-value">{two_places(computed)}</span> }, plain(computed)),
-        None => (html! { <span class="why">{why_not(&score.kind).text(lang)}</span> }, String::new()),
+        Some(computed) => (
+            html! { <span class="computed-value">{two_places(computed)}</span> },
+            plain(computed),
+        ),
+        None => (
+            html! { <span class="why">{why_not(&score.kind).text(lang)}</span> },
+            String::new(),
+        ),
     };
-    let suggested = (score.source == Source::Suggested).then(|| html! { <small class="suggested">{T::Suggested.text(lang)}</small> });
+    let suggested = (score.source == Source::Suggested)
+        .then(|| html! { <small class="suggested">{T::Suggested.text(lang)}</small> });
     html! {
         <td role="cell" data-field="computed-score" class="computed" data-value={value} title={explanation.clone()} tabindex="0">
             { shown }
@@ -152,7 +167,9 @@ fn level_choice(props: &IndicatorRowProps, lang: Lang) -> Html {
         let dispatch = props.dispatch.clone();
         let (form, row) = (props.form, props.row.id);
         Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
             let level = Level::ALL.into_iter().find(|level| level.label() == value);
             dispatch.dispatch(Action::Edit(Edit::SetLevel { form, row, level }));
         })

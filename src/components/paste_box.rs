@@ -51,21 +51,39 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         let pasted_state = pasted.clone();
         Callback::from(move |pasted: Pasted| {
             let result = import(&pasted.text, pasted.html.as_deref(), &layouts::load());
-            let imported = result.forms.iter().map(|f| f.name.trim().to_owned()).collect();
+            let imported = result
+                .forms
+                .iter()
+                .map(|f| f.name.trim().to_owned())
+                .collect();
             if !result.forms.is_empty() {
-                dispatch.dispatch(Action::Edit(Edit::Import { forms: result.forms, replace }));
+                dispatch.dispatch(Action::Edit(Edit::Import {
+                    forms: result.forms,
+                    replace,
+                }));
             }
-            outcome.set(Outcome { imported, notices: result.notices });
+            outcome.set(Outcome {
+                imported,
+                notices: result.notices,
+            });
             pasted_state.set(pasted);
         })
     };
     let onpaste = {
         let run = run.clone();
         Callback::from(move |event: Event| {
-            let Some(data) = event.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data) else { return };
+            let Some(data) = event
+                .dyn_ref::<ClipboardEvent>()
+                .and_then(ClipboardEvent::clipboard_data)
+            else {
+                return;
+            };
             event.prevent_default();
             let text = data.get_data("text/plain").unwrap_or_default();
-            let html = data.get_data("text/html").ok().filter(|h| !h.trim().is_empty());
+            let html = data
+                .get_data("text/html")
+                .ok()
+                .filter(|h| !h.trim().is_empty());
             // The pasted text is not put into the box: a whole report is thousands of lines
             // the browser would lay out for nothing; the report under the box says what came in.
             run.emit(Pasted { text, html });
@@ -75,7 +93,10 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         let run = run.clone();
         let input = input.clone();
         Callback::from(move |_| {
-            let text = input.cast::<HtmlTextAreaElement>().map(|area| area.value()).unwrap_or_default();
+            let text = input
+                .cast::<HtmlTextAreaElement>()
+                .map(|area| area.value())
+                .unwrap_or_default();
             run.emit(Pasted { text, html: None });
         })
     };
@@ -181,7 +202,11 @@ fn ColumnChooser(props: &ColumnChooserProps) -> Html {
         let on_apply = props.on_apply.clone();
         Callback::from(move |_| on_apply.emit((*roles).clone()))
     };
-    let title = if props.headerless { T::MappingHeaderless } else { T::MappingTitle };
+    let title = if props.headerless {
+        T::MappingHeaderless
+    } else {
+        T::MappingTitle
+    };
     html! {
         <div class="column-chooser" data-testid="column-chooser" data-layout={props.layout.clone()}>
             <p>{title.text(lang)}</p>

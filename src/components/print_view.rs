@@ -25,7 +25,8 @@ fn rows(layout: &Layout, start: usize, end: usize, header: bool) -> Html {
     let rows = (start..end).map(|r| {
         let cells = (0..layout.rows.get(r).map_or(0, Vec::len)).filter_map(|c| {
             let merge = layout.merges.iter().find(|m| {
-                (m.first_row..=m.last_row).contains(&r) && (m.first_column..=m.last_column).contains(&c)
+                (m.first_row..=m.last_row).contains(&r)
+                    && (m.first_column..=m.last_column).contains(&c)
             });
             let (rowspan, colspan, text) = match merge {
                 Some(m) => {
@@ -33,12 +34,24 @@ fn rows(layout: &Layout, start: usize, end: usize, header: bool) -> Html {
                     if r != top || c != m.first_column {
                         return None;
                     }
-                    let text = if m.first_row == r { cell_text(layout, r, c) } else { String::new() };
-                    (m.last_row.min(end - 1) - top + 1, m.last_column - m.first_column + 1, text)
+                    let text = if m.first_row == r {
+                        cell_text(layout, r, c)
+                    } else {
+                        String::new()
+                    };
+                    (
+                        m.last_row.min(end - 1) - top + 1,
+                        m.last_column - m.first_column + 1,
+                        text,
+                    )
                 }
                 None => (1, 1, cell_text(layout, r, c)),
             };
-            let style = layout.rows.get(r).and_then(|row| row.get(c)).map_or(Style::Text, |cell| cell.style);
+            let style = layout
+                .rows
+                .get(r)
+                .and_then(|row| row.get(c))
+                .map_or(Style::Text, |cell| cell.style);
             let class = match style {
                 Style::Title => "title",
                 Style::Header | Style::Label => "head",
@@ -68,7 +81,12 @@ fn columns() -> Html {
 }
 
 fn cell_text(layout: &Layout, row: usize, column: usize) -> String {
-    layout.rows.get(row).and_then(|r| r.get(column)).map(|cell| cell.text.clone()).unwrap_or_default()
+    layout
+        .rows
+        .get(row)
+        .and_then(|r| r.get(column))
+        .map(|cell| cell.text.clone())
+        .unwrap_or_default()
 }
 
 #[function_component]

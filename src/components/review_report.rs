@@ -21,7 +21,9 @@ pub struct ReviewReportProps {
 
 /// Prints only the report: the page is marked so the print style hides everything else.
 fn print_report() {
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
     if let (Some(root), Some(window)) = (root, web_sys::window()) {
         let _ = root.class_list().add_1("print-report");
         let _ = window.print();
@@ -32,9 +34,10 @@ fn print_report() {
 #[function_component]
 pub fn ReviewReport(props: &ReviewReportProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let report = use_memo((props.document.clone(), props.evaluations.clone()), |(document, evaluations)| {
-        review_report(document, evaluations)
-    });
+    let report = use_memo(
+        (props.document.clone(), props.evaluations.clone()),
+        |(document, evaluations)| review_report(document, evaluations),
+    );
     let copied = use_state(|| None::<bool>);
     let copy = {
         let (report, copied) = (report.clone(), copied.clone());
@@ -45,7 +48,9 @@ pub fn ReviewReport(props: &ReviewReportProps) -> Html {
         Callback::from(move |_| on_close.emit(()))
     };
     let status = match *copied {
-        Some(true) => html! { <span class="copy-status ok" role="status">{T::Copied.text(lang)}</span> },
+        Some(true) => {
+            html! { <span class="copy-status ok" role="status">{T::Copied.text(lang)}</span> }
+        }
         Some(false) => html! {
             <div class="copy-status bad" role="alert">
                 {T::CopyFailed.text(lang)}

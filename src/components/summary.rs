@@ -110,7 +110,8 @@ pub fn FormTabs(props: &DocumentProps) -> Html {
     });
     let add = |kind: FormKind, text: T| {
         let dispatch = props.dispatch.clone();
-        let onclick = Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::AddForm { kind })));
+        let onclick =
+            Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::AddForm { kind })));
         html! { <button type="button" class="tab add" {onclick}>{format!("＋ {}", text.text(lang))}</button> }
     };
     html! {

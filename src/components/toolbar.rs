@@ -37,7 +37,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let rename = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
-            let name = event.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let name = event
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
             dispatch.dispatch(Action::RenameDocument(name));
         })
     };
@@ -48,7 +50,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let choose_profile = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
-            let key = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let key = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
             if let Some(id) = ProfileId::from_key(&key) {
                 dispatch.dispatch(Action::Edit(Edit::SetProfile(Profile::builtin(id))));
             }

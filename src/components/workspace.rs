@@ -12,8 +12,14 @@ use crate::shared::Shared;
 #[function_component]
 pub fn Workspace(props: &DocumentProps) -> Html {
     let document = &props.document;
-    let profile = Shared(use_memo(document.profile.clone(), |profile| profile.clone()));
-    let index = document.forms.iter().position(|form| form.id == props.active).unwrap_or(0);
+    let profile = Shared(use_memo(document.profile.clone(), |profile| {
+        profile.clone()
+    }));
+    let index = document
+        .forms
+        .iter()
+        .position(|form| form.id == props.active)
+        .unwrap_or(0);
     let panel = match (document.forms.get(index), props.evaluations.get(index)) {
         (Some(form), Some(evaluation)) => html! {
             <FormPanel form={Shared(form.clone())} profile={profile} evaluation={Shared(evaluation.clone())} dispatch={props.dispatch.clone()} />

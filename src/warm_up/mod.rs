@@ -27,7 +27,9 @@ pub fn start() {
 
 /// Runs `task` in the browser's next idle period.
 pub fn when_idle(task: impl FnOnce(IdleDeadline) + 'static) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let callback = Closure::once_into_js(task);
     let _ = window.request_idle_callback(callback.unchecked_ref());
 }

@@ -7,7 +7,9 @@
 //! the page's document: it has its own reducer and saves nothing.
 
 use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, ClipboardEventInit, DataTransfer, Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{
+    ClipboardEvent, ClipboardEventInit, DataTransfer, Element, HtmlElement, HtmlTextAreaElement,
+};
 use yew::prelude::*;
 use zipin_core::import::warm_up::shapes;
 
@@ -39,7 +41,12 @@ pub struct RehearsalProps {
 /// it, at each step.
 #[function_component]
 pub fn Rehearsal(props: &RehearsalProps) -> Html {
-    let state = use_reducer(|| AppState::starter(DocMeta { id: String::new(), name: String::new() }));
+    let state = use_reducer(|| {
+        AppState::starter(DocMeta {
+            id: String::new(),
+            name: String::new(),
+        })
+    });
     let evaluations = use_evaluations(Shared(state.document.clone()));
     let root = use_node_ref();
     {
@@ -68,10 +75,21 @@ pub fn Rehearsal(props: &RehearsalProps) -> Html {
 /// every round takes the button.
 fn bring_in(root: &Element, nth: u32) {
     let shapes = shapes();
-    let Some((text, html)) = shapes.get(nth as usize % shapes.len()) else { return };
-    let find = |testid: &str| root.query_selector(&format!("[data-testid=\"{testid}\"]")).ok().flatten();
-    let Some(paste_box) = find("paste-input") else { return };
-    if let Some(event) = (nth % 2 == 0).then(|| paste_event(text, html.as_deref())).flatten() {
+    let Some((text, html)) = shapes.get(nth as usize % shapes.len()) else {
+        return;
+    };
+    let find = |testid: &str| {
+        root.query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .ok()
+            .flatten()
+    };
+    let Some(paste_box) = find("paste-input") else {
+        return;
+    };
+    if let Some(event) = (nth % 2 == 0)
+        .then(|| paste_event(text, html.as_deref()))
+        .flatten()
+    {
         let _ = paste_box.dispatch_event(&event);
         return;
     }
@@ -100,8 +118,14 @@ fn paste_event(text: &str, html: Option<&str>) -> Option<ClipboardEvent> {
 
 /// Mounts the rehearsal in a detached element and takes its steps over idle periods.
 pub fn start() {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("div").ok()) else { return };
-    let handle = yew::Renderer::<Rehearsal>::with_root_and_props(root, RehearsalProps { step: 0 }).render();
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return;
+    };
+    let handle =
+        yew::Renderer::<Rehearsal>::with_root_and_props(root, RehearsalProps { step: 0 }).render();
     take_step(handle, 1);
 }
 

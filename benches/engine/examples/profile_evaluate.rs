@@ -3,11 +3,16 @@
 fn main() {
     let form = zipin_benches::large_form(100_000);
     let profile = zipin_core::profile::Profile::default();
-    let rounds: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(5);
+    let rounds: usize = std::env::args()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5);
     // Called through a pointer so that it stays a function of its own in profiles
     // (`valgrind --tool=callgrind --toggle-collect=zipin_core::evaluate`).
-    let evaluate: fn(&zipin_core::model::Form, &zipin_core::profile::Profile) -> zipin_core::Evaluation =
-        std::hint::black_box(zipin_core::evaluate);
+    let evaluate: fn(
+        &zipin_core::model::Form,
+        &zipin_core::profile::Profile,
+    ) -> zipin_core::Evaluation = std::hint::black_box(zipin_core::evaluate);
     let mut times: Vec<_> = (0..rounds)
         .map(|_| {
             let start = std::time::Instant::now();

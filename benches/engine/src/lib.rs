@@ -14,7 +14,14 @@ const ROWS: [[&str; 6]; 6] = [
     ["质量指标", "合格率≥95%", "97%", "0.05", "", ""],
     ["时效指标", "≤30天", "28天", "0.04", "0.04", ""],
     ["成本指标", "12.5万元", "13万元", "0.04", "0.03", "材料涨价"],
-    ["社会效益指标", "有所提升", "部分达成", "0.04", "0.03", "宣传不足"],
+    [
+        "社会效益指标",
+        "有所提升",
+        "部分达成",
+        "0.04",
+        "0.03",
+        "宣传不足",
+    ],
     ["满意度指标", "≥90%", "92.5%", "0.04", "0.04", ""],
 ];
 
@@ -34,12 +41,15 @@ pub fn large_form_tsv(rows: usize) -> String {
         "项目名称\t大表测试".to_owned(),
         "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分".to_owned(),
         "\t年度资金总额\t100\t100\t96.5\t10\t96.5%\t9.65".to_owned(),
-        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施".to_owned(),
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施"
+            .to_owned(),
     ];
     for i in 0..rows {
         let [level2, target, actual, weight, score, reason] = ROWS[i % ROWS.len()];
         let section = section_opened_at(i, rows).unwrap_or_default();
-        lines.push(format!("{section}\t{level2}\t指标{i}\t{target}\t{actual}\t{weight}\t{score}\t{reason}"));
+        lines.push(format!(
+            "{section}\t{level2}\t指标{i}\t{target}\t{actual}\t{weight}\t{score}\t{reason}"
+        ));
     }
     lines.join("\n")
 }
@@ -49,14 +59,30 @@ pub fn large_form_tsv(rows: usize) -> String {
 /// imported and its rows are built directly, with the same texts, then numbered as a document
 /// numbers an imported form.
 pub fn large_form(rows: usize) -> Form {
-    let mut form = import(&large_form_tsv(1), None, &Layouts::new()).forms.pop().unwrap_or_default();
+    let mut form = import(&large_form_tsv(1), None, &Layouts::new())
+        .forms
+        .pop()
+        .unwrap_or_default();
     form.sections.clear();
     for i in 0..rows {
         if let Some(name) = section_opened_at(i, rows) {
-            form.sections.push(Section { name: name.to_owned(), ..Section::default() });
+            form.sections.push(Section {
+                name: name.to_owned(),
+                ..Section::default()
+            });
         }
-        let [level2, target, actual, weight, score, reason] = ROWS[i % ROWS.len()].map(str::to_owned);
-        let row = Indicator { level2, name: format!("指标{i}"), target, actual, weight, score, reason, ..Indicator::default() };
+        let [level2, target, actual, weight, score, reason] =
+            ROWS[i % ROWS.len()].map(str::to_owned);
+        let row = Indicator {
+            level2,
+            name: format!("指标{i}"),
+            target,
+            actual,
+            weight,
+            score,
+            reason,
+            ..Indicator::default()
+        };
         if let Some(section) = form.sections.last_mut() {
             section.rows.push(Rc::new(row));
         }
@@ -76,10 +102,24 @@ mod tests {
     fn the_inputs_are_the_size_they_claim() {
         let form = large_form(100_000);
         assert_eq!(form.row_count(), 100_000);
-        let sections: Vec<_> = form.sections.iter().map(|s| (s.name.as_str(), s.rows.len())).collect();
-        assert_eq!(sections, [("产出指标", 33_333), ("效益指标", 33_333), ("满意度指标", 33_334)]);
+        let sections: Vec<_> = form
+            .sections
+            .iter()
+            .map(|s| (s.name.as_str(), s.rows.len()))
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                ("产出指标", 33_333),
+                ("效益指标", 33_333),
+                ("满意度指标", 33_334)
+            ]
+        );
         assert_eq!(form.funds.total.executed, "96.5");
         let pasted = import(&large_form_tsv(MAX_ROWS), None, &Layouts::new());
-        assert_eq!(pasted.forms.iter().map(Form::row_count).collect::<Vec<_>>(), [MAX_ROWS]);
+        assert_eq!(
+            pasted.forms.iter().map(Form::row_count).collect::<Vec<_>>(),
+            [MAX_ROWS]
+        );
     }
 }

@@ -34,26 +34,55 @@ fn run(text: &str) -> (String, usize) {
         written += notices.len();
         document.forms.extend(forms.into_iter().map(Rc::new));
     }
-    document.forms.push(Rc::new(blank_form(FormKind::Department, &profile)));
-    apply(&mut document, Edit::AddForm { kind: FormKind::Project });
+    document
+        .forms
+        .push(Rc::new(blank_form(FormKind::Department, &profile)));
+    apply(
+        &mut document,
+        Edit::AddForm {
+            kind: FormKind::Project,
+        },
+    );
     let mut evaluator = Evaluator::new(profile);
-    let evaluations: Vec<Evaluation> = document.forms.iter().map(|form| evaluator.evaluate(form)).collect();
+    let evaluations: Vec<Evaluation> = document
+        .forms
+        .iter()
+        .map(|form| evaluator.evaluate(form))
+        .collect();
     for evaluation in &evaluations {
-        written += evaluation.findings.iter().map(|finding| finding.message.len()).sum::<usize>();
+        written += evaluation
+            .findings
+            .iter()
+            .map(|finding| finding.message.len())
+            .sum::<usize>();
         written += percent(evaluation.score.total).len();
     }
     if let NumberCell::Number(number) = read_number(text) {
         written += plain(number).len();
     }
-    written += report::review_report(&document, &evaluations).to_text().len();
+    written += report::review_report(&document, &evaluations)
+        .to_text()
+        .len();
     let sheets = export::forms_computed(&document, &evaluations);
     written += export::xlsx::workbook(&sheets).len();
-    written += sheets.iter().map(|(_, layout)| export::delimited::tsv(layout).len() + export::delimited::csv(layout).len()).sum::<usize>();
+    written += sheets
+        .iter()
+        .map(|(_, layout)| {
+            export::delimited::tsv(layout).len() + export::delimited::csv(layout).len()
+        })
+        .sum::<usize>();
     written += export::xlsx::workbook(&[("表", export::document_as_typed(&document))]).len();
     let saved = json::to_json(&document);
-    let parts = OfflineParts { css: text, glue_base64: &base64(text.as_bytes()), wasm_gzip_base64: text, document_json: Some(&saved) };
+    let parts = OfflineParts {
+        css: text,
+        glue_base64: &base64(text.as_bytes()),
+        wasm_gzip_base64: text,
+        document_json: Some(&saved),
+    };
     written += single_file_html(&parts).len();
-    let total = evaluations.first().map_or_else(String::new, |evaluation| two_places(evaluation.score.total));
+    let total = evaluations
+        .first()
+        .map_or_else(String::new, |evaluation| two_places(evaluation.score.total));
     (total, written)
 }
 
@@ -62,18 +91,31 @@ fn run(text: &str) -> (String, usize) {
 /// in between; here it is read as it is).
 fn office(bytes: &[u8], layouts: &Layouts) -> Imported {
     let parts: Vec<(String, String)> = match zip::entries(bytes) {
-        Ok(entries) => entries.iter().map(|entry| (entry.name.clone(), String::from_utf8_lossy(&zip::gzip_wrap(entry)).into_owned())).collect(),
+        Ok(entries) => entries
+            .iter()
+            .map(|entry| {
+                (
+                    entry.name.clone(),
+                    String::from_utf8_lossy(&zip::gzip_wrap(entry)).into_owned(),
+                )
+            })
+            .collect(),
         Err(_) => Vec::new(),
     };
     match import::office::blocks(&parts) {
         Ok(blocks) => import::import_blocks(blocks, layouts, false),
-        Err(problem) => Imported { forms: Vec::new(), notices: vec![Notice::NoForm(problem)] },
+        Err(problem) => Imported {
+            forms: Vec::new(),
+            notices: vec![Notice::NoForm(problem)],
+        },
     }
 }
 
 #[function_component]
 fn Floor() -> Html {
-    let hash = web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
+    let hash = web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default();
     let (total, written) = run(&hash);
     html! { <p data-testid="total-score" data-written={written.to_string()}>{total}</p> }
 }

@@ -16,7 +16,10 @@ fn quoted(cell: &str, separator: char) -> String {
 fn write(layout: &Layout, separator: char) -> String {
     let mut out = String::new();
     for row in &layout.rows {
-        let cells: Vec<String> = row.iter().map(|cell| quoted(&cell.text, separator)).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .map(|cell| quoted(&cell.text, separator))
+            .collect();
         out.push_str(&cells.join(&separator.to_string()));
         out.push_str("\r\n");
     }

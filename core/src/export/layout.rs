@@ -57,15 +57,35 @@ pub struct Layout {
 
 impl Layout {
     fn row(&mut self, cells: Vec<(String, Style)>) -> usize {
-        let mut row: Vec<Cell> = cells.into_iter().map(|(text, style)| Cell { text, style }).collect();
-        row.resize(WIDTH, Cell { text: String::new(), style: Style::Text });
+        let mut row: Vec<Cell> = cells
+            .into_iter()
+            .map(|(text, style)| Cell { text, style })
+            .collect();
+        row.resize(
+            WIDTH,
+            Cell {
+                text: String::new(),
+                style: Style::Text,
+            },
+        );
         self.rows.push(row);
         self.rows.len() - 1
     }
 
-    fn merge(&mut self, first_row: usize, first_column: usize, last_row: usize, last_column: usize) {
+    fn merge(
+        &mut self,
+        first_row: usize,
+        first_column: usize,
+        last_row: usize,
+        last_column: usize,
+    ) {
         if last_row > first_row || last_column > first_column {
-            self.merges.push(Merge { first_row, first_column, last_row, last_column });
+            self.merges.push(Merge {
+                first_row,
+                first_column,
+                last_row,
+                last_column,
+            });
         }
     }
 
@@ -94,7 +114,10 @@ impl Layout {
 
     /// The merge that starts at a position, if any.
     pub fn merge_at(&self, row: usize, column: usize) -> Option<Merge> {
-        self.merges.iter().copied().find(|m| (m.first_row, m.first_column) == (row, column))
+        self.merges
+            .iter()
+            .copied()
+            .find(|m| (m.first_row, m.first_column) == (row, column))
     }
 }
 
@@ -136,10 +159,24 @@ pub fn form_layout(form: &Form, figures: Figures) -> Layout {
 
     funds(&mut layout, form, figures);
     if !form.goals.expected.trim().is_empty() || !form.goals.achieved.trim().is_empty() {
-        let head = layout.row(vec![label("年度总体目标"), header("预期目标"), header(""), header(""), header(""), header("实际完成情况")]);
+        let head = layout.row(vec![
+            label("年度总体目标"),
+            header("预期目标"),
+            header(""),
+            header(""),
+            header(""),
+            header("实际完成情况"),
+        ]);
         layout.merge(head, 1, head, 4);
         layout.merge(head, 5, head, WIDTH - 1);
-        let goals = layout.row(vec![text(""), text(&form.goals.expected), text(""), text(""), text(""), text(&form.goals.achieved)]);
+        let goals = layout.row(vec![
+            text(""),
+            text(&form.goals.expected),
+            text(""),
+            text(""),
+            text(""),
+            text(&form.goals.achieved),
+        ]);
         layout.merge(goals, 1, goals, 4);
         layout.merge(goals, 5, goals, WIDTH - 1);
         layout.merge(head, 0, goals, 0);
@@ -160,11 +197,17 @@ fn funds(layout: &mut Layout, form: &Form, figures: Figures) {
         header("执行率"),
         header("得分"),
     ]);
-    let rows = std::iter::once(&funds.total).chain(&funds.sub_rows).enumerate();
+    let rows = std::iter::once(&funds.total)
+        .chain(&funds.sub_rows)
+        .enumerate();
     let mut last = head;
     for (index, row) in rows {
         let (rate, score) = funds_results(index, row, figures);
-        let weight = if index == 0 { number(&funds.weight) } else { text("") };
+        let weight = if index == 0 {
+            number(&funds.weight)
+        } else {
+            text("")
+        };
         last = layout.row(vec![
             text(""),
             label(&row.label),
@@ -183,14 +226,33 @@ fn funds(layout: &mut Layout, form: &Form, figures: Figures) {
     }
 }
 
-fn funds_results(index: usize, row: &FundsRow, figures: Figures) -> ((String, Style), (String, Style)) {
+fn funds_results(
+    index: usize,
+    row: &FundsRow,
+    figures: Figures,
+) -> ((String, Style), (String, Style)) {
     match figures {
-        Figures::AsTyped => (text(&row.claimed_rate), if index == 0 { number(&row.claimed_score) } else { text("") }),
+        Figures::AsTyped => (
+            text(&row.claimed_rate),
+            if index == 0 {
+                number(&row.claimed_score)
+            } else {
+                text("")
+            },
+        ),
         Figures::Computed(evaluation) => {
             let funds = &evaluation.score.funds;
-            let rate = if index == 0 { funds.rate } else { funds.sub_rates.get(index - 1).copied().flatten() };
+            let rate = if index == 0 {
+                funds.rate
+            } else {
+                funds.sub_rates.get(index - 1).copied().flatten()
+            };
             let rate = rate.map_or_else(|| text(""), |rate| (percent(rate), Style::Percent));
-            let score = if index == 0 { (two_places(funds.score), Style::Number) } else { text("") };
+            let score = if index == 0 {
+                (two_places(funds.score), Style::Number)
+            } else {
+                text("")
+            };
             (rate, score)
         }
     }
@@ -233,7 +295,11 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures) {
             };
             last = layout.row(vec![
                 text(""),
-                if index == 0 { (level1.clone(), Style::Label) } else { text("") },
+                if index == 0 {
+                    (level1.clone(), Style::Label)
+                } else {
+                    text("")
+                },
                 (level2.clone(), Style::Label),
                 text(&row.name),
                 text(&row.target),
@@ -269,7 +335,11 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures) {
     }
     layout.merge(head, 0, last, 0);
     let (weights, total, grade) = match figures {
-        Figures::AsTyped => (String::new(), form.claim.total.trim().to_owned(), form.claim.grade.trim().to_owned()),
+        Figures::AsTyped => (
+            String::new(),
+            form.claim.total.trim().to_owned(),
+            form.claim.grade.trim().to_owned(),
+        ),
         Figures::Computed(evaluation) => (
             plain(evaluation.score.weight_sum),
             two_places(evaluation.score.total),

@@ -19,11 +19,19 @@ pub fn document_as_typed(document: &Document) -> Layout {
 }
 
 /// Each form with the results zipin computed (one evaluation per form).
-pub fn forms_computed<'a, E: std::borrow::Borrow<Evaluation>>(document: &'a Document, evaluations: &'a [E]) -> Vec<(&'a str, Layout)> {
+pub fn forms_computed<'a, E: std::borrow::Borrow<Evaluation>>(
+    document: &'a Document,
+    evaluations: &'a [E],
+) -> Vec<(&'a str, Layout)> {
     document
         .forms
         .iter()
         .zip(evaluations)
-        .map(|(form, evaluation)| (form.name.as_str(), form_layout(form, Figures::Computed(evaluation.borrow()))))
+        .map(|(form, evaluation)| {
+            (
+                form.name.as_str(),
+                form_layout(form, Figures::Computed(evaluation.borrow())),
+            )
+        })
         .collect()
 }

@@ -37,8 +37,17 @@ fn column_name(column: usize) -> char {
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique.
 fn sheet_name(name: &str, index: usize, taken: &[String]) -> String {
-    let cleaned: String = name.trim().chars().filter(|c| !"[]:*?/\\".contains(*c)).take(28).collect();
-    let base = if cleaned.is_empty() { format!("表{}", index + 1) } else { cleaned };
+    let cleaned: String = name
+        .trim()
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(28)
+        .collect();
+    let base = if cleaned.is_empty() {
+        format!("表{}", index + 1)
+    } else {
+        cleaned
+    };
     let mut candidate = base.clone();
     let mut n = 2;
     while taken.contains(&candidate) {
@@ -73,16 +82,27 @@ fn cell_xml(reference: &str, text: &str, style: Style) -> String {
 fn sheet_xml(layout: &Layout) -> String {
     let mut xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"{MAIN}\" xmlns:r=\"{RELATIONSHIPS}\"><cols>");
     for (i, width) in WIDTHS.iter().enumerate() {
-        xml.push_str(&format!("<col min=\"{n}\" max=\"{n}\" width=\"{width}\" customWidth=\"1\"/>", n = i + 1));
+        xml.push_str(&format!(
+            "<col min=\"{n}\" max=\"{n}\" width=\"{width}\" customWidth=\"1\"/>",
+            n = i + 1
+        ));
     }
     xml.push_str("</cols><sheetData>");
     for (r, row) in layout.rows.iter().enumerate() {
         xml.push_str(&format!("<row r=\"{}\">", r + 1));
-        let blank = row.iter().all(|cell| cell.text.is_empty()) && !layout.merges.iter().any(|m| (m.first_row..=m.last_row).contains(&r));
+        let blank = row.iter().all(|cell| cell.text.is_empty())
+            && !layout
+                .merges
+                .iter()
+                .any(|m| (m.first_row..=m.last_row).contains(&r));
         if !blank {
             for (c, cell) in row.iter().enumerate() {
                 let reference = format!("{}{}", column_name(c), r + 1);
-                let style = if layout.is_covered(r, c) { covered_style(layout, r, c) } else { cell.style };
+                let style = if layout.is_covered(r, c) {
+                    covered_style(layout, r, c)
+                } else {
+                    cell.style
+                };
                 xml.push_str(&cell_xml(&reference, &cell.text, style));
             }
         }
@@ -103,7 +123,9 @@ fn sheet_xml(layout: &Layout) -> String {
         xml.push_str("</mergeCells>");
     }
     xml.push_str("<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>");
-    xml.push_str("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToHeight=\"0\"/></worksheet>");
+    xml.push_str(
+        "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToHeight=\"0\"/></worksheet>",
+    );
     xml
 }
 
@@ -112,9 +134,23 @@ fn covered_style(layout: &Layout, row: usize, column: usize) -> Style {
     layout
         .merges
         .iter()
-        .find(|m| (m.first_row..=m.last_row).contains(&row) && (m.first_column..=m.last_column).contains(&column))
-        .and_then(|m| layout.rows.get(m.first_row).and_then(|r| r.get(m.first_column)))
-        .map_or(Style::Text, |cell| if cell.style == Style::Title { Style::Title } else { Style::Text })
+        .find(|m| {
+            (m.first_row..=m.last_row).contains(&row)
+                && (m.first_column..=m.last_column).contains(&column)
+        })
+        .and_then(|m| {
+            layout
+                .rows
+                .get(m.first_row)
+                .and_then(|r| r.get(m.first_column))
+        })
+        .map_or(Style::Text, |cell| {
+            if cell.style == Style::Title {
+                Style::Title
+            } else {
+                Style::Text
+            }
+        })
 }
 
 /// Cell formats: 0 default, 1 text, 2 number 0.00, 3 percent 0.00%, 4 header, 5 title.
@@ -159,11 +195,17 @@ pub fn workbook(sheets: &[(&str, Layout)]) -> Vec<u8> {
         types.push_str(&format!(
             "<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         ));
-        book.push_str(&format!("<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>", escape(name)));
+        book.push_str(&format!(
+            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
+            escape(name)
+        ));
         rels.push_str(&format!(
             "<Relationship Id=\"rId{n}\" Type=\"{RELATIONSHIPS}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"
         ));
-        files.push((format!("xl/worksheets/sheet{n}.xml"), sheet_xml(layout).into_bytes()));
+        files.push((
+            format!("xl/worksheets/sheet{n}.xml"),
+            sheet_xml(layout).into_bytes(),
+        ));
     }
     types.push_str("</Types>");
     book.push_str("</sheets></workbook>");
@@ -182,6 +224,10 @@ pub fn workbook(sheets: &[(&str, Layout)]) -> Vec<u8> {
         ("xl/_rels/workbook.xml.rels", rels.into_bytes()),
         ("xl/styles.xml", STYLES.as_bytes().to_vec()),
     ];
-    all.extend(files.iter().map(|(name, data)| (name.as_str(), data.clone())));
+    all.extend(
+        files
+            .iter()
+            .map(|(name, data)| (name.as_str(), data.clone())),
+    );
     write_stored(&all)
 }

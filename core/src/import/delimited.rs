@@ -51,7 +51,10 @@ pub fn parse(text: &str, separator: char) -> Table {
         row.push(cell);
         rows.push(row);
     }
-    while rows.last().is_some_and(|last| last.iter().all(|cell| cell.trim().is_empty())) {
+    while rows
+        .last()
+        .is_some_and(|last| last.iter().all(|cell| cell.trim().is_empty()))
+    {
         rows.pop();
     }
     Table { rows }
@@ -60,8 +63,16 @@ pub fn parse(text: &str, separator: char) -> Table {
 /// Whether text looks like comma-separated values rather than prose: several lines with
 /// the same number of commas, more than one.
 pub fn looks_like_csv(text: &str) -> bool {
-    let counts: Vec<usize> = text.lines().filter(|l| !l.trim().is_empty()).take(20).map(|l| l.matches(',').count()).collect();
-    counts.len() >= 2 && counts.iter().all(|&n| n >= 2) && counts.windows(2).filter(|w| w.first() == w.get(1)).count() * 2 >= counts.len().saturating_sub(1)
+    let counts: Vec<usize> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .map(|l| l.matches(',').count())
+        .collect();
+    counts.len() >= 2
+        && counts.iter().all(|&n| n >= 2)
+        && counts.windows(2).filter(|w| w.first() == w.get(1)).count() * 2
+            >= counts.len().saturating_sub(1)
 }
 
 #[cfg(test)]

@@ -20,7 +20,11 @@ pub fn parse(document_xml: &str) -> Vec<Block> {
     let mut in_text = false;
     for token in Tokens::new(document_xml) {
         match token {
-            Token::Open { name, attributes, self_closing } => match name.as_str() {
+            Token::Open {
+                name,
+                attributes,
+                self_closing,
+            } => match name.as_str() {
                 "tbl" => {
                     flush_paragraph(&mut blocks, &mut paragraph, &stack);
                     stack.push(TableBuilder::default());
@@ -36,7 +40,9 @@ pub fn parse(document_xml: &str) -> Vec<Block> {
                     }
                 }
                 "gridspan" => {
-                    let span = attribute(attributes, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                    let span = attribute(attributes, "val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1);
                     if let Some((_, colspan)) = stack.last_mut().and_then(|t| t.cell.as_mut()) {
                         *colspan = span;
                     }
@@ -74,7 +80,9 @@ pub fn parse(document_xml: &str) -> Vec<Block> {
                 }
                 _ => {}
             },
-            Token::Text(text) if in_text => push(&mut stack, &mut paragraph, &decode_entities(text)),
+            Token::Text(text) if in_text => {
+                push(&mut stack, &mut paragraph, &decode_entities(text))
+            }
             Token::Text(_) => {}
         }
     }
@@ -113,7 +121,16 @@ mod tests {
             <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t xml:space="preserve">d &amp; e</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#;
         let blocks = parse(xml);
         assert_eq!(blocks[0], Block::Line("附件1-2".into()));
-        let Block::Table(Table { rows }) = &blocks[1] else { panic!("{blocks:?}") };
-        assert_eq!(rows, &vec![vec!["部门名称", "", "某局"], vec!["产出\n(50分)", "a", "b"], vec!["", "c", "d & e"]]);
+        let Block::Table(Table { rows }) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            rows,
+            &vec![
+                vec!["部门名称", "", "某局"],
+                vec!["产出\n(50分)", "a", "b"],
+                vec!["", "c", "d & e"]
+            ]
+        );
     }
 }

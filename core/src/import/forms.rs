@@ -47,7 +47,11 @@ pub fn layout_key(header: &[String], headerless: bool) -> String {
     if headerless {
         return format!("无表头:{}", header.len());
     }
-    header.iter().map(|cell| header_key(cell)).collect::<Vec<_>>().join("|")
+    header
+        .iter()
+        .map(|cell| header_key(cell))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 #[derive(Clone, Debug, Default)]
@@ -63,7 +67,9 @@ impl Columns {
     }
 
     fn cell<'a>(&self, row: &'a [String], role: Role) -> &'a str {
-        self.index(role).and_then(|i| row.get(i)).map_or("", String::as_str)
+        self.index(role)
+            .and_then(|i| row.get(i))
+            .map_or("", String::as_str)
     }
 
     fn has(&self, role: Role) -> bool {
@@ -75,7 +81,17 @@ impl Columns {
     }
 
     fn is_indicators(&self) -> bool {
-        [Role::Level1, Role::Level2, Role::Name, Role::Target, Role::Actual].iter().filter(|r| self.has(**r)).count() >= 2
+        [
+            Role::Level1,
+            Role::Level2,
+            Role::Name,
+            Role::Target,
+            Role::Actual,
+        ]
+        .iter()
+        .filter(|r| self.has(**r))
+        .count()
+            >= 2
     }
 }
 
@@ -136,18 +152,26 @@ pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
             reader.rows_read
         )));
     }
-    Imported { forms: reader.forms, notices: reader.notices }
+    Imported {
+        forms: reader.forms,
+        notices: reader.notices,
+    }
 }
 
 fn first_text(row: &[String]) -> Option<(usize, &str)> {
-    row.iter().enumerate().find(|(_, c)| !c.trim().is_empty()).map(|(i, c)| (i, c.as_str()))
+    row.iter()
+        .enumerate()
+        .find(|(_, c)| !c.trim().is_empty())
+        .map(|(i, c)| (i, c.as_str()))
 }
 
 /// A 总分 or 等级 row: the filer's claimed total and grade.
 fn is_claim_row(row: &[String]) -> bool {
     first_text(row).is_some_and(|(_, text)| {
         let key = folded_key(text);
-        ["总分", "总计", "等级", "自评等级", "评价等级"].iter().any(|word| key.starts_with(word))
+        ["总分", "总计", "等级", "自评等级", "评价等级"]
+            .iter()
+            .any(|word| key.starts_with(word))
     })
 }
 
@@ -164,7 +188,8 @@ fn kind_in(text: &str) -> Option<FormKind> {
     let key = folded_key(text);
     if key.contains("部门整体") && (key.contains("自评") || key.contains("评价表")) {
         Some(FormKind::Department)
-    } else if key.contains("项目支出") && (key.contains("自评") || key.contains("评价表")) {
+    } else if key.contains("项目支出") && (key.contains("自评") || key.contains("评价表"))
+    {
         Some(FormKind::Project)
     } else {
         None
@@ -183,7 +208,10 @@ impl Reader<'_> {
             self.kind = None;
             self.title = None;
             self.mode = Mode::Skip;
-            self.notices.push(Notice::Skipped(format!("“{}”不是评分表，已跳过", line.trim())));
+            self.notices.push(Notice::Skipped(format!(
+                "“{}”不是评分表，已跳过",
+                line.trim()
+            )));
         } else if let Some(name) = labelled_name(line) {
             self.start_form(FormKind::Project, name);
         }
@@ -195,8 +223,13 @@ impl Reader<'_> {
                 return;
             }
         }
-        let known_header = rows.iter().any(|row| header_width(row).is_some() || name_in_row(row).is_some());
-        let chosen = rows.first().map(|first| (first, self.layouts.get(&layout_key(first, true)))).and_then(|(f, c)| c.map(|c| (f.len(), c.clone())));
+        let known_header = rows
+            .iter()
+            .any(|row| header_width(row).is_some() || name_in_row(row).is_some());
+        let chosen = rows
+            .first()
+            .map(|first| (first, self.layouts.get(&layout_key(first, true))))
+            .and_then(|(f, c)| c.map(|c| (f.len(), c.clone())));
         if !known_header {
             match chosen {
                 Some((_, roles)) => {
@@ -233,7 +266,11 @@ impl Reader<'_> {
             return;
         }
         if let Some((label, name)) = name_in_row(&row) {
-            let kind = if label.contains("部门") || label.contains("单位") { FormKind::Department } else { FormKind::Project };
+            let kind = if label.contains("部门") || label.contains("单位") {
+                FormKind::Department
+            } else {
+                FormKind::Project
+            };
             self.start_form(self.kind.unwrap_or(kind), name);
             return;
         }
@@ -276,7 +313,10 @@ impl Reader<'_> {
         if columns.is_indicators() {
             self.ensure_form();
             self.level2.clear();
-            let unmapped = header.iter().zip(&columns.0).any(|(cell, role)| role.is_none() && !cell.trim().is_empty());
+            let unmapped = header
+                .iter()
+                .zip(&columns.0)
+                .any(|(cell, role)| role.is_none() && !cell.trim().is_empty());
             if unmapped && !self.layouts.contains_key(&key) {
                 self.notices.push(Notice::NeedsMapping {
                     layout: key,
@@ -294,7 +334,11 @@ impl Reader<'_> {
             }
             self.mode = Mode::Funds(columns);
         } else {
-            let position = |word: &str| header.iter().position(|cell| header_key(cell).starts_with(word));
+            let position = |word: &str| {
+                header
+                    .iter()
+                    .position(|cell| header_key(cell).starts_with(word))
+            };
             match (position("预期目标"), position("实际完成情况")) {
                 (Some(expected), Some(achieved)) => self.mode = Mode::Goals { expected, achieved },
                 _ => self.mode = Mode::Idle,
@@ -311,15 +355,29 @@ impl Reader<'_> {
             .find(|key| !key.is_empty() && read_number(key) == NumberCell::Unreadable)
             .unwrap_or_default();
         if label.starts_with("执行偏差原因") || label == "偏差原因" {
-            let reason = row.iter().skip_while(|cell| folded_key(cell) != label).skip(1).map(|c| c.trim()).find(|c| !c.is_empty());
+            let reason = row
+                .iter()
+                .skip_while(|cell| folded_key(cell) != label)
+                .skip(1)
+                .map(|c| c.trim())
+                .find(|c| !c.is_empty());
             self.ensure_form().funds.reason = reason.unwrap_or_default().to_owned();
             return;
         }
         let slot = funds_slot(&label);
         let form = self.ensure_form();
         let funds = &mut form.funds;
-        let Some(slot) = slot.or_else(|| funds.total.full_year.is_empty().then_some(0)) else { return };
-        let target = if slot == 0 { &mut funds.total } else { match funds.sub_rows.get_mut(slot - 1) { Some(row) => row, None => return } };
+        let Some(slot) = slot.or_else(|| funds.total.full_year.is_empty().then_some(0)) else {
+            return;
+        };
+        let target = if slot == 0 {
+            &mut funds.total
+        } else {
+            match funds.sub_rows.get_mut(slot - 1) {
+                Some(row) => row,
+                None => return,
+            }
+        };
         let get = |role| columns.cell(row, role).trim().to_owned();
         target.initial = get(Role::Initial);
         target.full_year = get(Role::FullYear);
@@ -352,13 +410,19 @@ impl Reader<'_> {
         let form = self.ensure_form();
         if !level1.is_empty() || form.sections.is_empty() {
             let (section_name, declared) = split_declared(&level1);
-            form.sections.push(Section { name: section_name, declared_weight: declared, ..Section::default() });
+            form.sections.push(Section {
+                name: section_name,
+                declared_weight: declared,
+                ..Section::default()
+            });
             self.level2.clear();
         }
         if level2_changed {
             self.level2 = level2;
         }
-        let has_row = [&name, &target, &actual, &weight, &score, &reason].iter().any(|c| !c.is_empty());
+        let has_row = [&name, &target, &actual, &weight, &score, &reason]
+            .iter()
+            .any(|c| !c.is_empty());
         if !has_row {
             return;
         }
@@ -387,14 +451,29 @@ impl Reader<'_> {
         let form = self.ensure_form();
         if let Some(grade) = row.iter().find(|cell| {
             let key = folded_key(cell);
-            key.starts_with("等级") || key.starts_with("自评等级") || matches!(key.as_str(), "优" | "良" | "中" | "差")
+            key.starts_with("等级")
+                || key.starts_with("自评等级")
+                || matches!(key.as_str(), "优" | "良" | "中" | "差")
         }) {
             let key = folded_key(grade);
             let value = key.rsplit([':', '：']).next().unwrap_or("").to_owned();
-            let next = row.iter().skip_while(|c| *c != grade).skip(1).map(|c| folded_key(c)).find(|k| !k.is_empty()).unwrap_or_default();
-            let written = if value.is_empty() || value.starts_with("等级") || value.starts_with("自评等级") { next } else { key.clone() };
+            let next = row
+                .iter()
+                .skip_while(|c| *c != grade)
+                .skip(1)
+                .map(|c| folded_key(c))
+                .find(|k| !k.is_empty())
+                .unwrap_or_default();
+            let written =
+                if value.is_empty() || value.starts_with("等级") || value.starts_with("自评等级")
+                {
+                    next
+                } else {
+                    key.clone()
+                };
             // Keep the grade itself ("优"), or the text as written when it names none.
-            form.claim.grade = crate::score::Grade::parse(&written).map_or(written, |grade| grade.label().to_owned());
+            form.claim.grade = crate::score::Grade::parse(&written)
+                .map_or(written, |grade| grade.label().to_owned());
         }
         let numbers: Vec<String> = row
             .iter()
@@ -417,7 +496,12 @@ impl Reader<'_> {
 
     fn start_form(&mut self, kind: FormKind, name: String) {
         self.finish_form();
-        self.form = Some(Form { kind, name, funds: FundsBlock::default(), ..Form::default() });
+        self.form = Some(Form {
+            kind,
+            name,
+            funds: FundsBlock::default(),
+            ..Form::default()
+        });
         self.kind = None;
         self.mode = Mode::Idle;
         self.level2.clear();
@@ -425,8 +509,16 @@ impl Reader<'_> {
 
     fn ensure_form(&mut self) -> &mut Form {
         let kind = self.kind.unwrap_or_default();
-        let name = self.title.clone().map(|t| t.trim().to_owned()).unwrap_or_default();
-        self.form.get_or_insert_with(|| Form { kind, name, ..Form::default() })
+        let name = self
+            .title
+            .clone()
+            .map(|t| t.trim().to_owned())
+            .unwrap_or_default();
+        self.form.get_or_insert_with(|| Form {
+            kind,
+            name,
+            ..Form::default()
+        })
     }
 
     fn finish_form(&mut self) {
@@ -444,16 +536,26 @@ fn name_in_row(row: &[String]) -> Option<(String, String)> {
     let (index, label) = row.iter().enumerate().find_map(|(i, cell)| {
         let key = folded_key(cell);
         let key = key.trim_end_matches([':', '：']);
-        matches!(key, "部门名称" | "单位名称" | "项目名称" | "项目支出名称" | "部门(单位)名称").then(|| (i, key.to_owned()))
+        matches!(
+            key,
+            "部门名称" | "单位名称" | "项目名称" | "项目支出名称" | "部门(单位)名称"
+        )
+        .then(|| (i, key.to_owned()))
     })?;
-    let name = row.iter().skip(index + 1).map(|c| c.trim()).find(|c| !c.is_empty()).unwrap_or("");
+    let name = row
+        .iter()
+        .skip(index + 1)
+        .map(|c| c.trim())
+        .find(|c| !c.is_empty())
+        .unwrap_or("");
     Some((label, name.trim_matches(['　', ' ']).to_owned()))
 }
 
 /// A name given in a line of text: "项目名称：网格员专项经费".
 fn labelled_name(line: &str) -> Option<String> {
     let key = folded_key(line);
-    for label in ["项目名称:", "项目支出名称:", "项目名称：", "项目支出名称："] {
+    for label in ["项目名称:", "项目支出名称:", "项目名称：", "项目支出名称："]
+    {
         if let Some(name) = key.strip_prefix(label) {
             return Some(name.to_owned());
         }
@@ -463,11 +565,22 @@ fn labelled_name(line: &str) -> Option<String> {
 
 /// Which funds row a label names: 0 the total, 1–3 the sub-rows.
 fn funds_slot(label: &str) -> Option<usize> {
-    let label = label.trim_start_matches("其中").trim_start_matches([':', '：']);
+    let label = label
+        .trim_start_matches("其中")
+        .trim_start_matches([':', '：']);
     if label.is_empty() {
         return None;
     }
-    if ["合计", "年度资金总额", "资金总额", "总额", "总计", "项目资金总额"].contains(&label) {
+    if [
+        "合计",
+        "年度资金总额",
+        "资金总额",
+        "总额",
+        "总计",
+        "项目资金总额",
+    ]
+    .contains(&label)
+    {
         Some(0)
     } else if label.contains("财政拨款") || label.contains("财政资金") {
         Some(1)
@@ -481,7 +594,10 @@ fn funds_slot(label: &str) -> Option<usize> {
 }
 
 fn label_text(row: &[String], key: &str) -> String {
-    row.iter().find(|cell| folded_key(cell) == key).map(|c| c.trim().to_owned()).unwrap_or_else(|| key.to_owned())
+    row.iter()
+        .find(|cell| folded_key(cell) == key)
+        .map(|c| c.trim().to_owned())
+        .unwrap_or_else(|| key.to_owned())
 }
 
 /// "产出\n指标\n(50分)" → ("产出指标", "50"); "效益指标\n（20分）" → ("效益指标", "20").
@@ -536,7 +652,18 @@ fn join_actual(actual: &str, unit: &str) -> String {
 
 /// The official column order, as a first guess for a table without a header.
 fn official_order(width: usize) -> Vec<Option<Role>> {
-    let order = [Role::Level1, Role::Level2, Role::Name, Role::Target, Role::Actual, Role::Weight, Role::Score, Role::Reason];
+    let order = [
+        Role::Level1,
+        Role::Level2,
+        Role::Name,
+        Role::Target,
+        Role::Actual,
+        Role::Weight,
+        Role::Score,
+        Role::Reason,
+    ];
     let skip = width.saturating_sub(order.len());
-    (0..width).map(|i| i.checked_sub(skip).and_then(|j| order.get(j)).copied()).collect()
+    (0..width)
+        .map(|i| i.checked_sub(skip).and_then(|j| order.get(j)).copied())
+        .collect()
 }

@@ -25,7 +25,10 @@ impl Table {
 
     /// Whether every cell is blank.
     pub fn is_blank(&self) -> bool {
-        self.rows.iter().flatten().all(|cell| cell.trim().is_empty())
+        self.rows
+            .iter()
+            .flatten()
+            .all(|cell| cell.trim().is_empty())
     }
 }
 
@@ -41,7 +44,11 @@ pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
         }
         let mut c = 0;
         for (text, rowspan, colspan) in row {
-            while grid.get(r).and_then(|g| g.get(c)).is_some_and(Option::is_some) {
+            while grid
+                .get(r)
+                .and_then(|g| g.get(c))
+                .is_some_and(Option::is_some)
+            {
                 c += 1;
             }
             let (rowspan, colspan) = (rowspan.clamp(1, MAX_SPAN), colspan.clamp(1, MAX_SPAN));
@@ -51,18 +58,29 @@ pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
                 if grid.len() <= target {
                     grid.resize_with(target + 1, Vec::new);
                 }
-                let Some(target_row) = grid.get_mut(target) else { continue };
+                let Some(target_row) = grid.get_mut(target) else {
+                    continue;
+                };
                 if target_row.len() < c + colspan {
                     target_row.resize(c + colspan, None);
                 }
                 for dc in 0..colspan {
                     if let Some(slot) = target_row.get_mut(c + dc) {
-                        *slot = Some(if dr == 0 && dc == 0 { text.take().unwrap_or_default() } else { String::new() });
+                        *slot = Some(if dr == 0 && dc == 0 {
+                            text.take().unwrap_or_default()
+                        } else {
+                            String::new()
+                        });
                     }
                 }
             }
             c += colspan;
         }
     }
-    Table { rows: grid.into_iter().map(|row| row.into_iter().map(Option::unwrap_or_default).collect()).collect() }
+    Table {
+        rows: grid
+            .into_iter()
+            .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+            .collect(),
+    }
 }

@@ -86,20 +86,84 @@ impl Role {
 /// The words of each role, compared after [`header_key`].
 const WORDS: &[(Role, &[&str])] = &[
     (Role::Initial, &["年初预算数", "年初预算", "年初数"]),
-    (Role::FullYear, &["全年预算数", "调整后预算数", "调整后预算", "全年预算", "预算数"]),
-    (Role::Executed, &["全年执行数", "预算执行数", "执行数", "实际支出", "全年实际支出"]),
+    (
+        Role::FullYear,
+        &[
+            "全年预算数",
+            "调整后预算数",
+            "调整后预算",
+            "全年预算",
+            "预算数",
+        ],
+    ),
+    (
+        Role::Executed,
+        &[
+            "全年执行数",
+            "预算执行数",
+            "执行数",
+            "实际支出",
+            "全年实际支出",
+        ],
+    ),
     (Role::Rate, &["执行率", "预算执行率"]),
-    (Role::Weight, &["分值", "权重", "指标分值", "标准分", "权重分值"]),
+    (
+        Role::Weight,
+        &["分值", "权重", "指标分值", "标准分", "权重分值"],
+    ),
     (Role::Score, &["得分", "自评得分", "实际得分", "评分"]),
     (Role::Level1, &["一级指标"]),
     (Role::Level2, &["二级指标"]),
     (Role::Name, &["三级指标", "指标名称", "绩效指标名称"]),
-    (Role::Target, &["年度指标值", "指标值", "年度目标值", "目标值", "预期指标值", "年度目标", "预期目标值"]),
-    (Role::Actual, &["实际完成值", "完成值", "全年实际值", "实际值", "实际完成情况值", "全年实际完成值"]),
+    (
+        Role::Target,
+        &[
+            "年度指标值",
+            "指标值",
+            "年度目标值",
+            "目标值",
+            "预期指标值",
+            "年度目标",
+            "预期目标值",
+        ],
+    ),
+    (
+        Role::Actual,
+        &[
+            "实际完成值",
+            "完成值",
+            "全年实际值",
+            "实际值",
+            "实际完成情况值",
+            "全年实际完成值",
+        ],
+    ),
     (Role::Nature, &["指标性质", "指标方向", "计算符号"]),
     (Role::Unit, &["度量单位", "计量单位", "单位"]),
-    (Role::Reason, &["偏差原因分析及改进措施", "偏差原因分析", "未完成原因分析", "原因分析", "原因", "偏差原因", "偏差原因分析及改进措施说明"]),
-    (Role::Label, &["绩效指标", "资金情况", "项目资金", "年度资金总额", "资金总额", "预算资金", "项目"]),
+    (
+        Role::Reason,
+        &[
+            "偏差原因分析及改进措施",
+            "偏差原因分析",
+            "未完成原因分析",
+            "原因分析",
+            "原因",
+            "偏差原因",
+            "偏差原因分析及改进措施说明",
+        ],
+    ),
+    (
+        Role::Label,
+        &[
+            "绩效指标",
+            "资金情况",
+            "项目资金",
+            "年度资金总额",
+            "资金总额",
+            "预算资金",
+            "项目",
+        ],
+    ),
 ];
 
 /// A header cell reduced for comparison: compatibility-folded, spaces and line breaks
@@ -129,7 +193,10 @@ fn role_of_key(key: &str) -> Option<Role> {
     if key.is_empty() {
         return None;
     }
-    WORDS.iter().find(|(_, words)| words.contains(&key)).map(|(role, _)| *role)
+    WORDS
+        .iter()
+        .find(|(_, words)| words.contains(&key))
+        .map(|(role, _)| *role)
 }
 
 /// Whether a row is a header row: it names at least two columns, one of them a column
@@ -139,9 +206,20 @@ pub fn header_width(row: &[String]) -> Option<usize> {
     let keys: Vec<String> = row.iter().map(|cell| header_key(cell)).collect();
     let roles: Vec<Role> = keys.iter().filter_map(|key| role_of_key(key)).collect();
     let core = roles.iter().any(|role| {
-        matches!(role, Role::Initial | Role::FullYear | Role::Executed | Role::Level1 | Role::Level2 | Role::Name | Role::Target | Role::Actual)
+        matches!(
+            role,
+            Role::Initial
+                | Role::FullYear
+                | Role::Executed
+                | Role::Level1
+                | Role::Level2
+                | Role::Name
+                | Role::Target
+                | Role::Actual
+        )
     });
-    let goals = keys.iter().any(|key| key == "预期目标") && keys.iter().any(|key| key.starts_with("实际完成情况"));
+    let goals = keys.iter().any(|key| key == "预期目标")
+        && keys.iter().any(|key| key.starts_with("实际完成情况"));
     ((core && roles.len() >= 2) || goals).then_some(row.len())
 }
 
@@ -150,7 +228,9 @@ pub fn header_width(row: &[String]) -> Option<usize> {
 pub fn is_title(line: &str) -> bool {
     let text = line.trim();
     let text = text.trim_end_matches(['。', '：', ':']);
-    !text.is_empty() && text.chars().count() <= 60 && (text.starts_with("附件") || text.ends_with('表'))
+    !text.is_empty()
+        && text.chars().count() <= 60
+        && (text.starts_with("附件") || text.ends_with('表'))
 }
 
 /// The unit a header states for amounts: "（元）" → 元; "（万元）" or none → 万元.
@@ -196,8 +276,16 @@ mod tests {
     fn titles_and_units() {
         assert!(is_title("附件1-2"));
         assert!(is_title("2022年度项目支出绩效自评表"));
-        assert!(!is_title("负责全区网格化建设的统筹、协调、督查、考核，指导。"));
-        assert_eq!(amount_unit("项目资金\n（元）"), Some(crate::model::AmountUnit::Yuan));
-        assert_eq!(amount_unit("资金情况（万元）"), Some(crate::model::AmountUnit::TenThousandYuan));
+        assert!(!is_title(
+            "负责全区网格化建设的统筹、协调、督查、考核，指导。"
+        ));
+        assert_eq!(
+            amount_unit("项目资金\n（元）"),
+            Some(crate::model::AmountUnit::Yuan)
+        );
+        assert_eq!(
+            amount_unit("资金情况（万元）"),
+            Some(crate::model::AmountUnit::TenThousandYuan)
+        );
     }
 }

@@ -46,8 +46,14 @@ pub fn parse(html: &str) -> Vec<Block> {
     while let Some(token) = tokens.next() {
         match token {
             Token::Text(text) => push_text(&mut stack, &mut outside, text),
-            Token::Open { name, attributes, self_closing } => match name.as_str() {
-                "script" | "style" | "title" | "head" | "xml" | "template" if !self_closing => tokens.skip_element(&name),
+            Token::Open {
+                name,
+                attributes,
+                self_closing,
+            } => match name.as_str() {
+                "script" | "style" | "title" | "head" | "xml" | "template" if !self_closing => {
+                    tokens.skip_element(&name)
+                }
                 "table" if stack.len() < MAX_DEPTH => {
                     flush_lines(&mut blocks, &mut outside);
                     stack.push(TableBuilder::default());
@@ -61,7 +67,11 @@ pub fn parse(html: &str) -> Vec<Block> {
                 "td" | "th" => {
                     if let Some(table) = stack.last_mut() {
                         table.close_cell();
-                        table.cell = Some((String::new(), span(attributes, "rowspan"), span(attributes, "colspan")));
+                        table.cell = Some((
+                            String::new(),
+                            span(attributes, "rowspan"),
+                            span(attributes, "colspan"),
+                        ));
                     }
                 }
                 "br" => push_raw(&mut stack, &mut outside, "\n"),
@@ -78,7 +88,9 @@ pub fn parse(html: &str) -> Vec<Block> {
                         table.close_cell();
                     }
                 }
-                "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => push_raw(&mut stack, &mut outside, "\n"),
+                "p" | "div" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                    push_raw(&mut stack, &mut outside, "\n")
+                }
                 _ => {}
             },
         }
@@ -92,7 +104,9 @@ pub fn parse(html: &str) -> Vec<Block> {
 
 /// A rowspan or colspan attribute's value (1 when absent or unreadable).
 fn span(attributes: &str, name: &str) -> usize {
-    attribute(attributes, name).and_then(|value| value.trim().parse().ok()).unwrap_or(1)
+    attribute(attributes, name)
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(1)
 }
 
 fn push_text(stack: &mut [TableBuilder], outside: &mut String, text: &str) {
@@ -148,8 +162,14 @@ fn collapse_whitespace(text: &str) -> String {
 /// A cell's text: each line trimmed, blank lines at the ends dropped.
 pub fn clean(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
-    let end = lines.iter().rposition(|l| !l.is_empty()).map_or(start, |i| i + 1);
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(start, |i| i + 1);
     lines.get(start..end).unwrap_or_default().join("\n")
 }
 
@@ -174,7 +194,10 @@ mod tests {
                     <tr><td>a</td><td>b</td><td>c</td></tr></table>";
         assert_eq!(
             tables(html)[0].rows,
-            vec![vec!["产出指标\n(50分)", "数量", "", "5"], vec!["", "a", "b", "c"]]
+            vec![
+                vec!["产出指标\n(50分)", "数量", "", "5"],
+                vec!["", "a", "b", "c"]
+            ]
         );
     }
 

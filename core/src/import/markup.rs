@@ -7,7 +7,11 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Token<'a> {
     /// `<name attrs>` or `<name attrs/>`; the name is lower-case, without its namespace prefix.
-    Open { name: String, attributes: &'a str, self_closing: bool },
+    Open {
+        name: String,
+        attributes: &'a str,
+        self_closing: bool,
+    },
     /// `</name>`.
     Close { name: String },
     /// Text between tags, entities not yet decoded.
@@ -32,7 +36,9 @@ impl<'a> Tokens<'a> {
         self.rest = match at {
             Some(at) => {
                 let after = self.rest.get(at..).unwrap_or("");
-                after.find('>').map_or("", |end| after.get(end + 1..).unwrap_or(""))
+                after
+                    .find('>')
+                    .map_or("", |end| after.get(end + 1..).unwrap_or(""))
             }
             None => "",
         };
@@ -60,7 +66,9 @@ impl<'a> Iterator for Tokens<'a> {
             let after = self.rest;
             for (start, end) in [("<!--", "-->"), ("<?", "?>")] {
                 if let Some(body) = after.strip_prefix(start) {
-                    self.rest = body.find(end).map_or("", |at| body.get(at + end.len()..).unwrap_or(""));
+                    self.rest = body
+                        .find(end)
+                        .map_or("", |at| body.get(at + end.len()..).unwrap_or(""));
                 }
             }
             if self.rest.len() != after.len() {
@@ -84,7 +92,9 @@ impl<'a> Iterator for Tokens<'a> {
                 Some(body) => (true, body),
                 None => (false, tag),
             };
-            let name_end = body.find(|c: char| c.is_whitespace() || c == '/').unwrap_or(body.len());
+            let name_end = body
+                .find(|c: char| c.is_whitespace() || c == '/')
+                .unwrap_or(body.len());
             let name = local_name(body.get(..name_end).unwrap_or(""));
             if name.is_empty() {
                 continue;
@@ -94,7 +104,11 @@ impl<'a> Iterator for Tokens<'a> {
             } else {
                 let attributes = body.get(name_end..).unwrap_or("");
                 let self_closing = attributes.trim_end().ends_with('/');
-                Token::Open { name, attributes, self_closing }
+                Token::Open {
+                    name,
+                    attributes,
+                    self_closing,
+                }
             });
         }
     }
@@ -117,7 +131,10 @@ fn tag_end(text: &str) -> Option<usize> {
 
 /// `w:tc` → `tc`, lower-cased.
 fn local_name(name: &str) -> String {
-    name.rsplit(':').next().unwrap_or_default().to_ascii_lowercase()
+    name.rsplit(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
 }
 
 /// An attribute's value (entities decoded), by its name with or without namespace prefix
@@ -129,7 +146,9 @@ pub fn attribute(attributes: &str, name: &str) -> Option<String> {
         if rest.is_empty() {
             return None;
         }
-        let key_end = rest.find(|c: char| c == '=' || c.is_whitespace() || c == '/').unwrap_or(rest.len());
+        let key_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace() || c == '/')
+            .unwrap_or(rest.len());
         let key = rest.get(..key_end).unwrap_or("");
         rest = rest.get(key_end..).unwrap_or("").trim_start();
         let value = if let Some(after) = rest.strip_prefix('=') {
@@ -141,7 +160,10 @@ pub fn attribute(attributes: &str, name: &str) -> Option<String> {
                 }
                 _ => {
                     let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                    (after.get(..end).unwrap_or(""), after.get(end..).unwrap_or(""))
+                    (
+                        after.get(..end).unwrap_or(""),
+                        after.get(end..).unwrap_or(""),
+                    )
                 }
             };
             rest = remaining;
@@ -219,14 +241,34 @@ mod tests {
     #[test]
     fn tags_attributes_and_text() {
         let tokens: Vec<_> = Tokens::new("<?xml version=\"1.0\"?><w:tc a='x>y'><w:gridSpan w:val=\"2\"/>文字&amp;<![CDATA[<b>]]></w:tc>").collect();
-        assert_eq!(tokens[0], Token::Open { name: "tc".into(), attributes: " a='x>y'", self_closing: false });
-        let Token::Open { attributes, self_closing: true, .. } = &tokens[1] else { panic!("{tokens:?}") };
+        assert_eq!(
+            tokens[0],
+            Token::Open {
+                name: "tc".into(),
+                attributes: " a='x>y'",
+                self_closing: false
+            }
+        );
+        let Token::Open {
+            attributes,
+            self_closing: true,
+            ..
+        } = &tokens[1]
+        else {
+            panic!("{tokens:?}")
+        };
         assert_eq!(attribute(attributes, "val").as_deref(), Some("2"));
         assert_eq!(tokens[2], Token::Text("文字&amp;"));
         assert_eq!(tokens[3], Token::Text("<b>"));
         assert_eq!(tokens[4], Token::Close { name: "tc".into() });
-        assert_eq!(attribute(" rowspan=3 colspan = \"2\"", "colspan").as_deref(), Some("2"));
+        assert_eq!(
+            attribute(" rowspan=3 colspan = \"2\"", "colspan").as_deref(),
+            Some("2")
+        );
         assert_eq!(attribute(" r=\"B12\" t=\"s\"", "t").as_deref(), Some("s"));
-        assert_eq!(decode_entities("&ge;95&#37;&#x4E00;&bogus;"), "≥95%一&bogus;");
+        assert_eq!(
+            decode_entities("&ge;95&#37;&#x4E00;&bogus;"),
+            "≥95%一&bogus;"
+        );
     }
 }

@@ -10,8 +10,8 @@ pub mod header;
 pub mod html;
 pub mod markup;
 pub mod office;
-pub mod word_text;
 pub mod warm_up;
+pub mod word_text;
 pub mod xlsx;
 
 use forms::{find_forms, Imported, Layouts, Notice};
@@ -35,7 +35,11 @@ pub fn read_blocks(text: &str, html: Option<&str>) -> Vec<Block> {
     } else if delimited::looks_like_csv(text) {
         vec![Block::Table(delimited::parse(text, ','))]
     } else {
-        text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Block::Line(l.to_owned())).collect()
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| Block::Line(l.to_owned()))
+            .collect()
     }
 }
 
@@ -45,7 +49,11 @@ pub fn import_delimited(text: &str, separator: char, layouts: &Layouts) -> Impor
         return refused;
     }
     let text = text.trim_start_matches('\u{feff}');
-    import_blocks(vec![Block::Table(delimited::parse(text, separator))], layouts, text.trim().is_empty())
+    import_blocks(
+        vec![Block::Table(delimited::parse(text, separator))],
+        layouts,
+        text.trim().is_empty(),
+    )
 }
 
 /// The most text one import reads (4 MB: a thousand pages of forms); more would hold the
@@ -79,7 +87,10 @@ pub fn import(text: &str, html: Option<&str>, layouts: &Layouts) -> Imported {
 /// Finds the forms in blocks read from any source, saying why when there are none.
 pub fn import_blocks(blocks: Vec<Block>, layouts: &Layouts, empty: bool) -> Imported {
     let mut imported = find_forms(blocks, layouts);
-    let needs_mapping = imported.notices.iter().any(|n| matches!(n, Notice::NeedsMapping { .. }));
+    let needs_mapping = imported
+        .notices
+        .iter()
+        .any(|n| matches!(n, Notice::NeedsMapping { .. }));
     if imported.forms.is_empty() && !needs_mapping {
         let why = if empty {
             "内容是空的。".to_owned()

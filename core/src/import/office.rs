@@ -11,7 +11,12 @@ pub fn needed(name: &str) -> bool {
 
 /// Reads the blocks of an Office file from its needed entries (name, XML text).
 pub fn blocks(entries: &[(String, String)]) -> Result<Vec<Block>, String> {
-    let find = |name: &str| entries.iter().find(|(n, _)| n == name).map(|(_, xml)| xml.as_str());
+    let find = |name: &str| {
+        entries
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, xml)| xml.as_str())
+    };
     if let Some(document) = find("word/document.xml") {
         return Ok(docx::parse(document));
     }

@@ -15,22 +15,86 @@ use crate::profile::Profile;
 /// so that the checks' findings and their display run too.
 const FORM: [&[&str]; 7] = [
     &["项目名称", "社区养老服务补助"],
-    &["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    &[
+        "项目资金（万元）",
+        "",
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "得分",
+    ],
     &["", "年度资金总额", "120", "120", "114", "10", "95%", "9.5"],
-    &["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
-    &["产出指标(50分)", "数量指标", "助餐服务人次", "≥12,000人次", "11,400人次", "50", "47.5", "冬季就餐人数减少"],
-    &["效益指标(30分)", "社会效益指标", "老年人生活质量", "有所提升", "达成", "30", "28", ""],
-    &["满意度指标(10分)", "服务对象满意度指标", "老年人满意率", "≥90%", "93.5%", "10", "12", ""],
+    &[
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ],
+    &[
+        "产出指标(50分)",
+        "数量指标",
+        "助餐服务人次",
+        "≥12,000人次",
+        "11,400人次",
+        "50",
+        "47.5",
+        "冬季就餐人数减少",
+    ],
+    &[
+        "效益指标(30分)",
+        "社会效益指标",
+        "老年人生活质量",
+        "有所提升",
+        "达成",
+        "30",
+        "28",
+        "",
+    ],
+    &[
+        "满意度指标(10分)",
+        "服务对象满意度指标",
+        "老年人满意率",
+        "≥90%",
+        "93.5%",
+        "10",
+        "12",
+        "",
+    ],
 ];
 
 /// The form as Excel or WPS copies it (tab-separated), as Word's text extract gives it
 /// (a cell per line after a tab, a blank line after each row), and as an HTML table.
 pub fn shapes() -> [(String, Option<String>); 3] {
-    let tsv = FORM.iter().map(|row| row.join("\t")).collect::<Vec<_>>().join("\r\n");
-    let word = FORM.iter().map(|row| row.iter().map(|cell| format!("\t{cell}\n")).collect::<String>() + "\n").collect();
+    let tsv = FORM
+        .iter()
+        .map(|row| row.join("\t"))
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    let word = FORM
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| format!("\t{cell}\n"))
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
     let rows: String = FORM
         .iter()
-        .map(|row| format!("<tr>{}</tr>", row.iter().map(|cell| format!("<td>{cell}</td>")).collect::<String>()))
+        .map(|row| {
+            format!(
+                "<tr>{}</tr>",
+                row.iter()
+                    .map(|cell| format!("<td>{cell}</td>"))
+                    .collect::<String>()
+            )
+        })
         .collect();
     let html = format!("<html><body><table>{rows}</table></body></html>");
     [(tsv.clone(), None), (word, None), (tsv, Some(html))]
@@ -62,8 +126,20 @@ mod tests {
             let evaluation = crate::evaluate(&forms[0], &profile);
             assert_eq!(forms[0].name, "社区养老服务补助");
             assert_eq!(evaluation.score.total.to_string(), "95.00", "{text}");
-            let codes: Vec<&str> = evaluation.findings.iter().map(|finding| finding.code.key()).collect();
-            assert_eq!(codes, ["DEDUCTION_NO_REASON", "SCORE_OVER_WEIGHT", "SCORE_DIFFERS_FROM_RULE"], "{text}");
+            let codes: Vec<&str> = evaluation
+                .findings
+                .iter()
+                .map(|finding| finding.code.key())
+                .collect();
+            assert_eq!(
+                codes,
+                [
+                    "DEDUCTION_NO_REASON",
+                    "SCORE_OVER_WEIGHT",
+                    "SCORE_DIFFERS_FROM_RULE"
+                ],
+                "{text}"
+            );
         }
         assert_eq!(warm_up(), Decimal::from(285));
     }

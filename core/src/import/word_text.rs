@@ -16,8 +16,14 @@ struct Cell {
 /// Whether text has the Word-extract shape: many lines that start with a tab and carry one
 /// cell each (a TSV row has tabs between cells instead).
 pub fn looks_like_word_text(text: &str) -> bool {
-    let lines: Vec<&str> = text.lines().filter(|line| !line.trim().is_empty()).collect();
-    let cell_lines = lines.iter().filter(|line| is_cell_line(line) && line.matches('\t').count() == 1).count();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let cell_lines = lines
+        .iter()
+        .filter(|line| is_cell_line(line) && line.matches('\t').count() == 1)
+        .count();
     cell_lines >= 4 && cell_lines * 2 >= lines.len()
 }
 
@@ -37,7 +43,10 @@ pub fn parse(text: &str) -> Vec<Block> {
                 flush_table(&mut blocks, &mut cells);
                 blocks.push(Block::Line(content.trim().to_owned()));
             } else {
-                cells.push(Cell { text: content.to_owned(), blank_before: blanks });
+                cells.push(Cell {
+                    text: content.to_owned(),
+                    blank_before: blanks,
+                });
             }
             blanks = 0;
         } else if line.trim().is_empty() {
@@ -94,7 +103,10 @@ fn rebuild_rows(cells: Vec<Cell>) -> Vec<Vec<String>> {
             rows.push(segment);
             continue;
         }
-        let opens_total = segment.iter().find(|c| !c.trim().is_empty()).is_some_and(|c| is_total_label(c));
+        let opens_total = segment
+            .iter()
+            .find(|c| !c.trim().is_empty())
+            .is_some_and(|c| is_total_label(c));
         let fits = width.is_some_and(|w| current.len() + segment.len() <= w);
         if !current.is_empty() && (opens_total || !fits) {
             rows.push(std::mem::take(&mut current));
@@ -118,7 +130,13 @@ fn is_total_label(text: &str) -> bool {
 /// A cell's text: lines trimmed of the extractor's padding, blank lines at the ends dropped.
 fn tidy(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end()).collect();
-    let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(lines.len());
-    let end = lines.iter().rposition(|l| !l.trim().is_empty()).map_or(start, |i| i + 1);
+    let start = lines
+        .iter()
+        .position(|l| !l.trim().is_empty())
+        .unwrap_or(lines.len());
+    let end = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(start, |i| i + 1);
     lines.get(start..end).unwrap_or_default().join("\n")
 }

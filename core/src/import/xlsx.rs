@@ -20,8 +20,10 @@ pub struct Workbook<'a> {
 
 /// Whether the reader needs this ZIP entry.
 pub fn needed(name: &str) -> bool {
-    matches!(name, "xl/workbook.xml" | "xl/_rels/workbook.xml.rels" | "xl/sharedStrings.xml" | "xl/styles.xml")
-        || (name.starts_with("xl/worksheets/") && name.ends_with(".xml"))
+    matches!(
+        name,
+        "xl/workbook.xml" | "xl/_rels/workbook.xml.rels" | "xl/sharedStrings.xml" | "xl/styles.xml"
+    ) || (name.starts_with("xl/worksheets/") && name.ends_with(".xml"))
 }
 
 /// Text inside `<t>` elements, per enclosing `item` element (`si` of shared strings), skipping
@@ -32,7 +34,9 @@ fn texts_of(xml: &str, item: &str) -> Vec<String> {
     let (mut in_text, mut phonetic) = (false, false);
     for token in Tokens::new(xml) {
         match token {
-            Token::Open { name, self_closing, .. } => match name.as_str() {
+            Token::Open {
+                name, self_closing, ..
+            } => match name.as_str() {
                 n if n == item => {
                     if self_closing {
                         items.push(String::new());
@@ -68,9 +72,14 @@ fn percent_styles(styles: &str) -> Vec<bool> {
     let mut percent = Vec::new();
     for token in Tokens::new(styles) {
         match token {
-            Token::Open { name, attributes, .. } => match name.as_str() {
+            Token::Open {
+                name, attributes, ..
+            } => match name.as_str() {
                 "numfmt" => {
-                    if let (Some(id), Some(code)) = (attribute(attributes, "numFmtId"), attribute(attributes, "formatCode")) {
+                    if let (Some(id), Some(code)) = (
+                        attribute(attributes, "numFmtId"),
+                        attribute(attributes, "formatCode"),
+                    ) {
                         custom.push((id, code.contains('%')));
                     }
                 }
@@ -78,7 +87,12 @@ fn percent_styles(styles: &str) -> Vec<bool> {
                 "xf" if in_cell_xfs => {
                     let id = attribute(attributes, "numFmtId").unwrap_or_default();
                     let builtin = matches!(id.as_str(), "9" | "10");
-                    percent.push(builtin || custom.iter().any(|(custom_id, is_percent)| *custom_id == id && *is_percent));
+                    percent.push(
+                        builtin
+                            || custom
+                                .iter()
+                                .any(|(custom_id, is_percent)| *custom_id == id && *is_percent),
+                    );
                 }
                 _ => {}
             },
@@ -91,11 +105,24 @@ fn percent_styles(styles: &str) -> Vec<bool> {
 
 /// A number as Excel shows it: 15 significant digits, no float noise; a percentage ×100 with `%`.
 fn excel_number(value: &str, percent: bool) -> String {
-    let parsed = value.parse::<Decimal>().ok().or_else(|| Decimal::from_scientific(value).ok());
-    let Some(number) = parsed else { return value.to_owned() };
-    let number = if percent { number.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(number) } else { number };
-    let digits = 15_i64 - i64::from(number.abs().max(Decimal::ONE).trunc().to_string().len() as u32);
-    let rounded = number.round_dp_with_strategy(u32::try_from(digits.max(0)).unwrap_or(0), RoundingStrategy::MidpointAwayFromZero);
+    let parsed = value
+        .parse::<Decimal>()
+        .ok()
+        .or_else(|| Decimal::from_scientific(value).ok());
+    let Some(number) = parsed else {
+        return value.to_owned();
+    };
+    let number = if percent {
+        number.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(number)
+    } else {
+        number
+    };
+    let digits =
+        15_i64 - i64::from(number.abs().max(Decimal::ONE).trunc().to_string().len() as u32);
+    let rounded = number.round_dp_with_strategy(
+        u32::try_from(digits.max(0)).unwrap_or(0),
+        RoundingStrategy::MidpointAwayFromZero,
+    );
     let text = rounded.normalize().to_string();
     if percent {
         format!("{text}%")
@@ -106,10 +133,17 @@ fn excel_number(value: &str, percent: bool) -> String {
 
 /// "B12" → (row 11, column 1), zero-based.
 fn position(reference: &str) -> Option<(usize, usize)> {
-    let letters: String = reference.chars().take_while(char::is_ascii_alphabetic).collect();
+    let letters: String = reference
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect();
     let row: usize = reference.get(letters.len()..)?.parse().ok()?;
     let column = letters.chars().try_fold(0usize, |n, c| {
-        let digit = usize::from(u8::try_from(c.to_ascii_uppercase()).ok()?.checked_sub(b'A')?) + 1;
+        let digit = usize::from(
+            u8::try_from(c.to_ascii_uppercase())
+                .ok()?
+                .checked_sub(b'A')?,
+        ) + 1;
         n.checked_mul(26)?.checked_add(digit)
     })?;
     Some((row.checked_sub(1)?, column.checked_sub(1)?))
@@ -127,15 +161,26 @@ fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
     let mut cells = 0;
     for token in Tokens::new(xml) {
         match token {
-            Token::Open { name, attributes, self_closing } => match name.as_str() {
+            Token::Open {
+                name,
+                attributes,
+                self_closing,
+            } => match name.as_str() {
                 "row" => {
-                    next_row = attribute(attributes, "r").and_then(|r| r.parse::<usize>().ok()).map_or(next_row, |r| r.saturating_sub(1));
+                    next_row = attribute(attributes, "r")
+                        .and_then(|r| r.parse::<usize>().ok())
+                        .map_or(next_row, |r| r.saturating_sub(1));
                 }
                 "c" => {
-                    let (row, column) = attribute(attributes, "r").and_then(|r| position(&r)).unwrap_or((next_row, 0));
+                    let (row, column) = attribute(attributes, "r")
+                        .and_then(|r| position(&r))
+                        .unwrap_or((next_row, 0));
                     let kind = attribute(attributes, "t").unwrap_or_default();
-                    let style = attribute(attributes, "s").and_then(|s| s.parse::<usize>().ok()).unwrap_or(0);
-                    let is_percent = kind.is_empty() && percent.get(style).copied().unwrap_or(false);
+                    let style = attribute(attributes, "s")
+                        .and_then(|s| s.parse::<usize>().ok())
+                        .unwrap_or(0);
+                    let is_percent =
+                        kind.is_empty() && percent.get(style).copied().unwrap_or(false);
                     value.clear();
                     cell = (!self_closing).then_some((row, column, kind, is_percent));
                 }
@@ -151,7 +196,13 @@ fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
                             break;
                         }
                         let text = match kind.as_str() {
-                            "s" => value.trim().parse::<usize>().ok().and_then(|i| strings.get(i)).cloned().unwrap_or_default(),
+                            "s" => value
+                                .trim()
+                                .parse::<usize>()
+                                .ok()
+                                .and_then(|i| strings.get(i))
+                                .cloned()
+                                .unwrap_or_default(),
                             "b" => (if value.trim() == "1" { "TRUE" } else { "FALSE" }).to_owned(),
                             "str" | "inlineStr" | "e" => value.clone(),
                             _ if value.is_empty() => String::new(),
@@ -183,13 +234,21 @@ fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
 /// The sheets, in workbook order, as blocks: a sheet named like a form's title becomes a title
 /// line before its table.
 pub fn parse(book: &Workbook) -> Vec<Block> {
-    let strings = book.shared_strings.map(|xml| texts_of(xml, "si")).unwrap_or_default();
+    let strings = book
+        .shared_strings
+        .map(|xml| texts_of(xml, "si"))
+        .unwrap_or_default();
     let percent = book.styles.map(percent_styles).unwrap_or_default();
     let mut targets = Vec::new();
     for token in Tokens::new(book.relationships) {
-        if let Token::Open { name, attributes, .. } = token {
+        if let Token::Open {
+            name, attributes, ..
+        } = token
+        {
             if name == "relationship" {
-                if let (Some(id), Some(target)) = (attribute(attributes, "Id"), attribute(attributes, "Target")) {
+                if let (Some(id), Some(target)) =
+                    (attribute(attributes, "Id"), attribute(attributes, "Target"))
+                {
                     let path = match target.strip_prefix('/') {
                         Some(absolute) => absolute.to_owned(),
                         None => format!("xl/{target}"),
@@ -201,14 +260,27 @@ pub fn parse(book: &Workbook) -> Vec<Block> {
     }
     let mut blocks = Vec::new();
     for token in Tokens::new(book.workbook) {
-        let Token::Open { name, attributes, .. } = token else { continue };
+        let Token::Open {
+            name, attributes, ..
+        } = token
+        else {
+            continue;
+        };
         if name != "sheet" {
             continue;
         }
         let sheet_name = attribute(attributes, "name").unwrap_or_default();
         let id = attribute(attributes, "id").unwrap_or_default();
-        let Some((_, path)) = targets.iter().find(|(rel, _)| *rel == id) else { continue };
-        let Some((_, xml)) = book.sheets.iter().find(|(sheet_path, _)| sheet_path == path) else { continue };
+        let Some((_, path)) = targets.iter().find(|(rel, _)| *rel == id) else {
+            continue;
+        };
+        let Some((_, xml)) = book
+            .sheets
+            .iter()
+            .find(|(sheet_path, _)| sheet_path == path)
+        else {
+            continue;
+        };
         if is_title(&sheet_name) {
             blocks.push(Block::Line(sheet_name));
         }

@@ -7,7 +7,9 @@ pub mod office;
 use std::rc::Rc;
 
 use rust_decimal::Decimal;
-use zipin_core::model::{Claim, Document, Form, FormKind, FundsBlock, FundsRow, Indicator, Section};
+use zipin_core::model::{
+    Claim, Document, Form, FormKind, FundsBlock, FundsRow, Indicator, Section,
+};
 use zipin_core::profile::Profile;
 
 /// A decimal from its text.
@@ -28,7 +30,12 @@ pub fn funds_row(label: &str, initial: &str, full_year: &str, executed: &str) ->
 
 /// A funds block: the total row with its weight, claimed rate and claimed score, and the
 /// three sub-rows' (年初, 全年, 执行) amounts.
-pub fn funds(total: [&str; 3], weight: &str, claimed: [&str; 2], subs: [[&str; 3]; 3]) -> FundsBlock {
+pub fn funds(
+    total: [&str; 3],
+    weight: &str,
+    claimed: [&str; 2],
+    subs: [[&str; 3]; 3],
+) -> FundsBlock {
     let labels = ["其中：当年财政拨款", "上年结转资金", "其他资金"];
     let mut total_row = funds_row("年度资金总额", total[0], total[1], total[2]);
     total_row.claimed_rate = claimed[0].into();
@@ -36,7 +43,11 @@ pub fn funds(total: [&str; 3], weight: &str, claimed: [&str; 2], subs: [[&str; 3
     FundsBlock {
         weight: weight.into(),
         total: total_row,
-        sub_rows: labels.iter().zip(subs).map(|(label, [a, b, c])| funds_row(label, a, b, c)).collect(),
+        sub_rows: labels
+            .iter()
+            .zip(subs)
+            .map(|(label, [a, b, c])| funds_row(label, a, b, c))
+            .collect(),
         ..FundsBlock::default()
     }
 }
@@ -58,17 +69,31 @@ pub fn row(cells: [&str; 7]) -> Rc<Indicator> {
 
 /// A first-level section with its declared weight ("" for none).
 pub fn section(name: &str, declared: &str, rows: Vec<Rc<Indicator>>) -> Section {
-    Section { name: name.into(), declared_weight: declared.into(), rows, ..Section::default() }
+    Section {
+        name: name.into(),
+        declared_weight: declared.into(),
+        rows,
+        ..Section::default()
+    }
 }
 
 /// A form with the total and grade the filer claimed.
-pub fn form(kind: FormKind, name: &str, funds: FundsBlock, sections: Vec<Section>, claim: [&str; 2]) -> Form {
+pub fn form(
+    kind: FormKind,
+    name: &str,
+    funds: FundsBlock,
+    sections: Vec<Section>,
+    claim: [&str; 2],
+) -> Form {
     Form {
         kind,
         name: name.into(),
         funds,
         sections,
-        claim: Claim { total: claim[0].into(), grade: claim[1].into() },
+        claim: Claim {
+            total: claim[0].into(),
+            grade: claim[1].into(),
+        },
         ..Form::default()
     }
 }
@@ -171,12 +196,60 @@ pub fn hetang_grid_staff() -> Form {
                 "产出指标",
                 "60",
                 vec![
-                    row(["数量指标", "实行网格化管理", "覆盖率≥100%", "覆盖率≥100%", "10", "10", ""]),
-                    row(["数量指标", "全面采集、完善基础数据信息", "完成率≥100%", "完成率≥100%", "10", "10", ""]),
-                    row(["数量指标", "协助办理民生事项", "完成率≥100%", "完成率≥100%", "10", "10", ""]),
-                    row(["质量指标", "网格员在岗率", "在岗率≥100%", "在岗率≥100%", "10", "10", ""]),
-                    row(["时效指标", "工作时间", "≤365天/年", "≤365天/年", "10", "10", ""]),
-                    row(["成本指标", "网格员工资", "290.32万元", "209.32万元", "10", "10", ""]),
+                    row([
+                        "数量指标",
+                        "实行网格化管理",
+                        "覆盖率≥100%",
+                        "覆盖率≥100%",
+                        "10",
+                        "10",
+                        "",
+                    ]),
+                    row([
+                        "数量指标",
+                        "全面采集、完善基础数据信息",
+                        "完成率≥100%",
+                        "完成率≥100%",
+                        "10",
+                        "10",
+                        "",
+                    ]),
+                    row([
+                        "数量指标",
+                        "协助办理民生事项",
+                        "完成率≥100%",
+                        "完成率≥100%",
+                        "10",
+                        "10",
+                        "",
+                    ]),
+                    row([
+                        "质量指标",
+                        "网格员在岗率",
+                        "在岗率≥100%",
+                        "在岗率≥100%",
+                        "10",
+                        "10",
+                        "",
+                    ]),
+                    row([
+                        "时效指标",
+                        "工作时间",
+                        "≤365天/年",
+                        "≤365天/年",
+                        "10",
+                        "10",
+                        "",
+                    ]),
+                    row([
+                        "成本指标",
+                        "网格员工资",
+                        "290.32万元",
+                        "209.32万元",
+                        "10",
+                        "10",
+                        "",
+                    ]),
                 ],
             ),
             section(
@@ -184,13 +257,29 @@ pub fn hetang_grid_staff() -> Form {
                 "20",
                 vec![
                     row(["社会效益指标", "提供社会服务", "95%", "95%", "10", "9", ""]),
-                    row(["可持续影响指标", "网格员队伍能力的提升", "100%", "100%", "10", "9", ""]),
+                    row([
+                        "可持续影响指标",
+                        "网格员队伍能力的提升",
+                        "100%",
+                        "100%",
+                        "10",
+                        "9",
+                        "",
+                    ]),
                 ],
             ),
             section(
                 "满意度指标",
                 "10",
-                vec![row(["服务对象满意度指标", "群众满意度", "≥95%", "≥95%", "10", "9", ""])],
+                vec![row([
+                    "服务对象满意度指标",
+                    "群众满意度",
+                    "≥95%",
+                    "≥95%",
+                    "10",
+                    "9",
+                    "",
+                ])],
             ),
         ],
         ["97", ""],
@@ -253,5 +342,8 @@ pub fn hetang_relief() -> Form {
 
 /// The whole sample report as one document under the default profile.
 pub fn hetang_document() -> Document {
-    document(Profile::default(), vec![hetang_department(), hetang_grid_staff(), hetang_relief()])
+    document(
+        Profile::default(),
+        vec![hetang_department(), hetang_grid_staff(), hetang_relief()],
+    )
 }

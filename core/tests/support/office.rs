@@ -10,7 +10,9 @@ use zipin_core::import::office;
 use zipin_core::zip::{entries, gzip_wrap};
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A Word table of a layout: horizontal merges as `w:gridSpan`, vertical ones as `w:vMerge`.
@@ -20,11 +22,18 @@ fn word_table(layout: &Layout) -> String {
         xml.push_str("<w:tr>");
         let mut c = 0;
         while c < row.len() {
-            let merge = layout.merges.iter().find(|m| (m.first_row..=m.last_row).contains(&r) && (m.first_column..=m.last_column).contains(&c));
+            let merge = layout.merges.iter().find(|m| {
+                (m.first_row..=m.last_row).contains(&r)
+                    && (m.first_column..=m.last_column).contains(&c)
+            });
             let (span, vmerge, first_row) = match merge {
                 Some(m) if m.first_column == c => (
                     m.last_column - m.first_column + 1,
-                    (m.last_row > m.first_row).then_some(if m.first_row == r { "<w:vMerge w:val=\"restart\"/>" } else { "<w:vMerge/>" }),
+                    (m.last_row > m.first_row).then_some(if m.first_row == r {
+                        "<w:vMerge w:val=\"restart\"/>"
+                    } else {
+                        "<w:vMerge/>"
+                    }),
                     m.first_row == r,
                 ),
                 Some(_) => {
@@ -41,7 +50,10 @@ fn word_table(layout: &Layout) -> String {
             xml.push_str("</w:tcPr>");
             let text = if first_row { row[c].text.as_str() } else { "" };
             for line in text.split('\n') {
-                xml.push_str(&format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", escape(line)));
+                xml.push_str(&format!(
+                    "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                    escape(line)
+                ));
             }
             xml.push_str("</w:tc>");
             c += span;
@@ -57,7 +69,10 @@ fn word_table(layout: &Layout) -> String {
 pub fn docx(parts: &[(&str, Layout)]) -> Vec<u8> {
     let mut body = String::new();
     for (title, layout) in parts {
-        body.push_str(&format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", escape(title)));
+        body.push_str(&format!(
+            "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
+            escape(title)
+        ));
         body.push_str(&word_table(layout));
         body.push_str("<w:p/>");
     }
@@ -65,7 +80,8 @@ pub fn docx(parts: &[(&str, Layout)]) -> Vec<u8> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
     );
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     let files = [
         ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_owned()),
         ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".to_owned()),
@@ -92,8 +108,14 @@ pub fn xlsx(sheets: &[(&str, Layout)]) -> Vec<u8> {
                     continue;
                 }
                 let (r, c) = (r as u32, c as u16);
-                if let Some(rate) = cell.text.strip_suffix('%').and_then(|t| t.parse::<f64>().ok()) {
-                    sheet.write_number_with_format(r, c, rate / 100.0, &percent).unwrap();
+                if let Some(rate) = cell
+                    .text
+                    .strip_suffix('%')
+                    .and_then(|t| t.parse::<f64>().ok())
+                {
+                    sheet
+                        .write_number_with_format(r, c, rate / 100.0, &percent)
+                        .unwrap();
                 } else if let Ok(number) = cell.text.parse::<f64>() {
                     sheet.write_number(r, c, number).unwrap();
                 } else {
@@ -104,7 +126,14 @@ pub fn xlsx(sheets: &[(&str, Layout)]) -> Vec<u8> {
         for m in &layout.merges {
             let first = &layout.rows[m.first_row][m.first_column].text;
             sheet
-                .merge_range(m.first_row as u32, m.first_column as u16, m.last_row as u32, m.last_column as u16, first, &Format::new())
+                .merge_range(
+                    m.first_row as u32,
+                    m.first_column as u16,
+                    m.last_row as u32,
+                    m.last_column as u16,
+                    first,
+                    &Format::new(),
+                )
                 .unwrap();
         }
     }
@@ -123,7 +152,9 @@ pub fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
                 0 => entry.data.to_vec(),
                 8 => {
                     let mut out = Vec::new();
-                    flate2::read::GzDecoder::new(&gzip_wrap(&entry)[..]).read_to_end(&mut out).unwrap();
+                    flate2::read::GzDecoder::new(&gzip_wrap(&entry)[..])
+                        .read_to_end(&mut out)
+                        .unwrap();
                     out
                 }
                 other => panic!("method {other}"),
