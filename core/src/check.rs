@@ -12,7 +12,8 @@ use crate::number::{
 };
 use crate::profile::{Denominator, Profile};
 use crate::score::{
-    budget_of, level_band, FormScore, Grade, RowKind, RowScore, SectionScore, Source,
+    denominator_of, level_band, rate_amounts, FormScore, Grade, RowKind, RowScore, SectionScore,
+    Source,
 };
 use crate::value::{read_value, Direction, Reading};
 
@@ -83,6 +84,9 @@ codes! {
     ActualLooksLikeTarget => "ACTUAL_LOOKS_LIKE_TARGET", Info;
     ValueUnreadable => "VALUE_UNREADABLE", Warning;
     ScoreMissing => "SCORE_MISSING", Warning;
+    SectionOverCap => "SECTION_OVER_CAP", Error;
+    RowWeightsMissing => "ROW_WEIGHTS_MISSING", Info;
+    NotScored => "NOT_SCORED", Warning;
 }
 
 /// Where on the form a finding points.
@@ -130,7 +134,17 @@ pub fn check_form(form: &Form, score: &FormScore, profile: &Profile) -> Vec<Find
     for (context, row_score) in form.rows().zip(&score.rows) {
         check_one_row(context, row_score, profile, &mut findings);
     }
-    findings.0
+    let mut findings = findings.0;
+    said_once(&mut findings, score);
+    findings
+}
+
+/// On a form none of whose rows is scored, `NOT_SCORED` says it once for the form; a
+/// `SCORE_MISSING` on every row would repeat it.
+pub fn said_once(findings: &mut Vec<Finding>, score: &FormScore) {
+    if score.total.is_none() {
+        findings.retain(|finding| finding.code != Code::ScoreMissing);
+    }
 }
 
 /// The findings above the rows: totals, grade, weights, the funds block and the sections.
@@ -175,29 +189,39 @@ fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
             ),
         );
     }
+    let (Some(total), Some(grade)) = (score.total, score.grade) else {
+        if form.has_content() {
+            findings.push(
+                Code::NotScored,
+                Place::Form,
+                format!("{}（未评分）", score.not_computable().unwrap_or_default()),
+            );
+        }
+        return;
+    };
     match read_number(&form.claim.total) {
-        NumberCell::Number(claimed) if round2(claimed) != score.total => findings.push(
+        NumberCell::Number(claimed) if round2(claimed) != total => findings.push(
             Code::TotalMismatch,
             Place::Form,
             format!(
                 "申报总分 {}，按各项得分合计应为 {}",
                 Plain(claimed),
-                Plain(score.total)
+                Plain(total)
             ),
         ),
         NumberCell::Unreadable => unreadable(findings, Place::Form, "总分", &form.claim.total),
         _ => {}
     }
     if let Some(claimed) = Grade::parse(&form.claim.grade) {
-        if claimed != score.grade {
+        if claimed != grade {
             findings.push(
                 Code::GradeMismatch,
                 Place::Form,
                 format!(
                     "申报等级“{}”，总分 {} 对应等级应为“{}”",
                     claimed.label(),
-                    Plain(score.total),
-                    score.grade.label()
+                    Plain(total),
+                    grade.label()
                 ),
             );
         }
@@ -218,8 +242,8 @@ fn unreadable(findings: &mut Findings, place: Place, what: &str, text: &str) {
     );
 }
 
-fn denominator_name(profile: &Profile) -> &'static str {
-    match profile.denominator {
+fn denominator_name(column: Denominator) -> &'static str {
+    match column {
         Denominator::FullYear => "全年预算数",
         Denominator::Initial => "年初预算数",
     }
@@ -228,7 +252,8 @@ fn denominator_name(profile: &Profile) -> &'static str {
 fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut Findings) {
     let funds = &form.funds;
     let total_place = |column| Place::Funds { row: 0, column };
-    let budget_column = match profile.denominator {
+    let denominator = denominator_of(funds, profile);
+    let budget_column = match denominator {
         Denominator::FullYear => FundsColumn::FullYear,
         Denominator::Initial => FundsColumn::Initial,
     };
@@ -256,7 +281,7 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
         } else {
             score.funds.sub_rates.get(index - 1).copied().flatten()
         };
-        check_claimed_rate(row, index, rate, profile, findings);
+        check_claimed_rate(row, index, rate, denominator, findings);
     }
     if read_number(&funds.weight) == NumberCell::Unreadable {
         unreadable(
@@ -266,15 +291,17 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
             &funds.weight,
         );
     }
-    let budget = budget_of(&funds.total, profile)
-        .value()
-        .unwrap_or(Decimal::ZERO);
-    let executed = read_number(&funds.total.executed).value();
+    let (budget, executed, _) = rate_amounts(funds, profile);
+    let budget = budget.value().unwrap_or(Decimal::ZERO);
+    let executed = executed.value();
     if budget <= Decimal::ZERO {
         findings.push(
             Code::NoBudget,
             total_place(budget_column),
-            format!("{}为 0 或未填，无法计算执行率", denominator_name(profile)),
+            format!(
+                "{}为 0 或未填，无法计算执行率",
+                denominator_name(denominator)
+            ),
         );
     } else if let Some(executed) = executed.filter(|b| *b > budget) {
         findings.push(
@@ -283,7 +310,7 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
             format!(
                 "全年执行数 {} 超过{} {}",
                 Plain(executed),
-                denominator_name(profile),
+                denominator_name(denominator),
                 Plain(budget)
             ),
         );
@@ -352,7 +379,7 @@ fn check_claimed_rate(
     row: &FundsRow,
     index: usize,
     rate: Option<Decimal>,
-    profile: &Profile,
+    denominator: Denominator,
     findings: &mut Findings,
 ) {
     let place = Place::Funds {
@@ -370,7 +397,7 @@ fn check_claimed_rate(
                         "{}申报执行率 {}，按 全年执行数 ÷ {} 应为 {}",
                         row.label.trim(),
                         row.claimed_rate.trim(),
-                        denominator_name(profile),
+                        denominator_name(denominator),
                         crate::number::percent(rate)
                     ),
                 );
@@ -424,6 +451,10 @@ fn check_funds_sum(
 }
 
 fn check_sections(form: &Form, score: &FormScore, profile: &Profile, findings: &mut Findings) {
+    if form.rows_unweighted() {
+        check_caps(form, score, findings);
+        return;
+    }
     for (section, section_score) in form.sections.iter().zip(&score.sections) {
         let place = Place::Section(section.id);
         if read_number(&section.declared_weight) == NumberCell::Unreadable {
@@ -464,6 +495,35 @@ fn check_sections(form: &Form, score: &FormScore, profile: &Profile, findings: &
         }
     }
     check_undeclared_groups(&form.sections, &score.sections, profile, findings);
+}
+
+/// A form whose rows carry no weights is held to its sections' caps (产出指标(60分)).
+fn check_caps(form: &Form, score: &FormScore, findings: &mut Findings) {
+    findings.push(
+        Code::RowWeightsMissing,
+        Place::Form,
+        "本表三级指标未设分值，只有一级指标的分值上限：各指标按填报得分计，按一级指标上限复核"
+            .to_owned(),
+    );
+    for (section, section_score) in form.sections.iter().zip(&score.sections) {
+        let Some(cap) = section_score.declared else {
+            continue;
+        };
+        if section_score.row_sum > cap {
+            findings.push(
+                Code::SectionOverCap,
+                Place::Section(section.id),
+                format!(
+                    "{}上限 {} 分，各指标得分合计 {} 分，超出 {} 分；按 {} 分计",
+                    section.name,
+                    Plain(cap),
+                    Plain(section_score.row_sum),
+                    Plain(section_score.row_sum.saturating_sub(cap)),
+                    Plain(section_score.subtotal)
+                ),
+            );
+        }
+    }
 }
 
 /// Sections that declare no weight are held to the profile's default for their group.
@@ -541,13 +601,20 @@ fn check_one_row(
             );
         }
     }
-    let weight = score.weight;
+    if score.cells.coefficient_unreadable {
+        unreadable(
+            findings,
+            at(RowField::Score),
+            &format!("{name}的得分系数"),
+            &row.coefficient,
+        );
+    }
     if let Some(entered) = score.entered {
-        if entered > weight || entered < Decimal::ZERO {
-            let bound = if entered < Decimal::ZERO {
-                "小于 0".to_owned()
-            } else {
-                format!("超过分值 {}", Plain(weight))
+        let over = score.weight.filter(|weight| entered > *weight);
+        if over.is_some() || entered < Decimal::ZERO {
+            let bound = match over {
+                Some(weight) => format!("超过分值 {}", Plain(weight)),
+                None => "小于 0".to_owned(),
             };
             findings.push(
                 Code::ScoreOverWeight,
@@ -560,6 +627,20 @@ fn check_one_row(
             );
         }
     }
+    if let (Some(written), Some(rule)) = (read_number(&row.score).value(), score.by_coefficient) {
+        if (written - rule).abs() > profile.tolerance {
+            findings.push(
+                Code::ScoreDiffersFromRule,
+                at(RowField::Score),
+                format!(
+                    "{name}：填报得分 {}，按 指标权重 × 得分系数（{}）应为 {}",
+                    Plain(written),
+                    row.coefficient.trim(),
+                    two_places(rule)
+                ),
+            );
+        }
+    }
     if score.source == Source::Missing {
         findings.push(
             Code::ScoreMissing,
@@ -567,17 +648,19 @@ fn check_one_row(
             format!("{name}：未填得分，也无法按规则计算，按 0 分计"),
         );
     }
-    if score.counted < weight && is_blank(&row.reason) {
-        findings.push(
-            Code::DeductionNoReason,
-            at(RowField::Reason),
-            format!(
-                "{name}：扣 {} 分（得分 {} / 分值 {}），未填写偏差原因分析及改进措施",
-                Plain(weight - score.counted),
-                Plain(score.counted),
-                Plain(weight)
-            ),
-        );
+    if let Some(weight) = score.weight {
+        if score.counted < weight && is_blank(&row.reason) {
+            findings.push(
+                Code::DeductionNoReason,
+                at(RowField::Reason),
+                format!(
+                    "{name}：扣 {} 分（得分 {} / 分值 {}），未填写偏差原因分析及改进措施",
+                    Plain(weight.saturating_sub(score.counted)),
+                    Plain(score.counted),
+                    Plain(weight)
+                ),
+            );
+        }
     }
     match &score.kind {
         RowKind::Quantitative {
@@ -589,7 +672,8 @@ fn check_one_row(
             name, *direction, *target, *actual, score, profile, row.id, findings,
         ),
         RowKind::Qualitative { level: Some(level) } => {
-            if let Some(entered) = score.entered.filter(|_| score.source == Source::Entered) {
+            let entered = score.entered.filter(|_| score.source == Source::Entered);
+            if let (Some(entered), Some(weight)) = (entered, score.weight) {
                 let (low, high, open) = level_band(*level, weight, profile);
                 let inside = entered >= low
                     && if open {
@@ -659,7 +743,9 @@ fn check_quantitative(
     findings: &mut Findings,
 ) {
     let at = |field| Place::Row { id, field };
-    let weight = score.weight;
+    let Some(weight) = score.weight else {
+        return;
+    };
     if let (Some(entered), Some(computed)) = (score.entered, score.computed) {
         if (entered - computed).abs() > profile.tolerance {
             findings.push(

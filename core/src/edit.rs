@@ -116,6 +116,12 @@ pub enum Edit {
         forms: Vec<Form>,
         replace: bool,
     },
+    /// Puts `with` where the forms `forms` stand (the first of them), removing them: a paste
+    /// read again after the user corrected what its columns hold.
+    ReplaceForms {
+        forms: Vec<RowId>,
+        with: Vec<Form>,
+    },
     /// Pastes a block of cells (rows of texts, as Excel puts them on the clipboard) into the
     /// indicator grid from a cell on, adding rows to that section where the block runs past
     /// its end. Columns run in the grid's order after the 一级 column, which a paste
@@ -194,6 +200,19 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             for form in forms {
                 document.push_form(form);
             }
+            true
+        }
+        Edit::ReplaceForms { forms, with } => {
+            let Some(at) = document.forms.iter().position(|f| forms.contains(&f.id)) else {
+                return false;
+            };
+            document.forms.retain(|f| !forms.contains(&f.id));
+            let mut added = Vec::with_capacity(with.len());
+            for mut form in with {
+                document.renumber(&mut form);
+                added.push(Rc::new(form));
+            }
+            document.forms.splice(at..at, added);
             true
         }
         Edit::FillBlock {
@@ -313,6 +332,7 @@ fn form_of(edit: &Edit) -> RowId {
         Edit::AddForm { .. }
         | Edit::Replace(_)
         | Edit::Import { .. }
+        | Edit::ReplaceForms { .. }
         | Edit::FillBlock { .. }
         | Edit::SetProfile(_) => RowId(0),
     }
@@ -439,6 +459,7 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
         | Edit::SetProfile(_)
         | Edit::Replace(_)
         | Edit::Import { .. }
+        | Edit::ReplaceForms { .. }
         | Edit::FillBlock { .. } => false,
     }
 }

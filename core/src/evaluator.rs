@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use crate::check::{check_form_level, check_row, Finding};
+use crate::check::{check_form_level, check_row, said_once, Finding};
 use crate::model::{Form, Indicator, RowId};
 use crate::profile::Profile;
 use crate::score::{score_form_with, score_row, RowScore};
@@ -16,6 +16,8 @@ struct Cached {
     row: Rc<Indicator>,
     level2: String,
     section: String,
+    /// Whether the form's rows carried weights: a row is read differently when they do not.
+    unweighted: bool,
     score: RowScore,
     findings: Vec<Finding>,
     /// The evaluation that last used this entry, to drop rows that are gone.
@@ -63,6 +65,7 @@ impl Evaluator {
                         row: context.row.clone(),
                         level2: context.level2.to_owned(),
                         section: context.section.name.clone(),
+                        unweighted: context.unweighted,
                         score: score.clone(),
                         findings,
                         seen: generation,
@@ -74,7 +77,8 @@ impl Evaluator {
                 Some(cached)
                     if Rc::ptr_eq(&cached.row, context.row)
                         && cached.level2 == context.level2
-                        && cached.section == context.section.name =>
+                        && cached.section == context.section.name
+                        && cached.unweighted == context.unweighted =>
                 {
                     cached.seen = generation;
                     cached.score.clone()
@@ -89,6 +93,7 @@ impl Evaluator {
                 findings.extend(cached.findings.iter().cloned());
             }
         }
+        said_once(&mut findings, &score);
         Evaluation { score, findings }
     }
 }

@@ -204,6 +204,10 @@ pub struct Indicator {
     /// The qualitative level the user chose; `None` reads it from the actual value.
     #[serde(default)]
     pub level: Option<crate::value::Level>,
+    /// 得分系数 as written (重庆: "90%"): the share of the weight the filer judged earned; the
+    /// row's score is then weight × 系数, and a written score that differs is a finding.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub coefficient: String,
 }
 
 /// The editable text fields of an indicator row, in the order of the official form.
@@ -380,6 +384,9 @@ pub struct RowContext<'a> {
     pub row: &'a Rc<Indicator>,
     /// Whether the section's name says 成本 (read once per section, not per row).
     section_is_cost: bool,
+    /// The form's rows carry no weights (templates that cap only their sections,
+    /// 产出指标(60分)): each written score counts as it stands, bounded by its section.
+    pub unweighted: bool,
 }
 
 impl RowContext<'_> {
@@ -395,8 +402,8 @@ impl RowContext<'_> {
 }
 
 impl Section {
-    /// Every row with its effective 二级指标.
-    pub fn contexts(&self) -> impl Iterator<Item = RowContext<'_>> {
+    /// Every row with its effective 二级指标, on a form whose rows are weighted or not.
+    pub fn contexts(&self, unweighted: bool) -> impl Iterator<Item = RowContext<'_>> {
         let section_is_cost = contains_word(&self.name, "成本");
         self.rows.iter().scan("", move |level2, row| {
             if !row.level2.chars().all(char::is_whitespace) {
@@ -407,6 +414,7 @@ impl Section {
                 level2,
                 row,
                 section_is_cost,
+                unweighted,
             })
         })
     }
@@ -415,7 +423,18 @@ impl Section {
 impl Form {
     /// Every indicator row, in order, in its place on the form.
     pub fn rows(&self) -> impl Iterator<Item = RowContext<'_>> {
-        self.sections.iter().flat_map(Section::contexts)
+        let unweighted = self.rows_unweighted();
+        self.sections
+            .iter()
+            .flat_map(move |section| section.contexts(unweighted))
+    }
+
+    /// Whether the form's rows carry no weights at all while some carry a score: a template
+    /// that writes weights only for its sections (产出指标(60分)), not a form half typed.
+    pub fn rows_unweighted(&self) -> bool {
+        let all = || self.sections.iter().flat_map(|section| &section.rows);
+        all().all(|row| row.weight.trim().is_empty())
+            && all().any(|row| !row.score.trim().is_empty())
     }
 
     /// Whether anything has been typed or pasted into the form.

@@ -6,7 +6,7 @@ use std::borrow::Borrow;
 use crate::check::{Finding, Severity};
 use crate::model::{Document, Form, FormKind};
 use crate::number::{percent, plain, rate_matches_claim, read_number, two_places, NumberCell};
-use crate::score::Grade;
+use crate::score::{Grade, NOT_COMPUTABLE};
 use crate::Evaluation;
 
 /// One figure: what the filer wrote and what zipin computed.
@@ -82,7 +82,7 @@ fn form_report(
         Figure {
             label: "执行率",
             claimed: form.funds.total.claimed_rate.trim().to_owned(),
-            computed: rate.map_or_else(|| "无法计算".to_owned(), percent),
+            computed: rate.map_or_else(|| NOT_COMPUTABLE.to_owned(), percent),
             differs: rate_differs,
         },
         Figure {
@@ -95,16 +95,22 @@ fn form_report(
         Figure {
             label: "总分",
             claimed: total_claim.map(plain).unwrap_or_default(),
-            computed: two_places(score.total),
-            differs: total_claim.is_some_and(|c| crate::number::round2(c) != score.total),
+            computed: score
+                .total
+                .map_or_else(|| NOT_COMPUTABLE.to_owned(), two_places),
+            differs: total_claim
+                .zip(score.total)
+                .is_some_and(|(c, total)| crate::number::round2(c) != total),
         },
         Figure {
             label: "等级",
             claimed: grade_claim
                 .map(|g| g.label().to_owned())
                 .unwrap_or_default(),
-            computed: score.grade.label().to_owned(),
-            differs: grade_claim.is_some_and(|g| g != score.grade),
+            computed: score.grade.map_or(NOT_COMPUTABLE, Grade::label).to_owned(),
+            differs: grade_claim
+                .zip(score.grade)
+                .is_some_and(|(claimed, grade)| claimed != grade),
         },
     ];
     FormReport {

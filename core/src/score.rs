@@ -7,9 +7,15 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use crate::model::{Form, FundsBlock, FundsRow, RowContext, RowId};
-use crate::number::{plain, read_number, round2, two_places, NumberCell};
+use crate::number::{plain, read_number, read_rate, round2, two_places, NumberCell};
 use crate::profile::{Denominator, Profile};
 use crate::value::{read_value, Direction, Level, Quantity, Reading, UnitsDiffer};
+
+/// What the forms' words say where a figure cannot be computed.
+pub const NOT_COMPUTABLE: &str = "无法计算";
+
+/// The grade of a form none of whose rows is scored.
+pub const NOT_SCORED: &str = "未评分";
 
 /// 优 / 良 / 中 / 差.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -66,6 +72,9 @@ pub struct FundsScore {
     /// The denominator and B of the rate (0 when not given), for the formula.
     pub budget: Decimal,
     pub executed: Decimal,
+    /// The total row holds no amounts while its sub-rows do: A and B are the sub-rows' sums
+    /// (templates whose 年度资金总额 row was left 0 0 0).
+    pub from_sub_rows: bool,
 }
 
 impl FundsScore {
@@ -119,12 +128,16 @@ pub enum Source {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowScore {
     pub id: RowId,
-    pub weight: Decimal,
+    /// The row's weight; `None` on a form whose rows carry none (sections capped instead).
+    pub weight: Option<Decimal>,
     pub kind: RowKind,
     /// The score by the rules (or the level's suggestion), rounded to 0.01.
     pub computed: Option<Decimal>,
-    /// The readable entered score, as entered (not clamped).
+    /// The readable entered score, as entered (not clamped); where the row gives a
+    /// 得分系数 and no score, weight × 系数.
     pub entered: Option<Decimal>,
+    /// weight × 得分系数, where the row gives a coefficient, rounded to 0.01.
+    pub by_coefficient: Option<Decimal>,
     /// The score that counts toward the total.
     pub counted: Decimal,
     pub source: Source,
@@ -137,6 +150,7 @@ pub struct RowScore {
 pub struct CellFacts {
     pub weight_unreadable: bool,
     pub score_unreadable: bool,
+    pub coefficient_unreadable: bool,
     /// The target holds a number.
     pub target_quantified: bool,
     /// The actual holds a number written with an operator ("≥95%").
@@ -149,8 +163,13 @@ pub struct SectionScore {
     pub id: RowId,
     pub name: String,
     pub declared: Option<Decimal>,
+    /// Σ row weights; on a form whose rows carry no weights, the declared weight.
     pub weight_sum: Decimal,
+    /// What the section counts toward the total: Σ counted row scores, held to the declared
+    /// weight on a form whose rows carry no weights.
     pub subtotal: Decimal,
+    /// Σ counted row scores before any cap.
+    pub row_sum: Decimal,
 }
 
 /// A whole form's result.
@@ -162,8 +181,22 @@ pub struct FormScore {
     pub rows: Vec<RowScore>,
     /// Budget weight plus every row's weight (100 on a well-formed form).
     pub weight_sum: Decimal,
-    pub total: Decimal,
-    pub grade: Grade,
+    /// Budget score plus the sections' subtotals; `None` when no row counts a score (an
+    /// unscored form, or no rows): a budget part alone is not a form's total.
+    pub total: Option<Decimal>,
+    pub grade: Option<Grade>,
+}
+
+impl FormScore {
+    /// Why the total cannot be computed, when it cannot.
+    pub fn not_computable(&self) -> Option<&'static str> {
+        let why = if self.rows.is_empty() {
+            "没有指标行，无法计算总分"
+        } else {
+            "各指标均未评分：没有填报得分，也无法按规则计算（缺少分值或实际完成值），无法计算总分"
+        };
+        self.total.is_none().then_some(why)
+    }
 }
 
 /// Scores a form under a profile.
@@ -179,36 +212,50 @@ pub fn score_form_with(
     mut row_score: impl FnMut(RowContext) -> RowScore,
 ) -> FormScore {
     let funds = score_funds(&form.funds, profile);
+    let unweighted = form.rows_unweighted();
     let mut rows = Vec::with_capacity(form.row_count());
     let mut sections = Vec::with_capacity(form.sections.len());
     let mut weight_sum = funds.weight;
     let mut total = funds.score;
     for section in &form.sections {
+        let declared = read_number(&section.declared_weight).value();
         let mut section_score = SectionScore {
             id: section.id,
             name: section.name.clone(),
-            declared: read_number(&section.declared_weight).value(),
+            declared,
             weight_sum: Decimal::ZERO,
             subtotal: Decimal::ZERO,
+            row_sum: Decimal::ZERO,
         };
-        for context in section.contexts() {
+        for context in section.contexts(unweighted) {
             let row_score = row_score(context);
-            section_score.weight_sum = add(section_score.weight_sum, row_score.weight);
-            section_score.subtotal = add(section_score.subtotal, row_score.counted);
+            section_score.weight_sum = add(
+                section_score.weight_sum,
+                row_score.weight.unwrap_or(Decimal::ZERO),
+            );
+            section_score.row_sum = add(section_score.row_sum, row_score.counted);
             rows.push(row_score);
+        }
+        section_score.subtotal = section_score.row_sum;
+        if unweighted {
+            section_score.weight_sum = declared.unwrap_or(Decimal::ZERO);
+            if let Some(cap) = declared {
+                section_score.subtotal = section_score.row_sum.min(cap.max(Decimal::ZERO));
+            }
         }
         weight_sum = add(weight_sum, section_score.weight_sum);
         total = add(total, section_score.subtotal);
         sections.push(section_score);
     }
-    let grade = Grade::of(total, profile);
+    let scored = rows.iter().any(|row| row.source != Source::Missing);
+    let total = scored.then_some(total);
     FormScore {
         funds,
         sections,
         rows,
         weight_sum,
         total,
-        grade,
+        grade: total.map(|total| Grade::of(total, profile)),
     }
 }
 
@@ -217,17 +264,35 @@ fn add(a: Decimal, b: Decimal) -> Decimal {
     a.saturating_add(b)
 }
 
-/// The denominator column of a funds row under a profile.
-pub fn budget_of(row: &FundsRow, profile: &Profile) -> NumberCell {
-    match profile.denominator {
+/// The column the execution rate divides by: the profile's, unless the form has no figure
+/// in it while it has one in the other (a form printing only 年初预算数（A）, or only 全年预算数).
+pub fn denominator_of(funds: &FundsBlock, profile: &Profile) -> Denominator {
+    let rows = || std::iter::once(&funds.total).chain(&funds.sub_rows);
+    let filled = |column: Denominator| {
+        rows().any(|row| !matches!(budget_in(row, column), NumberCell::Empty))
+    };
+    let other = match profile.denominator {
+        Denominator::FullYear => Denominator::Initial,
+        Denominator::Initial => Denominator::FullYear,
+    };
+    if !filled(profile.denominator) && filled(other) {
+        other
+    } else {
+        profile.denominator
+    }
+}
+
+/// A funds row's figure in a denominator column.
+pub fn budget_in(row: &FundsRow, column: Denominator) -> NumberCell {
+    match column {
         Denominator::FullYear => read_number(&row.full_year),
         Denominator::Initial => read_number(&row.initial),
     }
 }
 
 /// B / A, or `None` when A is not a positive number or B is not given.
-fn rate_of(row: &FundsRow, profile: &Profile) -> Option<Decimal> {
-    let budget = budget_of(row, profile)
+fn rate_of(row: &FundsRow, column: Denominator) -> Option<Decimal> {
+    let budget = budget_in(row, column)
         .value()
         .filter(|a| *a > Decimal::ZERO)?;
     let executed = read_number(&row.executed).value()?.max(Decimal::ZERO);
@@ -241,18 +306,56 @@ pub fn funds_weight(funds: &FundsBlock, profile: &Profile) -> Decimal {
         .unwrap_or(profile.budget_weight)
 }
 
+/// A and B of the rate: the total row's, or, where the total row holds no amounts and its
+/// sub-rows do, the sub-rows' sums.
+pub fn rate_amounts(funds: &FundsBlock, profile: &Profile) -> (NumberCell, NumberCell, bool) {
+    let column = denominator_of(funds, profile);
+    let budget = budget_in(&funds.total, column);
+    let executed = read_number(&funds.total.executed);
+    let nothing = |cell: NumberCell| cell.value().is_none_or(|value| value.is_zero());
+    if !(nothing(budget) && nothing(executed)) {
+        return (budget, executed, false);
+    }
+    let sum = |cells: Vec<NumberCell>| {
+        let values: Vec<Decimal> = cells.into_iter().filter_map(NumberCell::value).collect();
+        if values.is_empty() {
+            NumberCell::Empty
+        } else {
+            NumberCell::Number(values.into_iter().fold(Decimal::ZERO, add))
+        }
+    };
+    let sub_budget = sum(funds
+        .sub_rows
+        .iter()
+        .map(|row| budget_in(row, column))
+        .collect());
+    let sub_executed = sum(funds
+        .sub_rows
+        .iter()
+        .map(|row| read_number(&row.executed))
+        .collect());
+    if nothing(sub_budget) {
+        return (budget, executed, false);
+    }
+    (sub_budget, sub_executed, true)
+}
+
 fn score_funds(funds: &FundsBlock, profile: &Profile) -> FundsScore {
     let weight = funds_weight(funds, profile);
-    let rate = rate_of(&funds.total, profile);
+    let (budget, executed, from_sub_rows) = rate_amounts(funds, profile);
+    let rate = budget
+        .value()
+        .filter(|a| *a > Decimal::ZERO)
+        .zip(executed.value())
+        .and_then(|(a, b)| b.max(Decimal::ZERO).checked_div(a));
+    let column = denominator_of(funds, profile);
     let sub_rates = funds
         .sub_rows
         .iter()
-        .map(|row| rate_of(row, profile))
+        .map(|row| rate_of(row, column))
         .collect();
-    let budget = budget_of(&funds.total, profile).or_zero();
-    let executed = read_number(&funds.total.executed)
-        .or_zero()
-        .max(Decimal::ZERO);
+    let budget = budget.or_zero();
+    let executed = executed.or_zero().max(Decimal::ZERO);
     let score = match rate {
         None => Decimal::ZERO,
         Some(rate) if rate >= Decimal::ONE => weight,
@@ -265,6 +368,7 @@ fn score_funds(funds: &FundsBlock, profile: &Profile) -> FundsScore {
         score,
         budget,
         executed,
+        from_sub_rows,
     }
 }
 
@@ -422,7 +526,9 @@ impl RowScore {
     /// The formula behind the computed score, or why there is none. Written when asked: a
     /// form of 100,000 rows is scored without formatting a single formula.
     pub fn explanation(&self, profile: &Profile) -> String {
-        let weight = self.weight;
+        let Some(weight) = self.weight else {
+            return "本表三级指标未设分值（只有一级指标的分值上限），按填报得分计".to_owned();
+        };
         let full = |why: String| format!("{why}，得满分 {}", plain(weight));
         match &self.kind {
             RowKind::Quantitative {
@@ -482,23 +588,35 @@ pub fn score_row(context: RowContext) -> RowScore {
     let row = context.row;
     let weight_cell = read_number(&row.weight);
     let score_cell = read_number(&row.score);
-    let weight = weight_cell.or_zero().max(Decimal::ZERO);
+    let (coefficient_cell, _) = read_rate(&row.coefficient);
+    let weight = (!context.unweighted).then(|| weight_cell.or_zero().max(Decimal::ZERO));
     let target = read_value(&row.target);
     let actual = read_value(&row.actual);
     let cells = CellFacts {
         weight_unreadable: weight_cell == NumberCell::Unreadable,
         score_unreadable: score_cell == NumberCell::Unreadable,
+        coefficient_unreadable: coefficient_cell == NumberCell::Unreadable,
         target_quantified: matches!(target, Reading::Quantity(_)),
         actual_has_operator: matches!(&actual, Reading::Quantity(q) if q.direction.is_some()),
     };
     let kind = classify_readings(context, &target, &actual);
-    let computed = compute(&kind, weight);
-    let entered = score_cell.value();
+    // A row with no weight written has nothing to scale: the rules give it no score.
+    let computed = weight
+        .filter(|_| matches!(weight_cell, NumberCell::Number(_)))
+        .and_then(|weight| compute(&kind, weight));
+    let by_coefficient = weight
+        .zip(coefficient_cell.value())
+        .and_then(|(weight, share)| weight.checked_mul(share))
+        .map(round2);
+    let entered = score_cell.value().or(by_coefficient);
     let (counted, source) = match (entered, computed) {
-        (Some(entered), _) => (
-            round2(entered.clamp(Decimal::ZERO, weight)),
-            Source::Entered,
-        ),
+        (Some(entered), _) => {
+            let ceiling = weight.unwrap_or(Decimal::MAX);
+            (
+                round2(entered.clamp(Decimal::ZERO, ceiling)),
+                Source::Entered,
+            )
+        }
         (None, Some(computed)) => {
             let source = if matches!(kind, RowKind::Qualitative { .. }) {
                 Source::Suggested
@@ -515,6 +633,7 @@ pub fn score_row(context: RowContext) -> RowScore {
         kind,
         computed,
         entered,
+        by_coefficient,
         counted,
         source,
         cells,

@@ -307,3 +307,40 @@ fn the_evaluator_gives_what_evaluate_gives_as_a_form_is_edited() {
         zipin_core::evaluate(&document.forms[0], &document.profile)
     );
 }
+
+#[test]
+fn forms_read_again_take_the_place_of_the_ones_they_replace() {
+    let mut document = hetang_document();
+    let [first, second, third] = [0, 1, 2].map(|i| document.forms[i].id);
+    let mut corrected = (*document.forms[1]).clone();
+    corrected.name = "网格员专项经费（更正后）".into();
+    assert!(apply(
+        &mut document,
+        Edit::ReplaceForms {
+            forms: vec![second],
+            with: vec![corrected.clone(), corrected],
+        }
+    ));
+    let names: Vec<&str> = document.forms.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "株洲市荷塘区网格化管理服务中心",
+            "网格员专项经费（更正后）",
+            "网格员专项经费（更正后）",
+            "城乡帮困项目"
+        ]
+    );
+    assert_eq!((document.forms[0].id, document.forms[3].id), (first, third));
+    let mut ids: Vec<_> = document.forms.iter().map(|f| f.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 4, "fresh ids for the forms read again");
+    assert!(!apply(
+        &mut document,
+        Edit::ReplaceForms {
+            forms: vec![second],
+            with: vec![]
+        }
+    ));
+}

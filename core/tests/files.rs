@@ -44,8 +44,15 @@ fn totals(forms: &[Form]) -> Vec<(String, String)> {
         .map(|f| {
             let e = evaluate(f, &profile);
             (
-                zipin_core::number::plain(e.score.total),
-                e.score.grade.label().to_owned(),
+                e.score
+                    .total
+                    .map(zipin_core::number::plain)
+                    .unwrap_or_default(),
+                e.score
+                    .grade
+                    .map(|g| g.label())
+                    .unwrap_or_default()
+                    .to_owned(),
             )
         })
         .collect()

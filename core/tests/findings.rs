@@ -321,6 +321,41 @@ fn every_code_is_raised_where_it_applies_and_only_there() {
     );
 }
 
+/// Every row's weight taken away: a template that caps only its sections.
+fn unweighted(form: &mut Form) {
+    for section in 0..3 {
+        cell(form, section, |r| r.weight = String::new());
+    }
+}
+
+#[test]
+fn the_template_arithmetic_codes_are_raised_where_they_apply() {
+    case(
+        Code::SectionOverCap,
+        |f| {
+            unweighted(f);
+            cell(f, 0, |r| r.score = "52".into())
+        },
+        |f| {
+            unweighted(f);
+            cell(f, 0, |r| r.score = "50".into())
+        },
+    );
+    case(Code::RowWeightsMissing, unweighted, |_| {});
+    case(
+        Code::NotScored,
+        |f| {
+            for section in 0..3 {
+                cell(f, section, |r| {
+                    r.actual = String::new();
+                    r.score = String::new()
+                });
+            }
+        },
+        |f| cell(f, 0, |r| r.score = String::new()),
+    );
+}
+
 #[test]
 fn every_code_of_the_spec_has_a_table_line() {
     let source = include_str!("findings.rs");

@@ -33,8 +33,8 @@ fn sample_report_gives_three_forms_with_their_claims() {
     for (form, total) in forms.iter().zip(["95", "97", "96"]) {
         assert_eq!(form.claim.total, total, "{}", form.name);
         let score = score_form(form, &profile);
-        assert_eq!(score.total, dec(total), "{}", form.name);
-        assert_eq!(score.grade, Grade::Excellent);
+        assert_eq!(score.total, Some(dec(total)), "{}", form.name);
+        assert_eq!(score.grade, Some(Grade::Excellent));
         assert_eq!(score.funds.rate, Some(dec("1")));
     }
     assert_eq!(forms[0].claim.grade, "优");

@@ -67,8 +67,8 @@ fn excel_tsv_with_quoted_multiline_cells() {
 
     let evaluation = evaluate(form, &Profile::default());
     assert_eq!(evaluation.score.funds.score, dec("9.51"));
-    assert_eq!(evaluation.score.total, dec("96.19"));
-    assert_eq!(evaluation.score.grade, Grade::Excellent);
+    assert_eq!(evaluation.score.total, Some(dec("96.19")));
+    assert_eq!(evaluation.score.grade, Some(Grade::Excellent));
     // The filer counted 12 points on a 10-point row: the claimed 98.19 is 2 too many.
     assert!(has(&evaluation, Code::ScoreOverWeight));
     let total = evaluation
@@ -125,7 +125,7 @@ fn word_html_with_rowspans_and_colspans() {
 
     let evaluation = evaluate(form, &Profile::default());
     assert_eq!(evaluation.score.funds.score, dec("9.73"));
-    assert_eq!(evaluation.score.total, dec("96.33"));
+    assert_eq!(evaluation.score.total, Some(dec("96.33")));
     assert!(has(&evaluation, Code::TotalMismatch));
     assert!(
         !has(&evaluation, Code::FundsSumMismatch),
@@ -161,8 +161,8 @@ fn sichuan_layout_with_separate_nature_value_unit() {
     let profile = Profile::builtin(ProfileId::Sichuan);
     let evaluation = evaluate(form, &profile);
     assert_eq!(evaluation.score.funds.rate, Some(dec("0.8")));
-    assert_eq!(evaluation.score.total, dec("89"));
-    assert_eq!(evaluation.score.grade, Grade::Good);
+    assert_eq!(evaluation.score.total, Some(dec("89")));
+    assert_eq!(evaluation.score.grade, Some(Grade::Good));
     assert!(has(&evaluation, Code::LowExecutionNoReason));
     assert!(!has(&evaluation, Code::TotalMismatch));
     assert!(!has(&evaluation, Code::GradeMismatch));
@@ -191,7 +191,7 @@ fn csv_whose_header_words_are_all_synonyms() {
     let evaluation = evaluate(form, &Profile::default());
     assert_eq!(evaluation.score.funds.score, dec("9.06"));
     assert_eq!(evaluation.score.rows[1].computed, Some(dec("21.43")));
-    assert_eq!(evaluation.score.total, dec("95.49"));
+    assert_eq!(evaluation.score.total, Some(dec("95.49")));
     assert!(!has(&evaluation, Code::TotalMismatch));
     assert!(!has(&evaluation, Code::RateMismatch));
     assert!(!has(&evaluation, Code::WeightsNot100));
@@ -212,7 +212,7 @@ fn amounts_in_yuan_with_thousands_separators() {
         evaluation.score.funds.rate.map(|r| r.round_dp(6)),
         Some(dec("0.950000"))
     );
-    assert_eq!(evaluation.score.total, dec("99.5"));
+    assert_eq!(evaluation.score.total, Some(dec("99.5")));
 }
 
 #[test]
@@ -242,10 +242,22 @@ fn headerless_rows_ask_for_a_mapping_then_import() {
 }
 
 #[test]
-fn an_unknown_column_is_reported_with_a_guess_and_the_choice_is_remembered() {
+fn a_text_column_no_word_names_is_left_out_and_shown_so() {
     let text = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t备注\n产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t90\t90\t按期完成\n";
     let imported = import(text, None, &Layouts::new());
+    assert!(!imported.needs_mapping(), "{:?}", imported.notices);
     assert_eq!(imported.forms.len(), 1);
+    let columns = &imported.readings[0].parts[0].columns;
+    assert_eq!(columns[7].header, "备注");
+    assert_eq!(columns[7].role, None);
+    assert_eq!(columns[5].role, Some(Role::Weight));
+}
+
+#[test]
+fn numbers_under_an_unknown_header_are_asked_about_and_the_choice_is_remembered() {
+    let text = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t核定数\t得分\n产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t90\t90\n";
+    let imported = import(text, None, &Layouts::new());
+    assert!(imported.needs_mapping());
     let Some(Notice::NeedsMapping {
         layout,
         header,
@@ -255,18 +267,15 @@ fn an_unknown_column_is_reported_with_a_guess_and_the_choice_is_remembered() {
     else {
         panic!("{:?}", imported.notices);
     };
-    assert_eq!(header[7], "备注");
-    assert_eq!(guess[7], None);
+    assert_eq!(header[5], "核定数");
+    assert_eq!(guess[5], None);
     let mut chosen = guess.clone();
-    chosen[7] = Some(Role::Reason);
+    chosen[5] = Some(Role::Weight);
     let mut layouts = Layouts::new();
     layouts.insert(layout.clone(), chosen);
     let imported = import(text, None, &layouts);
     assert!(imported.notices.is_empty(), "{:?}", imported.notices);
-    assert_eq!(
-        imported.forms[0].rows().next().unwrap().row.reason,
-        "按期完成"
-    );
+    assert_eq!(imported.forms[0].rows().next().unwrap().row.weight, "90");
 }
 
 #[test]

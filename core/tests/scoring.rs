@@ -35,8 +35,8 @@ fn sample_department_form_totals_95_excellent() {
         ]
     );
     assert_eq!(score.weight_sum, dec("100"));
-    assert_eq!(score.total, dec("95"));
-    assert_eq!(score.grade, Grade::Excellent);
+    assert_eq!(score.total, Some(dec("95")));
+    assert_eq!(score.grade, Some(Grade::Excellent));
     assert_eq!(score.rows.len(), 14);
 }
 
@@ -47,8 +47,8 @@ fn sample_project_forms_total_97_and_96() {
         let score = scored(form, &profile);
         assert_eq!(score.funds.rate, Some(dec("1")));
         assert_eq!(score.funds.score, dec("10"));
-        assert_eq!(score.total, dec(total));
-        assert_eq!(score.grade, Grade::Excellent);
+        assert_eq!(score.total, Some(dec(total)));
+        assert_eq!(score.grade, Some(Grade::Excellent));
     }
 }
 

@@ -30,8 +30,13 @@ fn run(text: &str) -> (String, usize) {
         written += error.message().len();
         Document::new(profile.clone())
     });
-    for Imported { forms, notices } in imported {
-        written += notices.len();
+    for Imported {
+        forms,
+        readings,
+        notices,
+    } in imported
+    {
+        written += notices.len() + readings.len();
         document.forms.extend(forms.into_iter().map(Rc::new));
     }
     document
@@ -55,7 +60,12 @@ fn run(text: &str) -> (String, usize) {
             .iter()
             .map(|finding| finding.message.len())
             .sum::<usize>();
-        written += percent(evaluation.score.total).len();
+        written += evaluation
+            .score
+            .total
+            .map(percent)
+            .unwrap_or_default()
+            .len();
     }
     if let NumberCell::Number(number) = read_number(text) {
         written += plain(number).len();
@@ -82,7 +92,8 @@ fn run(text: &str) -> (String, usize) {
     written += single_file_html(&parts).len();
     let total = evaluations
         .first()
-        .map_or_else(String::new, |evaluation| two_places(evaluation.score.total));
+        .and_then(|evaluation| evaluation.score.total)
+        .map_or_else(String::new, two_places);
     (total, written)
 }
 
@@ -106,6 +117,7 @@ fn office(bytes: &[u8], layouts: &Layouts) -> Imported {
         Ok(blocks) => import::import_blocks(blocks, layouts, false),
         Err(problem) => Imported {
             forms: Vec::new(),
+            readings: Vec::new(),
             notices: vec![Notice::NoForm(problem)],
         },
     }

@@ -5,6 +5,7 @@
 
 use crate::model::{Form, FormKind, FundsRow};
 use crate::number::{percent, plain, two_places};
+use crate::score::{Grade, NOT_SCORED};
 use crate::Evaluation;
 
 /// Columns of the layout: 绩效指标, 一级, 二级, 三级, 指标值, 完成值, 分值, 得分, 原因.
@@ -283,7 +284,7 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures) {
             format!("{}（{}分）", section.name, section.declared_weight.trim())
         };
         let mut level2_start: Option<(usize, String)> = None;
-        for (index, context) in section.contexts().enumerate() {
+        for (index, context) in section.contexts(form.rows_unweighted()).enumerate() {
             let row = context.row;
             let score = match scores.as_mut().and_then(Iterator::next) {
                 Some(score) => (plain(score.counted), Style::Number),
@@ -342,8 +343,12 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures) {
         ),
         Figures::Computed(evaluation) => (
             plain(evaluation.score.weight_sum),
-            two_places(evaluation.score.total),
-            evaluation.score.grade.label().to_owned(),
+            evaluation.score.total.map_or_else(String::new, two_places),
+            evaluation
+                .score
+                .grade
+                .map_or(NOT_SCORED, Grade::label)
+                .to_owned(),
         ),
     };
     let total_row = layout.row(vec![

@@ -57,7 +57,7 @@ pub fn parse(text: &str, separator: char) -> Table {
     {
         rows.pop();
     }
-    Table { rows }
+    Table::positional(rows)
 }
 
 /// Whether text looks like comma-separated values rather than prose: several lines with

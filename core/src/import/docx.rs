@@ -121,7 +121,7 @@ mod tests {
             <w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t xml:space="preserve">d &amp; e</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#;
         let blocks = parse(xml);
         assert_eq!(blocks[0], Block::Line("附件1-2".into()));
-        let Block::Table(Table { rows }) = &blocks[1] else {
+        let Block::Table(Table { rows, .. }) = &blocks[1] else {
             panic!("{blocks:?}")
         };
         assert_eq!(

@@ -1,15 +1,23 @@
 //! Finding the forms in a pasted document: each form's name and kind, its funds block, its
-//! 年度总体目标, its indicator table and what the filer claimed, from titles, header rows
+//! 年度总体目标, its indicator table and what the filer claimed, from titles, header blocks
 //! and row labels. Tables that are not scored forms (附件1-1 基础数据表) are skipped and said.
+//! Every form comes with its [`FormReading`]: how its columns and rows were read.
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::import::grid::Block;
-use crate::import::header::{amount_unit, header_key, header_width, is_title, role_of, Role};
+use crate::import::grid::{Block, Table};
+use crate::import::header::{
+    amount_unit, declared_points, funds_slot, header_key, is_goals_header, is_number_cell,
+    is_title, known_unscored, role_of, Role,
+};
+use crate::import::header_block::{header_blocks, HeaderBlock};
+use crate::import::reading::{
+    ColumnReading, FormReading, Part, PartReading, SkipReason, Skipped, WeightSource,
+};
 use crate::model::{Form, FormKind, FundsBlock, Indicator, Section};
 use crate::normalize::{contains_word, folded_key};
-use crate::number::{read_number, NumberCell};
+use crate::number::{read_number, read_rate, NumberCell};
 use crate::value::{read_value, Reading};
 
 /// A column mapping the user chose for a table layout, keyed by [`layout_key`].
@@ -18,11 +26,12 @@ pub type Layouts = HashMap<String, Vec<Option<Role>>>;
 /// Something the user should know about an import.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
-    /// A table whose columns could not all be mapped; the user maps them once and the
-    /// choice is remembered for this layout.
+    /// A table whose columns zipin cannot name with confidence (numbers under a header it does
+    /// not know, or no header at all); the user maps them once, the import waits for it, and
+    /// the choice is remembered for this layout.
     NeedsMapping {
         layout: String,
-        /// The header cells (or, for a table without a header, its first row).
+        /// The header words over each column (or, for a table without a header, its first row).
         header: Vec<String>,
         /// The roles recognized so far, one per column.
         guess: Vec<Option<Role>>,
@@ -39,7 +48,18 @@ pub enum Notice {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Imported {
     pub forms: Vec<Form>,
+    /// How each form was read, one per form, in order.
+    pub readings: Vec<FormReading>,
     pub notices: Vec<Notice>,
+}
+
+impl Imported {
+    /// Whether some table's columns must be chosen before the forms can be trusted.
+    pub fn needs_mapping(&self) -> bool {
+        self.notices
+            .iter()
+            .any(|n| matches!(n, Notice::NeedsMapping { .. }))
+    }
 }
 
 /// The key a table layout is remembered by: its header cells' words.
@@ -58,10 +78,6 @@ pub fn layout_key(header: &[String], headerless: bool) -> String {
 struct Columns(Vec<Option<Role>>);
 
 impl Columns {
-    fn of(header: &[String]) -> Columns {
-        Columns(header.iter().map(|cell| role_of(cell)).collect())
-    }
-
     fn index(&self, role: Role) -> Option<usize> {
         self.0.iter().position(|r| *r == Some(role))
     }
@@ -86,6 +102,7 @@ impl Columns {
             Role::Level2,
             Role::Name,
             Role::Target,
+            Role::AdjustedTarget,
             Role::Actual,
         ]
         .iter()
@@ -107,8 +124,10 @@ enum Mode {
 struct Reader<'a> {
     layouts: &'a Layouts,
     forms: Vec<Form>,
+    readings: Vec<FormReading>,
     notices: Vec<Notice>,
     form: Option<Form>,
+    reading: FormReading,
     /// The kind and title the last title line announced.
     kind: Option<FormKind>,
     title: Option<String>,
@@ -116,9 +135,14 @@ struct Reader<'a> {
     level2: String,
     /// The indicator table's columns, for the 总分 and 等级 rows after it.
     last_columns: Columns,
+    /// Points an indicator block's header declares for all its rows (绩效指标(90分)).
+    indicator_points: Option<String>,
     /// Indicator rows read so far, against [`MAX_ROWS`].
     rows_read: usize,
 }
+
+/// The most sources of funds a form lists under its total.
+const MAX_SUB_ROWS: usize = 12;
 
 /// The most indicator rows one import brings in: beyond this a page would build tens of
 /// thousands of cells at once. The rest are left out, and the notice says so.
@@ -130,19 +154,22 @@ pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
     let mut reader = Reader {
         layouts,
         forms: Vec::new(),
+        readings: Vec::new(),
         notices: Vec::new(),
         form: None,
+        reading: FormReading::default(),
         kind: None,
         title: None,
         mode: Mode::Idle,
         level2: String::new(),
         last_columns: Columns::default(),
+        indicator_points: None,
         rows_read: 0,
     };
     for block in blocks {
         match block {
             Block::Line(line) => reader.line(&line),
-            Block::Table(table) => reader.table(table.rows),
+            Block::Table(table) => reader.table(table),
         }
     }
     reader.finish_form();
@@ -154,6 +181,7 @@ pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
     }
     Imported {
         forms: reader.forms,
+        readings: reader.readings,
         notices: reader.notices,
     }
 }
@@ -165,18 +193,68 @@ fn first_text(row: &[String]) -> Option<(usize, &str)> {
         .map(|(i, c)| (i, c.as_str()))
 }
 
+/// The labels of what the filer claims as the form's result.
+const CLAIM_WORDS: &[&str] = &[
+    "总分",
+    "总计",
+    "等级",
+    "自评等级",
+    "评价等级",
+    "自评总分",
+    "综合得分",
+    "评价总分",
+    "总得分",
+    "自评得分合计",
+    "自评得分",
+];
+
 /// A 总分 or 等级 row: the filer's claimed total and grade.
 fn is_claim_row(row: &[String]) -> bool {
     first_text(row).is_some_and(|(_, text)| {
         let key = folded_key(text);
-        ["总分", "总计", "等级", "自评等级", "评价等级"]
-            .iter()
-            .any(|word| key.starts_with(word))
+        CLAIM_WORDS.iter().any(|word| key.starts_with(word))
     })
+}
+
+/// The first non-empty cell after a label the test accepts (compared by [`header_key`],
+/// without its trailing colon).
+fn labelled_value(row: &[String], label: impl Fn(&str) -> bool) -> Option<String> {
+    let at = row.iter().position(|cell| {
+        let key = header_key(cell);
+        label(key.trim_end_matches([':', '：']))
+    })?;
+    row.iter()
+        .skip(at + 1)
+        .map(|cell| cell.trim())
+        .find(|cell| !cell.is_empty())
+        .map(str::to_owned)
 }
 
 fn is_blank_row(row: &[String]) -> bool {
     row.iter().all(|cell| cell.trim().is_empty())
+}
+
+/// A row that is not part of the table's data: a note under it, or checkboxes.
+fn not_data(row: &[String]) -> Option<SkipReason> {
+    let (_, first) = first_text(row)?;
+    let key = folded_key(first);
+    let note = [
+        "备注",
+        "填报说明",
+        "填表说明",
+        "说明:",
+        "说明：",
+        "注:",
+        "注：",
+        "注1",
+        "指标说明",
+    ];
+    if note.iter().any(|word| key.starts_with(word)) {
+        return Some(SkipReason::Note);
+    }
+    let boxes = ['□', '☑', '☐', '☒', '■', '▢', '✓', '✔', '√'];
+    let has_box = row.iter().any(|cell| cell.contains(boxes));
+    (has_box && !row.iter().any(|cell| is_number_cell(cell))).then_some(SkipReason::Checkbox)
 }
 
 /// The kind a title names, if it names a scored form.
@@ -186,13 +264,93 @@ fn kind_in(text: &str) -> Option<FormKind> {
         return None;
     }
     let key = folded_key(text);
-    if key.contains("部门整体") && (key.contains("自评") || key.contains("评价表")) {
+    let evaluation = key.contains("自评") || key.contains("评价表");
+    if key.contains("部门整体") && evaluation {
         Some(FormKind::Department)
-    } else if key.contains("项目支出") && (key.contains("自评") || key.contains("评价表"))
-    {
+    } else if (key.contains("项目支出") || key.contains("项目绩效")) && evaluation {
         Some(FormKind::Project)
     } else {
         None
+    }
+}
+
+/// A heading row of a flat indicator list.
+enum Heading {
+    Section(String),
+    Level2(String),
+}
+
+/// The first levels forms use, including the evaluation framework's (项目决策 …).
+const FIRST_LEVELS: &[&str] = &[
+    "产出指标",
+    "效益指标",
+    "满意度指标",
+    "项目决策",
+    "项目过程",
+    "项目管理",
+    "项目产出",
+    "项目效益",
+    "决策",
+    "过程",
+    "产出",
+    "效益",
+    "满意度",
+];
+
+/// What a name with no target and no actual heads in a flat list: a first level, a second
+/// level (数量指标 …), or nothing (an indicator left unfilled). 成本指标 is a second level
+/// under 产出 and a first level of its own since 财预〔2021〕101号.
+fn heading_of(name: &str, form: Option<&Form>) -> Option<Heading> {
+    let key = header_key(name);
+    let under_output = form
+        .and_then(|form| form.sections.last())
+        .is_some_and(|section| section.name.contains("产出"));
+    if FIRST_LEVELS.contains(&key.as_str()) || (key == "成本指标" && !under_output) {
+        Some(Heading::Section(key))
+    } else if key.ends_with("指标") && key.chars().count() <= 12 {
+        Some(Heading::Level2(key))
+    } else {
+        None
+    }
+}
+
+/// A cell that holds nothing: empty, or the dashes, slashes and ellipses templates leave in
+/// rows no one filled (指标2： | …… | / | /).
+fn is_filler(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '—' | '-' | '/' | '\\' | '…' | '.' | '．' | '、' | '─')
+    })
+}
+
+/// A row that states the year's overall goal beside its label (年度总体目标 | … | …).
+fn is_goals_row(row: &[String]) -> bool {
+    first_text(row).is_some_and(|(_, text)| {
+        let key = folded_key(text);
+        key.starts_with("年度总体目标") || key.starts_with("总体目标")
+    }) && row.iter().filter(|cell| !cell.trim().is_empty()).count() >= 2
+}
+
+/// Label/value pairs side by side: 预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84.
+fn funds_pairs(row: &[String]) -> Vec<(Role, String)> {
+    let cells: Vec<&str> = row
+        .iter()
+        .map(|cell| cell.trim())
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    let pairs: Vec<(Role, String)> = cells
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [label, value] if !is_number_cell(label) && is_number_cell(value) => {
+                role_of(label).map(|role| (role, (*value).to_owned()))
+            }
+            _ => None,
+        })
+        .collect();
+    let has = |role| pairs.iter().any(|(r, _)| *r == role);
+    if has(Role::FullYear) && has(Role::Executed) {
+        pairs
+    } else {
+        Vec::new()
     }
 }
 
@@ -217,43 +375,77 @@ impl Reader<'_> {
         }
     }
 
-    fn table(&mut self, rows: Vec<Vec<String>>) {
+    fn table(&mut self, table: Table) {
         if let Mode::Skip = self.mode {
-            if !rows.iter().any(|row| name_in_row(row).is_some()) {
+            if !table.rows.iter().any(|row| name_in_row(row).is_some()) {
                 return;
             }
         }
-        let known_header = rows
-            .iter()
-            .any(|row| header_width(row).is_some() || name_in_row(row).is_some());
-        let chosen = rows
-            .first()
-            .map(|first| (first, self.layouts.get(&layout_key(first, true))))
-            .and_then(|(f, c)| c.map(|c| (f.len(), c.clone())));
-        if !known_header {
-            match chosen {
-                Some((_, roles)) => {
-                    self.ensure_form();
-                    self.mode = Mode::Indicators(Columns(roles));
-                }
-                None => {
-                    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-                    if width >= 3 && !rows.is_empty() {
-                        let header = rows.first().cloned().unwrap_or_default();
-                        self.notices.push(Notice::NeedsMapping {
-                            layout: layout_key(&header, true),
-                            guess: official_order(header.len()),
-                            header,
-                            headerless: true,
-                        });
-                    }
-                    return;
-                }
+        let blocks = header_blocks(&table);
+        let known_header = !blocks.is_empty()
+            || table.rows.iter().any(|row| {
+                name_in_row(row).is_some()
+                    || is_goals_header(&row.iter().map(|c| header_key(c)).collect::<Vec<_>>())
+            });
+        if !known_header && !self.headerless(&table.rows) {
+            return;
+        }
+        let mut blocks = blocks.into_iter().peekable();
+        let data_end = |start: usize, next: Option<&HeaderBlock>| {
+            next.map_or(table.rows.len(), |block| block.rows.start)
+                .max(start)
+        };
+        let rows = &table.rows;
+        let mut index = 0;
+        while let Some(row) = rows.get(index) {
+            if let Some(block) = blocks.next_if(|block| block.rows.start == index) {
+                let end = data_end(block.rows.end, blocks.peek());
+                let data = rows.get(block.rows.end..end).unwrap_or_default();
+                self.header(&block, data);
+                index = block.rows.end.max(index + 1);
+                continue;
             }
+            self.row(row.clone());
+            index += 1;
         }
-        for row in rows {
-            self.row(row);
+    }
+
+    /// A table with no header row: imported with the columns the user chose for its width,
+    /// or asked about. Returns whether its rows are to be read.
+    fn headerless(&mut self, rows: &[Vec<String>]) -> bool {
+        let Some(first) = rows.first() else {
+            return false;
+        };
+        let key = layout_key(first, true);
+        if let Some(roles) = self.layouts.get(&key) {
+            self.ensure_form();
+            let columns = Columns(roles.clone());
+            self.reading.parts.push(PartReading {
+                part: Part::Indicators,
+                layout: key,
+                columns: roles
+                    .iter()
+                    .map(|role| ColumnReading {
+                        header: String::new(),
+                        role: *role,
+                        numbers: false,
+                    })
+                    .collect(),
+            });
+            self.last_columns = columns.clone();
+            self.mode = Mode::Indicators(columns);
+            return true;
         }
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        if width >= 3 {
+            self.notices.push(Notice::NeedsMapping {
+                layout: key,
+                guess: official_order(first.len()),
+                header: first.clone(),
+                headerless: true,
+            });
+        }
+        false
     }
 
     fn row(&mut self, row: Vec<String>) {
@@ -274,8 +466,33 @@ impl Reader<'_> {
             self.start_form(self.kind.unwrap_or(kind), name);
             return;
         }
-        if header_width(&row).is_some() {
-            self.header(&row);
+        if let Some(unit) =
+            labelled_value(&row, |key| matches!(key, "主管部门" | "预算单位" | "部门"))
+        {
+            // A department's form named only by its 主管部门 line, often with the claimed
+            // total beside it (主管部门 | … | 自评总分 | 99.18).
+            let title = self.title.clone();
+            let form = self.ensure_form();
+            if form.kind == FormKind::Department
+                && (form.name.is_empty() || Some(&form.name) == title.as_ref())
+            {
+                form.name = unit;
+            }
+            if let Some(total) = labelled_value(&row, |key| CLAIM_WORDS.contains(&key))
+                .filter(|total| is_number_cell(total))
+            {
+                form.claim.total = total;
+            }
+            return;
+        }
+        let keys: Vec<String> = row.iter().map(|cell| header_key(cell)).collect();
+        if is_goals_header(&keys) {
+            let position = |word: &str| keys.iter().position(|key| key.starts_with(word));
+            if let (Some(expected), Some(achieved)) =
+                (position("预期目标"), position("实际完成情况"))
+            {
+                self.mode = Mode::Goals { expected, achieved };
+            }
             return;
         }
         if let Some(kind) = row.iter().find_map(|cell| kind_in(cell)) {
@@ -284,9 +501,22 @@ impl Reader<'_> {
             self.kind = Some(kind);
             return;
         }
-        if is_claim_row(&row) && self.form.is_some() {
+        if is_claim_row(&row) {
             let columns = self.last_columns.clone();
             self.claims(&row, &columns);
+            return;
+        }
+        if let Some(why) = not_data(&row) {
+            self.skip(&row, why);
+            return;
+        }
+        let pairs = funds_pairs(&row);
+        if !pairs.is_empty() {
+            self.funds_pairs(pairs);
+            return;
+        }
+        if is_goals_row(&row) {
+            self.goals_row(&row);
             return;
         }
         match self.mode.clone() {
@@ -304,44 +534,122 @@ impl Reader<'_> {
         }
     }
 
-    fn header(&mut self, header: &[String]) {
-        let key = layout_key(header, false);
-        let columns = match self.layouts.get(&key) {
-            Some(roles) => Columns(roles.clone()),
-            None => Columns::of(header),
-        };
-        if columns.is_indicators() {
-            self.ensure_form();
-            self.level2.clear();
-            let unmapped = header
-                .iter()
-                .zip(&columns.0)
-                .any(|(cell, role)| role.is_none() && !cell.trim().is_empty());
-            if unmapped && !self.layouts.contains_key(&key) {
-                self.notices.push(Notice::NeedsMapping {
-                    layout: key,
-                    header: header.to_vec(),
-                    guess: columns.0.clone(),
-                    headerless: false,
-                });
-            }
-            self.last_columns = columns.clone();
-            self.mode = Mode::Indicators(columns);
+    /// 年度总体目标 | what was planned | what was achieved, with no header row of its own.
+    fn goals_row(&mut self, row: &[String]) {
+        let texts: Vec<String> = row
+            .iter()
+            .skip(1)
+            .map(|cell| cell.trim().to_owned())
+            .filter(|cell| !cell.is_empty())
+            .collect();
+        let form = self.ensure_form();
+        if form.goals.expected.is_empty() {
+            let mut texts = texts.into_iter();
+            form.goals.expected = texts.next().unwrap_or_default();
+            form.goals.achieved = texts.next().unwrap_or_default();
+        }
+        self.mode = Mode::Idle;
+    }
+
+    fn skip(&mut self, row: &[String], why: SkipReason) {
+        if self.form.is_none() {
+            return;
+        }
+        let text = row
+            .iter()
+            .map(|cell| cell.trim())
+            .filter(|cell| !cell.is_empty())
+            .collect::<Vec<_>>()
+            .join(" | ");
+        self.reading.skipped.push(Skipped { text, why });
+    }
+
+    /// A header block: the columns of the rows under it, named from its words (or as the user
+    /// chose for this layout). `data` are the rows it heads, to tell which columns hold numbers.
+    fn header(&mut self, block: &HeaderBlock, data: &[Vec<String>]) {
+        let headers: Vec<String> = block.columns.iter().map(|c| c.header()).collect();
+        let key = layout_key(&headers, false);
+        let chosen = self.layouts.get(&key);
+        let columns = Columns(
+            chosen
+                .cloned()
+                .unwrap_or_else(|| held_by_data(block.roles(), data)),
+        );
+        let part = if columns.is_indicators() {
+            Part::Indicators
         } else if columns.is_funds() {
-            let form = self.ensure_form();
-            if let Some(unit) = header.iter().find_map(|cell| amount_unit(cell)) {
-                form.funds.unit = unit;
-            }
-            self.mode = Mode::Funds(columns);
+            Part::Funds
         } else {
-            let position = |word: &str| {
-                header
-                    .iter()
-                    .position(|cell| header_key(cell).starts_with(word))
-            };
-            match (position("预期目标"), position("实际完成情况")) {
-                (Some(expected), Some(achieved)) => self.mode = Mode::Goals { expected, achieved },
-                _ => self.mode = Mode::Idle,
+            self.mode = Mode::Idle;
+            return;
+        };
+        let numbers: Vec<bool> = (0..headers.len())
+            .map(|c| {
+                data.iter()
+                    .any(|row| row.get(c).is_some_and(|cell| is_number_cell(cell)))
+            })
+            .collect();
+        let unnamed_numbers = headers.iter().enumerate().any(|(c, header)| {
+            columns.0.get(c).copied().flatten().is_none()
+                && numbers.get(c) == Some(&true)
+                && !header.is_empty()
+                && role_of(header).is_none()
+                && !known_unscored(header)
+        }) || headers.is_empty();
+        self.ensure_form();
+        if unnamed_numbers && chosen.is_none() {
+            self.notices.push(Notice::NeedsMapping {
+                layout: key.clone(),
+                header: headers.clone(),
+                guess: columns.0.clone(),
+                headerless: false,
+            });
+        }
+        self.reading.parts.push(PartReading {
+            part,
+            layout: key,
+            columns: headers
+                .into_iter()
+                .zip(&columns.0)
+                .zip(numbers)
+                .map(|((header, role), numbers)| ColumnReading {
+                    header,
+                    role: *role,
+                    numbers,
+                })
+                .collect(),
+        });
+        let points = block
+            .columns
+            .iter()
+            .flat_map(|column| &column.words)
+            .find_map(|word| declared_points(word).map(|points| (points, word.clone())));
+        match part {
+            Part::Indicators => {
+                self.level2.clear();
+                // A weight over the whole indicator block (绩效指标(90分)), not a section's.
+                self.indicator_points = points
+                    .filter(|(_, word)| {
+                        !matches!(
+                            role_of(word),
+                            Some(Role::Level1 | Role::Level2 | Role::Name)
+                        )
+                    })
+                    .map(|(points, _)| points);
+                self.last_columns = columns.clone();
+                self.mode = Mode::Indicators(columns);
+            }
+            Part::Funds => {
+                let form = self.ensure_form();
+                let words = block.columns.iter().flat_map(|column| &column.words);
+                if let Some(unit) = words.clone().find_map(|word| amount_unit(word)) {
+                    form.funds.unit = unit;
+                }
+                if let Some((points, word)) = points {
+                    form.funds.weight = points;
+                    self.reading.budget_weight = WeightSource::Header(folded_key(&word));
+                }
+                self.mode = Mode::Funds(columns);
             }
         }
     }
@@ -365,9 +673,48 @@ impl Reader<'_> {
             return;
         }
         let slot = funds_slot(&label);
-        let form = self.ensure_form();
+        let stated_points = declared_points(&label).filter(|_| slot.is_none());
+        let mut source = None;
+        self.ensure_form();
+        let Some(form) = self.form.as_mut() else {
+            return;
+        };
         let funds = &mut form.funds;
-        let Some(slot) = slot.or_else(|| funds.total.full_year.is_empty().then_some(0)) else {
+        let total_empty = [
+            &funds.total.initial,
+            &funds.total.full_year,
+            &funds.total.executed,
+        ]
+        .iter()
+        .all(|cell| cell.trim().is_empty());
+        let amounts = [Role::Initial, Role::FullYear, Role::Executed]
+            .iter()
+            .any(|role| is_number_cell(columns.cell(row, *role)));
+        let taken = |slot: usize| {
+            slot.checked_sub(1)
+                .and_then(|i| funds.sub_rows.get(i))
+                .is_some_and(|row| {
+                    [&row.initial, &row.full_year, &row.executed]
+                        .iter()
+                        .any(|c| !c.trim().is_empty())
+                })
+        };
+        // A second source of the same kind (省级财政资金, then 市县财政资金) is a row of its own.
+        let slot = slot.filter(|slot| !taken(*slot));
+        let slot = slot
+            .or_else(|| (label.is_empty() && total_empty).then_some(0))
+            .or_else(|| {
+                // A source of funds the official form does not list (单位资金, 财政专户管理资金):
+                // a sub-row of its own, so the sub-rows still add up to the total.
+                (!label.is_empty() && amounts && funds.sub_rows.len() < MAX_SUB_ROWS).then(|| {
+                    funds.sub_rows.push(crate::model::FundsRow {
+                        label: label_text(row, &label),
+                        ..Default::default()
+                    });
+                    funds.sub_rows.len()
+                })
+            });
+        let Some(slot) = slot else {
             return;
         };
         let target = if slot == 0 {
@@ -384,46 +731,105 @@ impl Reader<'_> {
         target.executed = get(Role::Executed);
         target.claimed_rate = get(Role::Rate);
         if slot == 0 {
-            funds.weight = get(Role::Weight);
+            let weight = get(Role::Weight);
+            if !weight.is_empty() {
+                funds.weight = weight;
+                source = Some(WeightSource::Cell);
+            } else if let Some(points) = stated_points {
+                // A row label that states the weight: 预算执行情况（10分）.
+                funds.weight = points;
+                source = Some(WeightSource::Header(label.clone()));
+            }
             target.claimed_score = get(Role::Score);
         }
         if !label.is_empty() && slot != 0 {
             target.label = label_text(row, &label);
         }
+        if let Some(source) = source {
+            self.reading.budget_weight = source;
+        }
+    }
+
+    /// 预算数 6.84 | 到位数 6.84 | 执行数 6.84, written across one row.
+    fn funds_pairs(&mut self, pairs: Vec<(Role, String)>) {
+        let total = &mut self.ensure_form().funds.total;
+        for (role, value) in pairs {
+            match role {
+                Role::Initial => total.initial = value,
+                Role::FullYear if total.full_year.is_empty() => total.full_year = value,
+                Role::Executed => total.executed = value,
+                Role::Rate => total.claimed_rate = value,
+                Role::Score => total.claimed_score = value,
+                _ => {}
+            }
+        }
     }
 
     fn indicator_row(&mut self, row: &[String], columns: &Columns) {
-        if first_text(row).is_some_and(|(_, text)| folded_key(text).starts_with("合计")) {
-            self.claims(row, columns);
+        if first_text(row).is_some_and(|(_, text)| {
+            let key = folded_key(text);
+            key.starts_with("合计") || key.starts_with("小计")
+        }) {
+            self.skip(row, SkipReason::Sum);
+            self.sum_row(row, columns);
+            self.mode = Mode::Idle;
             return;
         }
         let cell = |role: Role| columns.cell(row, role).trim().to_owned();
         let level1 = cell(Role::Level1);
         let level2 = folded_key(&cell(Role::Level2));
         let name = cell(Role::Name);
-        let target = join_sichuan(&cell(Role::Nature), &cell(Role::Target), &cell(Role::Unit));
+        let adjusted = cell(Role::AdjustedTarget);
+        let written = if adjusted.is_empty() {
+            cell(Role::Target)
+        } else {
+            adjusted
+        };
+        let target = join_sichuan(&cell(Role::Nature), &written, &cell(Role::Unit));
         let actual = join_actual(&cell(Role::Actual), &cell(Role::Unit));
         let weight = cell(Role::Weight);
         let score = cell(Role::Score);
         let reason = cell(Role::Reason);
+        if !columns.has(Role::Level1)
+            && !columns.has(Role::Level2)
+            && target.is_empty()
+            && actual.is_empty()
+        {
+            if let Some(heading) = heading_of(&name, self.form.as_ref()) {
+                self.heading(row, heading, weight);
+                return;
+            }
+        }
         let level2_changed = !level2.is_empty();
         let form = self.ensure_form();
         if !level1.is_empty() || form.sections.is_empty() {
             let (section_name, declared) = split_declared(&level1);
-            form.sections.push(Section {
-                name: section_name,
-                declared_weight: declared,
-                ..Section::default()
+            // The same heading again right after its rows is the section going on over a
+            // page break (Word repeats a merged cell split across pages), not a new one.
+            let continues = form.sections.last().is_some_and(|last| {
+                !section_name.is_empty()
+                    && last.name == section_name
+                    && (declared.is_empty() || declared == last.declared_weight)
             });
-            self.level2.clear();
+            if !continues {
+                form.sections.push(Section {
+                    name: section_name,
+                    declared_weight: declared,
+                    ..Section::default()
+                });
+                self.level2.clear();
+            }
         }
         if level2_changed {
             self.level2 = level2;
         }
-        let has_row = [&name, &target, &actual, &weight, &score, &reason]
+        let has_row = [&target, &actual, &weight, &score]
             .iter()
-            .any(|c| !c.is_empty());
+            .any(|c| !is_filler(c));
         if !has_row {
+            if row.iter().filter(|cell| !cell.trim().is_empty()).count() > 1 {
+                self.skip(row, SkipReason::NoIndicator);
+            }
             return;
         }
         self.rows_read += 1;
@@ -446,38 +852,67 @@ impl Reader<'_> {
         }
     }
 
+    /// A flat list's heading row (产出指标 | | | 60 | 58.25; 数量指标 | … ): the section or
+    /// second level the rows under it belong to. Its weight is the section's declared weight;
+    /// its score is the filer's subtotal, which zipin computes itself.
+    fn heading(&mut self, row: &[String], heading: Heading, weight: String) {
+        self.skip(row, SkipReason::Heading);
+        match heading {
+            Heading::Section(name) => {
+                self.ensure_form().sections.push(Section {
+                    name,
+                    declared_weight: weight,
+                    ..Section::default()
+                });
+                self.level2.clear();
+            }
+            Heading::Level2(name) => self.level2 = name,
+        }
+    }
+
+    /// 合计: its score is the claimed total where its weight is the whole 100 (or not
+    /// written); where it sums the indicators only (90), the claimed budget score completes it.
+    fn sum_row(&mut self, row: &[String], columns: &Columns) {
+        let score = read_number(columns.cell(row, Role::Score)).value();
+        let weight = read_number(columns.cell(row, Role::Weight)).value();
+        let form = self.ensure_form();
+        let claimed = match (score, weight) {
+            (Some(score), None) => Some(score),
+            (Some(score), Some(weight)) if weight == rust_decimal::Decimal::ONE_HUNDRED => {
+                Some(score)
+            }
+            (Some(score), Some(_)) => read_number(&form.funds.total.claimed_score)
+                .value()
+                .and_then(|budget| score.checked_add(budget)),
+            (None, _) => None,
+        };
+        if let Some(claimed) = claimed {
+            form.claim.total = claimed.normalize().to_string();
+        }
+        if let Some(grade) =
+            claimed_grade(row).and_then(|written| crate::score::Grade::parse(&written))
+        {
+            form.claim.grade = grade.label().to_owned();
+        }
+    }
+
     /// 总分 / 等级 rows: what the filer claimed.
     fn claims(&mut self, row: &[String], columns: &Columns) {
         let form = self.ensure_form();
-        if let Some(grade) = row.iter().find(|cell| {
-            let key = folded_key(cell);
-            key.starts_with("等级")
-                || key.starts_with("自评等级")
-                || matches!(key.as_str(), "优" | "良" | "中" | "差")
-        }) {
-            let key = folded_key(grade);
-            let value = key.rsplit([':', '：']).next().unwrap_or("").to_owned();
-            let next = row
-                .iter()
-                .skip_while(|c| *c != grade)
-                .skip(1)
-                .map(|c| folded_key(c))
-                .find(|k| !k.is_empty())
-                .unwrap_or_default();
-            let written =
-                if value.is_empty() || value.starts_with("等级") || value.starts_with("自评等级")
-                {
-                    next
-                } else {
-                    key.clone()
-                };
+        if let Some(written) = claimed_grade(row) {
             // Keep the grade itself ("优"), or the text as written when it names none.
             form.claim.grade = crate::score::Grade::parse(&written)
                 .map_or(written, |grade| grade.label().to_owned());
         }
+        // The total stands in the score column; a number under 分值 is the weights' sum, not
+        // a claim. Rows rebuilt from Word's text lose their positions: there, of the other
+        // numbers, the last of two (总分 | 100 | 95) or the only one.
+        let weight_at = columns.index(Role::Weight);
         let numbers: Vec<String> = row
             .iter()
-            .map(|c| folded_key(c))
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != weight_at)
+            .map(|(_, c)| folded_key(c))
             .filter(|key| matches!(read_number(key), NumberCell::Number(_)))
             .collect();
         let at_score = folded_key(columns.cell(row, Role::Score));
@@ -491,10 +926,23 @@ impl Reader<'_> {
         if let Some(total) = total {
             form.claim.total = total;
         }
-        self.mode = Mode::Idle;
+        if !matches!(self.mode, Mode::Funds(_)) {
+            self.mode = Mode::Idle;
+        }
     }
 
     fn start_form(&mut self, kind: FormKind, name: String) {
+        // A name given twice (a cover line 项目名称：…, then the table's 项目名称 row) names one
+        // form: the table's wins.
+        if let Some(form) = self
+            .form
+            .as_mut()
+            .filter(|form| form.sections.is_empty() && !has_funds(form))
+        {
+            form.name = name;
+            form.kind = kind;
+            return;
+        }
         self.finish_form();
         self.form = Some(Form {
             kind,
@@ -522,13 +970,140 @@ impl Reader<'_> {
     }
 
     fn finish_form(&mut self) {
-        if let Some(form) = self.form.take() {
+        let mut reading = std::mem::take(&mut self.reading);
+        let indicator_points = self.indicator_points.take();
+        if let Some(mut form) = self.form.take() {
+            // A first-level heading with no indicator under it (a page's repeated heading,
+            // the text rows under the table) is not a section.
+            form.sections.retain(|section| !section.rows.is_empty());
             if !form.sections.is_empty() || form.has_content() {
+                settle_budget_weight(&mut form, &mut reading, indicator_points);
+                reading.missing = missing_columns(&form, &reading);
                 self.forms.push(form);
+                self.readings.push(reading);
             }
         }
         self.title = None;
     }
+}
+
+/// Words name a column, and the rows under it confirm it: a column of amounts, weights or
+/// scores whose cells are mostly words is a column of row labels (年度预算数（万元） over
+/// 总额 / 其中：财政资金), not the column its header's words suggest.
+fn held_by_data(roles: Vec<Option<Role>>, data: &[Vec<String>]) -> Vec<Option<Role>> {
+    roles
+        .into_iter()
+        .enumerate()
+        .map(|(c, role)| match role {
+            Some(role) if role.holds_numbers() => {
+                let read = |cell: &String| match role {
+                    Role::Rate | Role::Share | Role::Coefficient => read_rate(cell).0,
+                    _ => read_number(cell),
+                };
+                // Rows with no number at all (goals text, notes) say nothing about a column.
+                let cells = data
+                    .iter()
+                    .filter(|row| row.iter().any(|cell| is_number_cell(cell)))
+                    .filter_map(|row| row.get(c))
+                    .map(read)
+                    .filter(|cell| *cell != NumberCell::Empty);
+                let (words, all) = cells.fold((0, 0), |(words, all), cell| {
+                    (words + usize::from(cell == NumberCell::Unreadable), all + 1)
+                });
+                if words * 2 > all {
+                    role.is_funds().then_some(Role::Label)
+                } else {
+                    Some(role)
+                }
+            }
+            role => role,
+        })
+        .collect()
+}
+
+/// A form that states no budget weight: where a header declares the indicators' share
+/// (绩效指标(90分)), the budget part is the rest of 100; where the indicators' own weights
+/// already add up to 100 and the form scores no budget part, it weighs 0; otherwise the
+/// profile's weight stands.
+fn settle_budget_weight(
+    form: &mut Form,
+    reading: &mut FormReading,
+    indicator_points: Option<String>,
+) {
+    if reading.budget_weight != WeightSource::Profile {
+        return;
+    }
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    if let Some(rest) = indicator_points
+        .as_deref()
+        .and_then(|points| read_number(points).value())
+        .and_then(|points| hundred.checked_sub(points))
+        .filter(|rest| !rest.is_sign_negative())
+    {
+        form.funds.weight = rest.normalize().to_string();
+        reading.budget_weight = WeightSource::Header(format!(
+            "指标合计 {}分",
+            indicator_points.unwrap_or_default()
+        ));
+        return;
+    }
+    // Every section declares its weight (产出指标(50分) …, or the framework's 项目决策(10分)
+    // … 项目效益(35分)): the budget part is what they leave of 100.
+    let declared = form
+        .sections
+        .iter()
+        .map(|section| read_number(&section.declared_weight).value())
+        .collect::<Option<Vec<_>>>()
+        .filter(|weights| !weights.is_empty())
+        .and_then(|weights| {
+            weights
+                .into_iter()
+                .try_fold(rust_decimal::Decimal::ZERO, |sum, w| sum.checked_add(w))
+        });
+    if let Some(rest) = declared
+        .and_then(|sum| hundred.checked_sub(sum))
+        .filter(|rest| !rest.is_sign_negative())
+    {
+        form.funds.weight = rest.normalize().to_string();
+        reading.budget_weight = WeightSource::Header(format!(
+            "一级指标分值合计 {} 分",
+            declared.unwrap_or_default().normalize()
+        ));
+        return;
+    }
+    let weights = form
+        .rows()
+        .map(|context| read_number(&context.row.weight).value())
+        .collect::<Option<Vec<_>>>();
+    let sum = weights.and_then(|weights| {
+        weights
+            .into_iter()
+            .try_fold(rust_decimal::Decimal::ZERO, |sum, w| sum.checked_add(w))
+    });
+    let scores_budget = !form.funds.total.claimed_score.trim().is_empty();
+    if sum == Some(hundred) && !scores_budget && form.row_count() > 0 {
+        form.funds.weight = "0".to_owned();
+        reading.budget_weight = WeightSource::NoBudgetPart;
+    }
+}
+
+/// The columns an indicator table's rows need that the form's tables do not have.
+fn missing_columns(form: &Form, reading: &FormReading) -> Vec<Role> {
+    if form.row_count() == 0 {
+        return Vec::new();
+    }
+    let has = |role| reading.has_indicator_role(role);
+    let mut missing = Vec::new();
+    if !has(Role::Actual) {
+        missing.push(Role::Actual);
+    }
+    if !has(Role::Weight) && !has(Role::Coefficient) {
+        missing.push(Role::Weight);
+    }
+    if !has(Role::Score) && !has(Role::Converted) && !has(Role::Coefficient) {
+        missing.push(Role::Score);
+    }
+    missing
 }
 
 /// The name on a name row: 部门名称 | 株洲市… or 项目支出名称 | 网格员专项经费.
@@ -536,11 +1111,7 @@ fn name_in_row(row: &[String]) -> Option<(String, String)> {
     let (index, label) = row.iter().enumerate().find_map(|(i, cell)| {
         let key = folded_key(cell);
         let key = key.trim_end_matches([':', '：']);
-        matches!(
-            key,
-            "部门名称" | "单位名称" | "项目名称" | "项目支出名称" | "部门(单位)名称"
-        )
-        .then(|| (i, key.to_owned()))
+        is_name_label(key).then(|| (i, key.to_owned()))
     })?;
     let name = row
         .iter()
@@ -551,46 +1122,61 @@ fn name_in_row(row: &[String]) -> Option<(String, String)> {
     Some((label, name.trim_matches(['　', ' ']).to_owned()))
 }
 
-/// A name given in a line of text: "项目名称：网格员专项经费".
-fn labelled_name(line: &str) -> Option<String> {
-    let key = folded_key(line);
-    for label in ["项目名称:", "项目支出名称:", "项目名称：", "项目支出名称："]
-    {
-        if let Some(name) = key.strip_prefix(label) {
-            return Some(name.to_owned());
-        }
-    }
-    None
+/// Whether a form holds any amount in its funds block.
+fn has_funds(form: &Form) -> bool {
+    std::iter::once(&form.funds.total)
+        .chain(&form.funds.sub_rows)
+        .any(|row| {
+            [&row.initial, &row.full_year, &row.executed]
+                .iter()
+                .any(|c| !c.trim().is_empty())
+        })
 }
 
-/// Which funds row a label names: 0 the total, 1–3 the sub-rows.
-fn funds_slot(label: &str) -> Option<usize> {
-    let label = label
-        .trim_start_matches("其中")
-        .trim_start_matches([':', '：']);
-    if label.is_empty() {
-        return None;
+/// The grade a 总分 / 等级 row states: in the cell after its label ("自评等级 | 优"), in the
+/// label's own cell ("等级：优", "（自评等级）优"), or alone ("优").
+fn claimed_grade(row: &[String]) -> Option<String> {
+    let keys: Vec<String> = row.iter().map(|cell| folded_key(cell)).collect();
+    let labelled = keys.iter().position(|key| key.contains("等级"));
+    if let Some(at) = labelled {
+        let key = keys.get(at)?;
+        let rest = key
+            .rsplit(['等', ':', '：', ')', '）'])
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches('级');
+        if !rest.is_empty() {
+            return Some(rest.to_owned());
+        }
+        return keys
+            .iter()
+            .skip(at + 1)
+            .find(|key| !key.is_empty())
+            .cloned();
     }
-    if [
-        "合计",
-        "年度资金总额",
-        "资金总额",
-        "总额",
-        "总计",
-        "项目资金总额",
-    ]
-    .contains(&label)
-    {
-        Some(0)
-    } else if label.contains("财政拨款") || label.contains("财政资金") {
-        Some(1)
-    } else if label.contains("结转") {
-        Some(2)
-    } else if label.contains("其他") {
-        Some(3)
-    } else {
-        None
-    }
+    keys.into_iter()
+        .find(|key| matches!(key.as_str(), "优" | "良" | "中" | "差" | "优秀" | "良好"))
+}
+
+/// The label of a form's name: 部门名称, 单位名称, 项目名称, 项目支出名称, 专项资金名称,
+/// 部门(单位)名称 … — a short label ending in 名称 that does not name an indicator column.
+fn is_name_label(key: &str) -> bool {
+    let length = key.chars().count();
+    key.ends_with("名称")
+        && (4..=10).contains(&length)
+        && !key.contains("指标")
+        && (key.contains("部门")
+            || key.contains("单位")
+            || key.contains("项目")
+            || key.contains("资金"))
+}
+
+/// A name given in a line of text: "项目名称：网格员专项经费".
+fn labelled_name(line: &str) -> Option<String> {
+    let (label, name) = line.trim().split_once([':', '：'])?;
+    matches!(folded_key(label).as_str(), "项目名称" | "项目支出名称")
+        .then(|| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
 }
 
 fn label_text(row: &[String], key: &str) -> String {

@@ -15,9 +15,35 @@ pub enum Block {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Table {
     pub rows: Vec<Vec<String>>,
+    /// The merged cells, where the source says them (HTML, Word): the header reader then
+    /// knows which header cell stands over which columns instead of inferring it from the
+    /// empty positions, as it must for tab-separated text. `None` when the source cannot say.
+    pub merges: Option<Vec<Merge>>,
+}
+
+/// A merged cell: its top-left position and how many rows and columns it covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Merge {
+    pub row: usize,
+    pub column: usize,
+    pub rows: usize,
+    pub columns: usize,
+}
+
+impl Merge {
+    /// Whether the merge covers a position.
+    pub fn covers(&self, row: usize, column: usize) -> bool {
+        (self.row..self.row.saturating_add(self.rows)).contains(&row)
+            && (self.column..self.column.saturating_add(self.columns)).contains(&column)
+    }
 }
 
 impl Table {
+    /// A table from positional rows, with no word on merges.
+    pub fn positional(rows: Vec<Vec<String>>) -> Table {
+        Table { rows, merges: None }
+    }
+
     /// The widest row's length.
     pub fn width(&self) -> usize {
         self.rows.iter().map(Vec::len).max().unwrap_or(0)
@@ -38,6 +64,7 @@ impl Table {
 pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
     const MAX_SPAN: usize = 1_000;
     let mut grid: Vec<Vec<Option<String>>> = Vec::with_capacity(rows.len());
+    let mut merges = Vec::new();
     for (r, row) in rows.into_iter().enumerate() {
         if grid.len() <= r {
             grid.resize_with(r + 1, Vec::new);
@@ -53,6 +80,14 @@ pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
             }
             let (rowspan, colspan) = (rowspan.clamp(1, MAX_SPAN), colspan.clamp(1, MAX_SPAN));
             let mut text = Some(text);
+            if rowspan > 1 || colspan > 1 {
+                merges.push(Merge {
+                    row: r,
+                    column: c,
+                    rows: rowspan,
+                    columns: colspan,
+                });
+            }
             for dr in 0..rowspan {
                 let target = r + dr;
                 if grid.len() <= target {
@@ -82,5 +117,6 @@ pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
             .into_iter()
             .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
             .collect(),
+        merges: Some(merges),
     }
 }

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::normalize::folded_key;
+use crate::number::{read_number, NumberCell};
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,20 +40,33 @@ pub enum Role {
     Reason,
     /// A column that labels rows (资金情况, 年度资金总额 as a header, the merged 绩效指标).
     Label,
+    /// 调整指标值: the target as adjusted during the year; where a row has one, it is the
+    /// target the row is scored against.
+    AdjustedTarget,
+    /// 权重占比(%): the share of the row's score that counts (河北).
+    Share,
+    /// 折算得分: the row's score times its share, as the filer computed it (河北).
+    Converted,
+    /// 得分系数(%): the share of the weight the row earned; its score is weight × 系数 (重庆).
+    Coefficient,
 }
 
 impl Role {
     /// Every role, in the order of the official indicator table.
-    pub const ALL: [Role; 15] = [
+    pub const ALL: [Role; 19] = [
         Role::Level1,
         Role::Level2,
         Role::Name,
         Role::Target,
+        Role::AdjustedTarget,
         Role::Actual,
         Role::Nature,
         Role::Unit,
         Role::Weight,
         Role::Score,
+        Role::Coefficient,
+        Role::Share,
+        Role::Converted,
         Role::Reason,
         Role::Initial,
         Role::FullYear,
@@ -79,13 +93,72 @@ impl Role {
             Role::Unit => "度量单位",
             Role::Reason => "偏差原因分析及改进措施",
             Role::Label => "（行标题）",
+            Role::AdjustedTarget => "调整后指标值",
+            Role::Share => "权重占比（%）",
+            Role::Converted => "折算得分",
+            Role::Coefficient => "得分系数（%）",
         }
+    }
+
+    /// The `data-role` name of the automation contract.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Initial => "initial",
+            Role::FullYear => "full-year",
+            Role::Executed => "executed",
+            Role::Rate => "rate",
+            Role::Weight => "weight",
+            Role::Score => "score",
+            Role::Level1 => "level1",
+            Role::Level2 => "level2",
+            Role::Name => "name",
+            Role::Target => "target",
+            Role::Actual => "actual",
+            Role::Nature => "nature",
+            Role::Unit => "unit",
+            Role::Reason => "reason",
+            Role::Label => "label",
+            Role::AdjustedTarget => "adjusted-target",
+            Role::Share => "share",
+            Role::Converted => "converted",
+            Role::Coefficient => "coefficient",
+        }
+    }
+
+    /// Whether the column holds numbers only (amounts, rates, weights, scores).
+    pub fn holds_numbers(self) -> bool {
+        matches!(
+            self,
+            Role::Initial
+                | Role::FullYear
+                | Role::Executed
+                | Role::Rate
+                | Role::Weight
+                | Role::Score
+                | Role::Share
+                | Role::Converted
+                | Role::Coefficient
+        )
+    }
+
+    /// Whether the role belongs to the funds block rather than the indicator table.
+    pub fn is_funds(self) -> bool {
+        matches!(
+            self,
+            Role::Initial | Role::FullYear | Role::Executed | Role::Rate
+        )
     }
 }
 
-/// The words of each role, compared after [`header_key`].
+/// The words of each role, compared after [`header_key`]. A header equal to a word names
+/// its role; a short header containing one names the role of the longest word it contains
+/// (年初目标值 → 目标值, 单项指标折算得分 → 折算得分), except for the words of
+/// [`EXACT_ONLY`], which stand inside too many other names (实施单位, 评分标准).
 const WORDS: &[(Role, &[&str])] = &[
-    (Role::Initial, &["年初预算数", "年初预算", "年初数"]),
+    (
+        Role::Initial,
+        &["年初预算数", "年初预算", "年初数", "年初预算金额"],
+    ),
     (
         Role::FullYear,
         &[
@@ -94,6 +167,8 @@ const WORDS: &[(Role, &[&str])] = &[
             "调整后预算",
             "全年预算",
             "预算数",
+            "预算金额",
+            "全年预算金额",
         ],
     ),
     (
@@ -104,17 +179,42 @@ const WORDS: &[(Role, &[&str])] = &[
             "执行数",
             "实际支出",
             "全年实际支出",
+            "执行金额",
+            "实际支出数",
         ],
     ),
-    (Role::Rate, &["执行率", "预算执行率"]),
+    (Role::Rate, &["执行率", "预算执行率", "资金执行率"]),
     (
         Role::Weight,
-        &["分值", "权重", "指标分值", "标准分", "权重分值"],
+        &[
+            "分值",
+            "权重",
+            "指标分值",
+            "标准分",
+            "权重分值",
+            "指标权重",
+            "满分",
+            "标准分值",
+        ],
     ),
-    (Role::Score, &["得分", "自评得分", "实际得分", "评分"]),
+    (
+        Role::Score,
+        &[
+            "得分",
+            "自评得分",
+            "实际得分",
+            "评分",
+            "指标得分",
+            "单项指标得分",
+            "评价得分",
+        ],
+    ),
     (Role::Level1, &["一级指标"]),
     (Role::Level2, &["二级指标"]),
-    (Role::Name, &["三级指标", "指标名称", "绩效指标名称"]),
+    (
+        Role::Name,
+        &["三级指标", "指标名称", "绩效指标名称", "三级指标名称"],
+    ),
     (
         Role::Target,
         &[
@@ -125,7 +225,12 @@ const WORDS: &[(Role, &[&str])] = &[
             "预期指标值",
             "年度目标",
             "预期目标值",
+            "年初指标值",
         ],
+    ),
+    (
+        Role::AdjustedTarget,
+        &["调整指标值", "调整后指标值", "调整后目标值", "调整目标值"],
     ),
     (
         Role::Actual,
@@ -136,9 +241,14 @@ const WORDS: &[(Role, &[&str])] = &[
             "实际值",
             "实际完成情况值",
             "全年实际完成值",
+            "实际完成",
+            "完成情况",
         ],
     ),
-    (Role::Nature, &["指标性质", "指标方向", "计算符号"]),
+    (
+        Role::Nature,
+        &["指标性质", "指标方向", "计算符号", "指标属性"],
+    ),
     (Role::Unit, &["度量单位", "计量单位", "单位"]),
     (
         Role::Reason,
@@ -150,8 +260,13 @@ const WORDS: &[(Role, &[&str])] = &[
             "原因",
             "偏差原因",
             "偏差原因分析及改进措施说明",
+            "改进措施",
+            "未完成原因",
         ],
     ),
+    (Role::Share, &["权重占比", "权重比例", "占比"]),
+    (Role::Converted, &["折算得分", "折算分", "折算后得分"]),
+    (Role::Coefficient, &["得分系数", "系数", "完成系数"]),
     (
         Role::Label,
         &[
@@ -162,8 +277,34 @@ const WORDS: &[(Role, &[&str])] = &[
             "资金总额",
             "预算资金",
             "项目",
+            "预算执行情况",
+            "资金来源",
         ],
     ),
+];
+
+/// Words that name their role only standing alone: inside a longer header they mean
+/// something else (实施单位, 评分标准, 项目名称, 完成情况说明).
+const EXACT_ONLY: &[&str] = &["单位", "项目", "原因", "评分", "占比", "系数", "完成情况"];
+
+/// Headers no role is read from, though they contain a role's word: explanations, scoring
+/// rules and figures zipin does not score (评分标准 holds 评分, 到位数 is money received).
+/// Their columns are left out without asking, even where they hold numbers.
+const NOT_A_COLUMN: &[&str] = &[
+    "到位数",
+    "到位资金",
+    "是否核心指标",
+    "评分标准",
+    "评分规则",
+    "评分方法",
+    "计分方法",
+    "计算方法",
+    "序号",
+    "指标解释",
+    "指标说明",
+    "备注",
+    "数据来源",
+    "佐证材料",
 ];
 
 /// A header cell reduced for comparison: compatibility-folded, spaces and line breaks
@@ -183,26 +324,82 @@ pub fn header_key(text: &str) -> String {
     key
 }
 
+/// Whether a header names a column zipin knows and leaves out (评分标准, 序号, 到位数 …).
+pub fn known_unscored(text: &str) -> bool {
+    let key = header_key(text);
+    NOT_A_COLUMN.iter().any(|word| key.contains(word))
+}
+
 /// The role a header cell names, if any.
 pub fn role_of(text: &str) -> Option<Role> {
     role_of_key(&header_key(text))
 }
 
+/// Headers longer than this are sentences, not column names: no word is looked for inside.
+const MAX_CONTAINING: usize = 16;
+
 /// The role a [`header_key`] names, if any.
-fn role_of_key(key: &str) -> Option<Role> {
+pub fn role_of_key(key: &str) -> Option<Role> {
     if key.is_empty() {
+        return None;
+    }
+    if let Some((role, _)) = WORDS.iter().find(|(_, words)| words.contains(&key)) {
+        return Some(*role);
+    }
+    if key.chars().count() > MAX_CONTAINING
+        || key.chars().any(|c| c.is_ascii_digit())
+        || NOT_A_COLUMN.iter().any(|word| key.contains(word))
+    {
         return None;
     }
     WORDS
         .iter()
-        .find(|(_, words)| words.contains(&key))
-        .map(|(role, _)| *role)
+        .flat_map(|(role, words)| words.iter().map(move |word| (*role, *word)))
+        .filter(|(_, word)| !EXACT_ONLY.contains(word) && key.contains(word))
+        .max_by_key(|(_, word)| word.len())
+        .map(|(role, _)| role)
+}
+
+/// The points a header or row label declares: "产出指标(60分)" → 60, "得分(20分*执行率)" → 20,
+/// "预算执行情况(万元)(10分)" → 10, "年度绩效目标（80分）" → 80. The first bracket that opens
+/// with a number followed by 分 counts.
+pub fn declared_points(text: &str) -> Option<String> {
+    let key = folded_key(text);
+    let mut inside: Option<String> = None;
+    for c in key.chars() {
+        match (c, inside.as_mut()) {
+            ('(' | '[' | '【' | '〔', _) => inside = Some(String::new()),
+            (')' | ']' | '】' | '〕', Some(content)) => {
+                if let Some(points) = leading_points(content) {
+                    return Some(points);
+                }
+                inside = None;
+            }
+            (c, Some(content)) => content.push(c),
+            _ => {}
+        }
+    }
+    inside.as_deref().and_then(leading_points)
+}
+
+/// "20分*执行率" → "20"; "万元" → none.
+fn leading_points(content: &str) -> Option<String> {
+    let content = content.trim_start_matches(['满', '共']);
+    let end = content
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(content.len());
+    let (number, rest) = content.split_at(end);
+    (rest.starts_with('分') && matches!(read_number(number), NumberCell::Number(_)))
+        .then(|| number.to_owned())
 }
 
 /// Whether a row is a header row: it names at least two columns, one of them a column
-/// only headers contain. Returns the row's width when it is. Every row of a paste is asked,
-/// so each cell is reduced to its key once.
+/// only headers contain, and holds no plain number. Returns the row's width when it is.
+/// Every row of a paste is asked, so each cell is reduced to its key once.
 pub fn header_width(row: &[String]) -> Option<usize> {
+    if row.iter().any(|cell| is_number_cell(cell)) {
+        return None;
+    }
     let keys: Vec<String> = row.iter().map(|cell| header_key(cell)).collect();
     let roles: Vec<Role> = keys.iter().filter_map(|key| role_of_key(key)).collect();
     let core = roles.iter().any(|role| {
@@ -215,12 +412,27 @@ pub fn header_width(row: &[String]) -> Option<usize> {
                 | Role::Level2
                 | Role::Name
                 | Role::Target
+                | Role::AdjustedTarget
                 | Role::Actual
         )
     });
-    let goals = keys.iter().any(|key| key == "预期目标")
-        && keys.iter().any(|key| key.starts_with("实际完成情况"));
-    ((core && roles.len() >= 2) || goals).then_some(row.len())
+    ((core && roles.len() >= 2) || is_goals_header(&keys)).then_some(row.len())
+}
+
+/// The header of the 年度总体目标 row: 预期目标 beside 实际完成情况.
+pub fn is_goals_header(keys: &[String]) -> bool {
+    keys.iter().any(|key| key == "预期目标")
+        && keys.iter().any(|key| key.starts_with("实际完成情况"))
+}
+
+/// A cell that is a number and nothing else ("96", "1,234.50", "95%"): data, never a header.
+pub fn is_number_cell(cell: &str) -> bool {
+    let cell = cell.trim();
+    !cell.is_empty()
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '-' | '+' | '％' | '．'))
+        && cell.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether a line is a title between tables ("附件1-2", "2022年度部门整体支出绩效自评表",
@@ -240,6 +452,31 @@ pub fn amount_unit(text: &str) -> Option<crate::model::AmountUnit> {
         Some(crate::model::AmountUnit::TenThousandYuan)
     } else if folded.contains("(元)") {
         Some(crate::model::AmountUnit::Yuan)
+    } else {
+        None
+    }
+}
+
+/// Which funds row a label names: 0 the total, 1–3 the sub-rows.
+pub fn funds_slot(label: &str) -> Option<usize> {
+    let label = label
+        .trim_start_matches("其中")
+        .trim_start_matches([':', '：'])
+        .trim_end_matches([':', '：']);
+    if label.is_empty() {
+        return None;
+    }
+    if ["合计", "总额", "总计"]
+        .iter()
+        .any(|end| label.ends_with(end))
+    {
+        Some(0)
+    } else if label.contains("财政拨款") || label.contains("财政资金") {
+        Some(1)
+    } else if label.contains("结转") {
+        Some(2)
+    } else if label.contains("其他") {
+        Some(3)
     } else {
         None
     }

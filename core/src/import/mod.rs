@@ -7,9 +7,11 @@ pub mod docx;
 pub mod forms;
 pub mod grid;
 pub mod header;
+pub mod header_block;
 pub mod html;
 pub mod markup;
 pub mod office;
+pub mod reading;
 pub mod warm_up;
 pub mod word_text;
 pub mod xlsx;
@@ -43,17 +45,49 @@ pub fn read_blocks(text: &str, html: Option<&str>) -> Vec<Block> {
     }
 }
 
+/// What an import reads, kept so that the same content can be read again once the user has
+/// chosen what a column holds: the blocks of a paste or a file, and whether it was empty.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Source {
+    pub blocks: Vec<Block>,
+    pub empty: bool,
+}
+
+impl Source {
+    /// A paste: its `text/plain` and, when present, `text/html`. Content over [`MAX_BYTES`]
+    /// is refused with the import that says so.
+    pub fn paste(text: &str, html: Option<&str>) -> Result<Source, Imported> {
+        if let Some(refused) = too_large(text.len() + html.map_or(0, str::len)) {
+            return Err(refused);
+        }
+        let empty = text.trim().is_empty() && html.is_none_or(|h| h.trim().is_empty());
+        Ok(Source {
+            blocks: read_blocks(text, html),
+            empty,
+        })
+    }
+
+    /// Delimited text whose separator is known (a .csv or .tsv file).
+    pub fn delimited(text: &str, separator: char) -> Result<Source, Imported> {
+        if let Some(refused) = too_large(text.len()) {
+            return Err(refused);
+        }
+        let text = text.trim_start_matches('\u{feff}');
+        Ok(Source {
+            blocks: vec![Block::Table(delimited::parse(text, separator))],
+            empty: text.trim().is_empty(),
+        })
+    }
+
+    /// The forms in the content, read with the column choices in `layouts`.
+    pub fn read(&self, layouts: &Layouts) -> Imported {
+        import_blocks(self.blocks.clone(), layouts, self.empty)
+    }
+}
+
 /// Imports delimited text whose separator is known (a .csv or .tsv file).
 pub fn import_delimited(text: &str, separator: char, layouts: &Layouts) -> Imported {
-    if let Some(refused) = too_large(text.len()) {
-        return refused;
-    }
-    let text = text.trim_start_matches('\u{feff}');
-    import_blocks(
-        vec![Block::Table(delimited::parse(text, separator))],
-        layouts,
-        text.trim().is_empty(),
-    )
+    Source::delimited(text, separator).map_or_else(|refused| refused, |source| source.read(layouts))
 }
 
 /// The most text one import reads (4 MB: a thousand pages of forms); more would hold the
@@ -65,6 +99,7 @@ pub fn too_large(bytes: usize) -> Option<Imported> {
     let tenths = u64::try_from(bytes).unwrap_or(u64::MAX).saturating_mul(10) / 1_048_576;
     (bytes > MAX_BYTES).then(|| Imported {
         forms: Vec::new(),
+        readings: Vec::new(),
         notices: vec![Notice::NoForm(format!(
             "内容过大（{}.{} MB），一次最多导入 {} MB：请分批粘贴，或只复制需要的表格。",
             tenths / 10,
@@ -77,11 +112,7 @@ pub fn too_large(bytes: usize) -> Option<Imported> {
 /// Imports a paste (its `text/plain` and, when present, `text/html`), with the column
 /// mappings the user chose for layouts zipin could not map itself.
 pub fn import(text: &str, html: Option<&str>, layouts: &Layouts) -> Imported {
-    if let Some(refused) = too_large(text.len() + html.map_or(0, str::len)) {
-        return refused;
-    }
-    let empty = text.trim().is_empty() && html.is_none_or(|h| h.trim().is_empty());
-    import_blocks(read_blocks(text, html), layouts, empty)
+    Source::paste(text, html).map_or_else(|refused| refused, |source| source.read(layouts))
 }
 
 /// Finds the forms in blocks read from any source, saying why when there are none.

@@ -73,7 +73,7 @@ fn flush_table(blocks: &mut Vec<Block>, cells: &mut Vec<Cell>) {
         return;
     }
     let rows = rebuild_rows(std::mem::take(cells));
-    let table = Table { rows };
+    let table = Table::positional(rows);
     if !table.is_blank() {
         blocks.push(Block::Table(table));
     }

@@ -4,7 +4,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::import::grid::{Block, Table};
+use crate::import::grid::{Block, Merge, Table};
 use crate::import::header::is_title;
 use crate::import::markup::{attribute, decode_entities, Token, Tokens};
 
@@ -154,6 +154,7 @@ const MAX_CELLS: usize = 2_000_000;
 
 fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
     let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut merges = Vec::new();
     let mut cell: Option<(usize, usize, String, bool)> = None;
     let mut value = String::new();
     let mut in_value = false;
@@ -185,6 +186,11 @@ fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
                     cell = (!self_closing).then_some((row, column, kind, is_percent));
                 }
                 "v" | "t" if !self_closing => in_value = true,
+                "mergeCell" if merges.len() < MAX_MERGES => {
+                    if let Some(merge) = attribute(attributes, "ref").and_then(|r| merge(&r)) {
+                        merges.push(merge);
+                    }
+                }
                 _ => {}
             },
             Token::Close { name } => match name.as_str() {
@@ -228,7 +234,25 @@ fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
             Token::Text(_) => {}
         }
     }
-    Table { rows }
+    Table {
+        rows,
+        merges: Some(merges),
+    }
+}
+
+/// More merged ranges than any form has are not kept (a hostile sheet could list millions).
+const MAX_MERGES: usize = 100_000;
+
+/// A merged range ("A1:C2") as a merge of its top-left cell.
+fn merge(reference: &str) -> Option<Merge> {
+    let (from, to) = reference.split_once(':')?;
+    let ((top, left), (bottom, right)) = (position(from)?, position(to)?);
+    Some(Merge {
+        row: top,
+        column: left,
+        rows: bottom.checked_sub(top)?.checked_add(1)?,
+        columns: right.checked_sub(left)?.checked_add(1)?,
+    })
 }
 
 /// The sheets, in workbook order, as blocks: a sheet named like a form's title becomes a title
