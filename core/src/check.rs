@@ -601,13 +601,23 @@ fn check_one_row(
             );
         }
     }
-    if score.cells.coefficient_unreadable {
-        unreadable(
-            findings,
-            at(RowField::Score),
-            &format!("{name}的得分系数"),
+    for (what, flagged, text) in [
+        (
+            "得分系数",
+            score.cells.coefficient_unreadable,
             &row.coefficient,
-        );
+        ),
+        ("权重占比", score.cells.share_unreadable, &row.share),
+        ("折算得分", score.cells.converted_unreadable, &row.converted),
+    ] {
+        if flagged {
+            unreadable(
+                findings,
+                at(RowField::Score),
+                &format!("{name}的{what}"),
+                text,
+            );
+        }
     }
     if let Some(entered) = score.entered {
         let over = score.weight.filter(|weight| entered > *weight);
@@ -636,6 +646,26 @@ fn check_one_row(
                     "{name}：填报得分 {}，按 指标权重 × 得分系数（{}）应为 {}",
                     Plain(written),
                     row.coefficient.trim(),
+                    two_places(rule)
+                ),
+            );
+        }
+    }
+    if let (Some(written), Some(score), (NumberCell::Number(share), _)) = (
+        read_number(&row.converted).value(),
+        read_number(&row.score).value(),
+        read_rate(&row.share),
+    ) {
+        let rule = round2(score.saturating_mul(share));
+        if (written - rule).abs() > profile.tolerance {
+            findings.push(
+                Code::ScoreDiffersFromRule,
+                at(RowField::Score),
+                format!(
+                    "{name}：折算得分 {}，按 单项得分 {} × 权重占比 {} 应为 {}",
+                    Plain(written),
+                    Plain(score),
+                    row.share.trim(),
                     two_places(rule)
                 ),
             );

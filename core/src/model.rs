@@ -208,6 +208,13 @@ pub struct Indicator {
     /// row's score is then weight × 系数, and a written score that differs is a finding.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub coefficient: String,
+    /// 权重占比 as written (河北: "20%"): the share of the row's weight and score that counts
+    /// toward the total; the row weighs 分值 × 占比 and counts 得分 × 占比.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub share: String,
+    /// 折算得分 as the filer wrote it (得分 × 权重占比), checked against that product.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub converted: String,
 }
 
 /// The editable text fields of an indicator row, in the order of the official form.

@@ -151,6 +151,8 @@ pub struct CellFacts {
     pub weight_unreadable: bool,
     pub score_unreadable: bool,
     pub coefficient_unreadable: bool,
+    pub share_unreadable: bool,
+    pub converted_unreadable: bool,
     /// The target holds a number.
     pub target_quantified: bool,
     /// The actual holds a number written with an operator ("≥95%").
@@ -589,13 +591,25 @@ pub fn score_row(context: RowContext) -> RowScore {
     let weight_cell = read_number(&row.weight);
     let score_cell = read_number(&row.score);
     let (coefficient_cell, _) = read_rate(&row.coefficient);
-    let weight = (!context.unweighted).then(|| weight_cell.or_zero().max(Decimal::ZERO));
+    let (share_cell, _) = read_rate(&row.share);
+    let converted_cell = read_number(&row.converted);
+    // 权重占比 scales the row: it weighs 分值 × 占比 and counts 得分 × 占比 (河北).
+    let share = share_cell.value();
+    let scaled = |value: Decimal| match share {
+        Some(share) => value.checked_mul(share).map(round2),
+        None => Some(value),
+    };
+    let weight = (!context.unweighted)
+        .then(|| scaled(weight_cell.or_zero().max(Decimal::ZERO)))
+        .map(|weight| weight.unwrap_or(Decimal::ZERO));
     let target = read_value(&row.target);
     let actual = read_value(&row.actual);
     let cells = CellFacts {
         weight_unreadable: weight_cell == NumberCell::Unreadable,
         score_unreadable: score_cell == NumberCell::Unreadable,
         coefficient_unreadable: coefficient_cell == NumberCell::Unreadable,
+        share_unreadable: share_cell == NumberCell::Unreadable,
+        converted_unreadable: converted_cell == NumberCell::Unreadable,
         target_quantified: matches!(target, Reading::Quantity(_)),
         actual_has_operator: matches!(&actual, Reading::Quantity(q) if q.direction.is_some()),
     };
@@ -608,7 +622,11 @@ pub fn score_row(context: RowContext) -> RowScore {
         .zip(coefficient_cell.value())
         .and_then(|(weight, share)| weight.checked_mul(share))
         .map(round2);
-    let entered = score_cell.value().or(by_coefficient);
+    let entered = score_cell
+        .value()
+        .and_then(scaled)
+        .or(converted_cell.value().filter(|_| share.is_some()))
+        .or(by_coefficient);
     let (counted, source) = match (entered, computed) {
         (Some(entered), _) => {
             let ceiling = weight.unwrap_or(Decimal::MAX);

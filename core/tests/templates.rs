@@ -238,3 +238,114 @@ fn every_template_imports_with_its_figures_in_both_shapes() {
         out.0.join("\n")
     );
 }
+
+/// The indicator table of a fixture's TSV: its header row and the rows under it, up to the
+/// first 总分 / 合计 / note line.
+fn indicator_table(id: &str) -> Vec<Vec<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/templates")
+        .join(id);
+    let rows = zipin_core::import::delimited::parse(&read(&dir, "form.tsv"), '\t').rows;
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let start = rows
+        .iter()
+        .position(|row| {
+            row.iter()
+                .any(|cell| cell.contains("三级指标") || cell.contains("指标名称"))
+        })
+        .unwrap();
+    rows.into_iter()
+        .skip(start)
+        .take_while(|row| {
+            let first = row
+                .iter()
+                .map(|c| c.trim())
+                .find(|c| !c.is_empty())
+                .unwrap_or_default();
+            !["总分", "合计", "自评", "备注", "填报", "注", "评价"]
+                .iter()
+                .any(|word| first.starts_with(word))
+        })
+        .map(|mut row| {
+            row.resize(width, String::new());
+            row
+        })
+        .collect()
+}
+
+fn as_tsv(rows: &[Vec<String>]) -> String {
+    rows.iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| {
+                    if cell.contains(['\t', '\n', '"']) {
+                        format!("\"{}\"", cell.replace('"', "\"\""))
+                    } else {
+                        cell.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+/// Each row as read, and the total: what must not depend on the order of the columns.
+fn read_rows(tsv: &str) -> (Vec<[String; 7]>, Option<Decimal>) {
+    let imported = import(tsv, None, &Layouts::new());
+    assert_eq!(imported.forms.len(), 1, "{:?}", imported.notices);
+    let form = &imported.forms[0];
+    let rows = form
+        .rows()
+        .map(|c| {
+            let r = c.row;
+            [
+                c.section.name.clone(),
+                c.level2.to_owned(),
+                r.name.clone(),
+                r.target.clone(),
+                r.actual.clone(),
+                r.weight.clone(),
+                r.score.clone(),
+            ]
+        })
+        .collect();
+    (rows, evaluate(form, &Profile::default()).score.total)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// Columns are named by their words, not their places: a fixture's indicator table with
+    /// its columns in any order reads the same rows and the same total.
+    #[test]
+    fn any_column_order_reads_the_same(
+        id in proptest::sample::select(vec![
+            "mof-project-cy2020-10",
+            "shanghai-project-yuan-zongfen",
+            "sichuan-project-510000-0013zp",
+            "chongqing-department-coefficient",
+            "beijing-project-2016-haidian-nianchu",
+            "hebei-project-percent-weights",
+        ]),
+        seed in proptest::prelude::any::<u64>(),
+    ) {
+        let table = indicator_table(id);
+        let width = table[0].len();
+        let mut order: Vec<usize> = (0..width).collect();
+        // A seeded shuffle (Fisher–Yates over a small linear congruential generator).
+        let mut state = seed | 1;
+        for i in (1..width).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            order.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        let shuffled: Vec<Vec<String>> = table
+            .iter()
+            .map(|row| order.iter().map(|&c| row[c].clone()).collect())
+            .collect();
+        let original = read_rows(&as_tsv(&table));
+        proptest::prop_assert!(original.0.len() >= 6 && original.1.is_some(), "{id}: {original:?}");
+        proptest::prop_assert_eq!(read_rows(&as_tsv(&shuffled)), original, "order {:?}", order);
+    }
+}

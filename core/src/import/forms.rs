@@ -825,7 +825,10 @@ impl Reader<'_> {
         }
         let has_row = [&target, &actual, &weight, &score]
             .iter()
-            .any(|c| !is_filler(c));
+            .any(|c| !is_filler(c))
+            || [Role::Coefficient, Role::Converted]
+                .iter()
+                .any(|role| !is_filler(columns.cell(row, *role)));
         if !has_row {
             if row.iter().filter(|cell| !cell.trim().is_empty()).count() > 1 {
                 self.skip(row, SkipReason::NoIndicator);
@@ -844,6 +847,9 @@ impl Reader<'_> {
             weight,
             score,
             reason,
+            coefficient: cell(Role::Coefficient),
+            share: cell(Role::Share),
+            converted: cell(Role::Converted),
             ..Indicator::default()
         };
         let form = self.ensure_form();
