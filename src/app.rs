@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::commands::{Command, Context, LANG_KEY};
 use crate::components::conflict_banner::ConflictBanner;
+use crate::components::paste_box::import_paste;
 use crate::components::print_view::PrintView;
 use crate::components::review_report::ReviewReport;
 use crate::components::toolbar::Toolbar;
@@ -309,7 +310,8 @@ pub fn App(props: &AppProps) -> Html {
                         on_close={{ let reporting = reporting.clone(); Callback::from(move |_| reporting.set(false)) }} />
                 }
                 <main {onfocusin}>
-                    <Workspace document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()} />
+                    <Workspace document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()}
+                        last_import={state.last_import.clone()} readings={state.readings.clone()} />
                 </main>
             </div>
         </ContextProvider<Lang>>
@@ -514,21 +516,7 @@ fn use_host_messages(
                             text,
                             html,
                             replace,
-                        }) => {
-                            let imported = zipin_core::import::import(
-                                &text,
-                                html.as_deref(),
-                                &crate::layouts::load(),
-                            );
-                            if imported.forms.is_empty() {
-                                embed::warn("zipin: 收到的粘贴内容中没有可评分的表");
-                            } else {
-                                dispatch.dispatch(Action::Edit(zipin_core::edit::Edit::Import {
-                                    forms: imported.forms,
-                                    replace,
-                                }));
-                            }
-                        }
+                        }) => import_paste(&dispatch, &text, html.as_deref(), replace),
                         None => {}
                     }
                 })

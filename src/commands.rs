@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 use yew::UseStateHandle;
-use zipin_core::edit::Edit;
 use zipin_core::export::{delimited, document_as_typed, forms_computed, xlsx};
 use zipin_core::import::forms::Notice;
 use zipin_core::json::to_json;
@@ -18,6 +17,8 @@ use crate::documents::{self, DocMeta};
 use crate::download::download;
 use crate::files::{self, Opened};
 use crate::i18n::{Lang, T};
+use crate::imports::ImportRecord;
+use crate::layouts;
 use crate::state::{blank_document, Action, AppState};
 use crate::{offline, storage, Dispatch};
 
@@ -191,38 +192,47 @@ impl Context {
                 );
                 self.say(true, format!("{}{name}", T::OpenedDocument.text(lang)));
             }
-            Ok(Opened::Forms(imported)) if !imported.forms.is_empty() => {
-                let names: Vec<String> = imported
+            Ok(Opened::Tables(source)) => {
+                let replace = !self.state.document.forms.iter().any(|f| f.has_content());
+                let record = match source {
+                    Ok(source) => {
+                        let imported = source.read(&layouts::load());
+                        ImportRecord::new(Rc::new(source), imported, replace)
+                    }
+                    Err(refused) => ImportRecord::new(Rc::default(), refused, replace),
+                };
+                let names: Vec<String> = record
+                    .imported
                     .forms
                     .iter()
                     .map(|f| f.name.trim().to_owned())
                     .collect();
-                let replace = !self.state.document.forms.iter().any(|f| f.has_content());
-                self.dispatch.dispatch(Action::Edit(Edit::Import {
-                    forms: imported.forms,
-                    replace,
-                }));
-                self.say(
-                    true,
-                    format!(
+                let message = if record.held() {
+                    Err(T::MappingHeld.text(lang).to_owned())
+                } else if !names.is_empty() {
+                    Ok(format!(
                         "{} {} {}：{}",
                         T::ImportedForms.text(lang),
                         names.len(),
                         T::FormsUnit.text(lang),
                         names.join("、")
-                    ),
-                );
-            }
-            Ok(Opened::Forms(imported)) => {
-                let why = imported.notices.iter().find_map(|n| match n {
-                    Notice::NoForm(why) => Some(why.clone()),
-                    Notice::NeedsMapping { .. } => Some("文件里的表格没有可识别的表头：请从文件中复制表格，粘贴到上方粘贴区，再选择各列含义。".to_owned()),
-                    Notice::Skipped(_) => None,
-                });
-                self.say(
-                    false,
-                    why.unwrap_or_else(|| "文件里没有可评分的表。".to_owned()),
-                );
+                    ))
+                } else {
+                    Err(record
+                        .imported
+                        .notices
+                        .iter()
+                        .find_map(|n| match n {
+                            Notice::NoForm(why) => Some(why.clone()),
+                            _ => None,
+                        })
+                        .unwrap_or_else(|| "文件里没有可评分的表。".to_owned()))
+                };
+                self.dispatch.dispatch(Action::Import(record));
+                match message {
+                    Ok(message) => self.say(true, message),
+                    Err(message) => self.say(false, message),
+                }
             }
             Err(why) => self.say(false, why),
         }

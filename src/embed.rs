@@ -98,8 +98,15 @@ pub fn summaries(document: &Document, evaluations: &[std::rc::Rc<Evaluation>]) -
             let (errors, warnings, infos) = evaluation.counts();
             FormSummary {
                 name: form.name.trim().to_owned(),
-                total: zipin_core::number::plain(evaluation.score.total),
-                grade: evaluation.score.grade.label(),
+                total: evaluation
+                    .score
+                    .total
+                    .map(zipin_core::number::plain)
+                    .unwrap_or_default(),
+                grade: evaluation
+                    .score
+                    .grade
+                    .map_or(zipin_core::score::NOT_SCORED, |grade| grade.label()),
                 errors,
                 warnings,
                 infos,

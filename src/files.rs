@@ -5,11 +5,10 @@
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 use zipin_core::import::forms::Imported;
-use zipin_core::import::{import, import_blocks, import_delimited, office};
+use zipin_core::import::{office, Source};
 use zipin_core::model::Document;
 use zipin_core::zip::{entries, gzip_wrap};
 
-use crate::layouts;
 use crate::streams::{error, gunzip};
 
 /// What a file held.
@@ -17,7 +16,8 @@ pub enum Opened {
     /// A saved document, and the name to list it under.
     Document(Document, String),
     /// Forms found in a table file.
-    Forms(Imported),
+    /// Tables to read as forms, or the import that says why they were refused.
+    Tables(Result<Source, Imported>),
 }
 
 /// Reads a file the user chose or dropped.
@@ -31,13 +31,13 @@ pub async fn open(file: web_sys::File) -> Result<Opened, String> {
     if let Some(refused) =
         zipin_core::import::too_large(bytes.len() / if bytes.starts_with(b"PK") { 4 } else { 1 })
     {
-        return Ok(Opened::Forms(refused));
+        return Ok(Opened::Tables(Err(refused)));
     }
     let lower = name.to_lowercase();
     if bytes.starts_with(b"PK\x03\x04") {
         return office_file(&bytes)
             .await
-            .map(Opened::Forms)
+            .map(|source| Opened::Tables(Ok(source)))
             .map_err(|why| format!("“{name}”：{why}"));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
@@ -54,16 +54,16 @@ pub async fn open(file: web_sys::File) -> Result<Opened, String> {
         return Ok(Opened::Document(document, stem));
     }
     let lower_text = text.to_ascii_lowercase();
-    let imported = if lower.ends_with(".csv") {
-        import_delimited(&text, ',', &layouts::load())
+    let source = if lower.ends_with(".csv") {
+        Source::delimited(&text, ',')
     } else if lower.ends_with(".tsv") {
-        import_delimited(&text, '\t', &layouts::load())
+        Source::delimited(&text, '\t')
     } else if lower_text.contains("<table") || lower_text.contains("<html") {
-        import("", Some(&text), &layouts::load())
+        Source::paste("", Some(&text))
     } else {
-        import(&text, None, &layouts::load())
+        Source::paste(&text, None)
     };
-    Ok(Opened::Forms(imported))
+    Ok(Opened::Tables(source))
 }
 
 /// Text in UTF-8 (with or without a byte-order mark), else GB18030 — what older Chinese
@@ -78,7 +78,7 @@ fn decode(bytes: &[u8]) -> String {
 }
 
 /// A .docx or .xlsx: the entries the readers need, unpacked by the browser.
-async fn office_file(bytes: &[u8]) -> Result<Imported, String> {
+async fn office_file(bytes: &[u8]) -> Result<Source, String> {
     let all = entries(bytes).map_err(|e| e.0)?;
     let mut texts = Vec::new();
     for entry in all.iter().filter(|entry| office::needed(&entry.name)) {
@@ -94,6 +94,8 @@ async fn office_file(bytes: &[u8]) -> Result<Imported, String> {
             String::from_utf8_lossy(&data).into_owned(),
         ));
     }
-    let blocks = office::blocks(&texts)?;
-    Ok(import_blocks(blocks, &layouts::load(), false))
+    Ok(Source {
+        blocks: office::blocks(&texts)?,
+        empty: false,
+    })
 }

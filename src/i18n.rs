@@ -160,6 +160,17 @@ strings! {
     MappingHeaderless => "这张表没有表头，请为每列选择含义：", "This table has no header row. Choose what each column holds:";
     MappingApply => "按此导入", "Import with these columns";
     RoleIgnore => "（忽略此列）", "(ignore)";
+    MappingHeld => "这次粘贴还没有导入：有的列装着数字，但表头没能识别。请在下面指定这些列的含义，再点“按此导入”。",
+        "Nothing was imported yet: some columns hold numbers under headers zipin does not know. Say what they hold below, then press Import with these columns.";
+    ReadingTitle => "导入读取情况", "How the import was read";
+    ReadingColumns => "读入列数 ", "columns read: ";
+    ReadingBudgetWeight => "预算执行分值来自", "Budget weight from";
+    ReadingSkipped => "未作为指标读入的行 ", "rows not read as indicators: ";
+    ReadingMissing => "缺少的列（这些数据无从核对）：", "Columns missing (these figures cannot be checked): ";
+    ReadingCorrect => "更正列的含义", "Correct the columns";
+    ReadingIgnored => "未读入", "left out";
+    ReadingFormHeader => "本表的导入读取情况", "How this form was read";
+    ImportedWithGaps => "已导入，但有的表缺少需要的列，见下方说明", "Imported, but some forms lack columns they need: see below";
     Document => "文档", "Document";
     DocumentName => "文档名称", "Document name";
     Documents => "我的文档", "My documents";

@@ -20,6 +20,7 @@ pub mod embed;
 pub mod evaluations;
 pub mod files;
 pub mod i18n;
+pub mod imports;
 pub mod layouts;
 pub mod marks;
 pub mod navigation;

@@ -29,6 +29,12 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
+impl<T: Default> Default for Shared<T> {
+    fn default() -> Self {
+        Shared(Rc::new(T::default()))
+    }
+}
+
 impl<T> Deref for Shared<T> {
     type Target = T;
 

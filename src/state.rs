@@ -10,6 +10,9 @@ use zipin_core::model::{Document, FormKind, RowId};
 use zipin_core::profile::Profile;
 
 use crate::documents::DocMeta;
+use crate::imports::{with_record, ImportRecord, Readings};
+use crate::shared::Shared;
+use zipin_core::import::forms::Imported;
 
 /// How many steps undo reaches back.
 pub const HISTORY_LIMIT: usize = 200;
@@ -22,6 +25,11 @@ pub struct AppState {
     pub document: Rc<Document>,
     /// The form shown.
     pub active: RowId,
+    /// The last import (a paste or a file): what the paste box reports, and an import that
+    /// waits there for the user to say what its columns hold.
+    pub last_import: Option<Shared<ImportRecord>>,
+    /// How each imported form was read, by form id.
+    pub readings: Shared<Readings>,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -46,6 +54,14 @@ pub enum Action {
         document: Document,
     },
     RenameDocument(String),
+    /// Takes in an import, or holds it while some column's meaning must be chosen.
+    Import(ImportRecord),
+    /// The content of an earlier import read again (after a column choice): its forms take
+    /// the place of the ones it gave before, or, if it was held, it is taken in now.
+    Reimport {
+        previous: Shared<ImportRecord>,
+        imported: Imported,
+    },
 }
 
 impl AppState {
@@ -56,6 +72,8 @@ impl AppState {
             meta,
             document: Rc::new(document),
             active,
+            last_import: None,
+            readings: Shared::default(),
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -96,9 +114,75 @@ impl AppState {
             meta: self.meta.clone(),
             document,
             active,
+            last_import: self.last_import.clone(),
+            readings: self.readings.clone(),
             undo,
             redo: Vec::new(),
         }
+    }
+}
+
+impl AppState {
+    /// Takes an import in, in place of the forms `replacing` where any of them is still in
+    /// the document; holds it (the document unchanged) while it waits for a column choice.
+    fn take_import(self: Rc<Self>, mut record: ImportRecord, replacing: Vec<RowId>) -> Rc<Self> {
+        let held = |state: &AppState, record: ImportRecord| {
+            Rc::new(AppState {
+                last_import: Some(Shared(Rc::new(record))),
+                ..state.clone()
+            })
+        };
+        if record.held() || record.imported.forms.is_empty() {
+            return held(&self, record);
+        }
+        let forms = record.imported.forms.clone();
+        let count = forms.len();
+        let replaced = self
+            .document
+            .forms
+            .iter()
+            .position(|f| replacing.contains(&f.id));
+        let (edit, at) = match replaced {
+            Some(at) => (
+                Edit::ReplaceForms {
+                    forms: replacing,
+                    with: forms,
+                },
+                at,
+            ),
+            None if record.replace => (
+                Edit::Import {
+                    forms,
+                    replace: true,
+                },
+                0,
+            ),
+            None => (
+                Edit::Import {
+                    forms,
+                    replace: false,
+                },
+                self.document.forms.len(),
+            ),
+        };
+        let next = self.clone().reduce(Action::Edit(edit));
+        if Rc::ptr_eq(&next, &self) {
+            return held(&self, record);
+        }
+        record.forms = next
+            .document
+            .forms
+            .iter()
+            .skip(at)
+            .take(count)
+            .map(|form| form.id)
+            .collect();
+        let record = Shared(Rc::new(record));
+        Rc::new(AppState {
+            readings: Shared(Rc::new(with_record(&next.readings, &record))),
+            last_import: Some(record),
+            ..(*next).clone()
+        })
     }
 }
 
@@ -109,6 +193,9 @@ fn shown_after(edit: &Edit, document: &Document) -> Option<usize> {
         Edit::AddForm { .. } => Some(document.forms.len()),
         Edit::Import { replace: true, .. } => Some(0),
         Edit::Import { replace: false, .. } => Some(document.forms.len()),
+        Edit::ReplaceForms { forms, .. } => {
+            document.forms.iter().position(|f| forms.contains(&f.id))
+        }
         Edit::DuplicateForm { form } => position(*form).map(|i| i + 1),
         _ => None,
     }
@@ -176,16 +263,7 @@ impl Reducible for AppState {
                 }
                 Rc::new(next)
             }
-            Action::Open { meta, document } => {
-                let active = document.forms.first().map_or(RowId(0), |form| form.id);
-                Rc::new(AppState {
-                    meta,
-                    document: Rc::new(document),
-                    active,
-                    undo: Vec::new(),
-                    redo: Vec::new(),
-                })
-            }
+            Action::Open { meta, document } => Rc::new(AppState::new(meta, document)),
             Action::RenameDocument(name) if name != self.meta.name => Rc::new(AppState {
                 meta: DocMeta {
                     name,
@@ -201,6 +279,11 @@ impl Reducible for AppState {
                 })
             }
             Action::Select(_) => self,
+            Action::Import(record) => self.take_import(record, Vec::new()),
+            Action::Reimport { previous, imported } => {
+                let record = ImportRecord::new(previous.source.clone(), imported, previous.replace);
+                self.take_import(record, previous.forms.clone())
+            }
             Action::Undo => {
                 let mut state = (*self).clone();
                 let Some(step) = state.undo.pop() else {

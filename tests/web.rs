@@ -120,13 +120,14 @@ async fn starts_with_a_blank_form_and_every_hook() {
             .length(),
         3
     );
-    assert_eq!(value_of(&root, "total-score"), "0");
+    // Nothing is scored yet: no total and no grade, rather than 0 差.
+    assert_eq!(value_of(&root, "total-score"), "");
     assert_eq!(value_of(&root, "execution-rate"), "");
     assert_eq!(
         find(&root, "[data-testid=\"grade\"]")
             .text_content()
             .unwrap_or_default(),
-        "差"
+        "未评分"
     );
 }
 
@@ -139,7 +140,7 @@ async fn shows_the_results_first_and_the_rows_a_task_later() {
             .expect("rows")
             .length()
     };
-    assert_eq!(value_of(&root, "total-score"), "0");
+    assert_eq!(value_of(&root, "total-score"), "");
     find(&root, "[data-testid=\"forms-summary\"]");
     assert_eq!(rows(&root), 0);
     next_task().await;
@@ -342,7 +343,7 @@ async fn the_rehearsal_pastes_the_warm_up_form_and_undoes_it() {
         yew::Renderer::<Rehearsal>::with_root_and_props(root.clone(), RehearsalProps { step: 0 })
             .render();
     yew::scheduler::flush().await;
-    assert_eq!(value_of(&root, "total-score"), "0");
+    assert_eq!(value_of(&root, "total-score"), "");
     let codes = |root: &Element| {
         let list = root
             .query_selector_all("[data-testid=\"finding\"]")
@@ -377,7 +378,7 @@ async fn the_rehearsal_pastes_the_warm_up_form_and_undoes_it() {
         );
         handle.update(RehearsalProps { step: step + 1 });
         yew::scheduler::flush().await;
-        assert_eq!(value_of(&root, "total-score"), "0", "step {}", step + 1);
+        assert_eq!(value_of(&root, "total-score"), "", "step {}", step + 1);
         assert_eq!(
             root.query_selector_all("[data-testid=\"summary-row\"]")
                 .expect("rows")

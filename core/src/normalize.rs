@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-/// NFKC of the characters forms use, then the extra map of SPEC §3 (`≧`→`≥`, `≦`→`≤`,
+/// NFKC of the characters forms use, then the extra map of SPEC §3 (`≧`→`≥`, `≦`→`≤`, `═`→`=`,
 /// `>=`→`≥`, `<=`→`≤`, `百分比`→`%`), thousands separators removed and surrounding
 /// whitespace trimmed.
 pub fn normalize(text: &str) -> Cow<'_, str> {
@@ -97,6 +97,8 @@ fn normalize_owned(text: &str) -> String {
             }
             ('≧', _) => out.push('≥'),
             ('≦', _) => out.push('≤'),
+            // A double rule (═) is how some templates' fonts print an equals sign.
+            ('═', _) => out.push('='),
             _ => out.push(c),
         }
     }
@@ -112,7 +114,8 @@ fn normalize_owned(text: &str) -> String {
         out = remove_thousands_separators(&out);
     }
     if out.contains("百分比") {
-        out = out.replace("百分比", "%");
+        // "95%(百分比)": the unit said twice is the unit once.
+        out = out.replace("百分比", "%").replace("%(%)", "%");
     }
     let trimmed = out.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     if trimmed.len() == out.len() {

@@ -120,3 +120,15 @@ fn empty_cells() {
     empty("—");
     empty("/");
 }
+
+/// The value forms of SPEC §7 that templates print.
+#[test]
+fn template_value_forms() {
+    quantity("﹦100%", Some(Equal), "100", "%");
+    quantity("═100%", Some(Equal), "100", "%");
+    quantity("≥100百分比", Some(AtLeast), "100", "%");
+    quantity("95%(百分比)", None, "95", "%");
+    quantity("≤500元/人*月", Some(AtMost), "500", "元/人*月");
+    quantity("10.00", None, "10.00", "");
+    qualitative("优良中低差", None);
+}

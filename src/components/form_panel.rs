@@ -12,9 +12,11 @@ use crate::components::cell::{
 };
 use crate::components::findings_panel::FindingsPanel;
 use crate::components::funds_table::FundsTable;
+use crate::components::import_reading::ImportReading;
 use crate::components::indicator_grid::IndicatorGrid;
-use crate::components::summary::grade_class;
+use crate::components::summary::{grade_class, grade_label};
 use crate::i18n::{Lang, T};
+use crate::imports::ImportRecord;
 use crate::marks::{Mark, Marks};
 use crate::shared::Shared;
 use crate::state::Action;
@@ -26,6 +28,9 @@ pub struct FormPanelProps {
     pub profile: Shared<Profile>,
     pub evaluation: Shared<Evaluation>,
     pub dispatch: Dispatch,
+    /// How the form was read, when it was imported.
+    #[prop_or_default]
+    pub reading: Option<Shared<ImportRecord>>,
 }
 
 #[function_component]
@@ -108,6 +113,12 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
                     <button type="button" class="danger" data-testid="delete-form" onclick={form_action(Edit::RemoveForm { form: form.id })}>{T::DeleteForm.text(lang)}</button>
                 </span>
             </header>
+            if let Some(record) = props.reading.clone() {
+                <details class="form-reading">
+                    <summary>{T::ReadingFormHeader.text(lang)}</summary>
+                    <ImportReading record={record} form={Some(form.id)} testid="form-reading" open={true} dispatch={props.dispatch.clone()} />
+                </details>
+            }
             <div class="form-body">
                 <div class="sheet">
                     <FundsTable form={form.id} funds={form.funds.clone()} score={score.funds.clone()} marks={funds_marks} />
@@ -128,7 +139,12 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
                         </span>
                         <span class="result-item total">
                             {T::Total.text(lang)}{" "}
-                            <strong data-testid="total-score" data-value={plain(score.total)}>{two_places(score.total)}</strong>
+                            <strong data-testid="total-score" data-value={score.total.map(plain).unwrap_or_default()}>
+                                {score.total.map_or_else(|| "—".to_owned(), two_places)}
+                            </strong>
+                            if let Some(why) = score.not_computable() {
+                                <span class="why" data-testid="total-why">{why}</span>
+                            }
                         </span>
                         <label class="result-item claimed">
                             {T::ClaimedTotal.text(lang)}
@@ -136,7 +152,7 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
                         </label>
                         <span class="result-item">
                             {T::Grade.text(lang)}{" "}
-                            <strong data-testid="grade" class={classes!("grade", grade_class(score.grade.label()))}>{score.grade.label()}</strong>
+                            <strong data-testid="grade" class={classes!("grade", grade_class(score.grade))}>{grade_label(score.grade)}</strong>
                         </span>
                         <label class="result-item claimed">
                             {T::ClaimedGrade.text(lang)}

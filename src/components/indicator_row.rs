@@ -176,8 +176,10 @@ fn level_choice(props: &IndicatorRowProps, lang: Lang) -> Html {
     };
     let weight = props.score.weight;
     let options = Level::ALL.into_iter().map(|level| {
-        let (low, high, open) = level_band(level, weight, &props.profile);
-        let band = format!("[{}, {}{}", plain(low), plain(high), if open { ")" } else { "]" });
+        // A row without a weight (a form that caps only its sections) has no band to show.
+        let band = weight.map(|weight| level_band(level, weight, &props.profile)).map_or_else(String::new, |(low, high, open)| {
+            format!("[{}, {}{}", plain(low), plain(high), if open { ")" } else { "]" })
+        });
         html! { <option value={level.label()} selected={props.row.level == Some(level)}>{format!("{} {band}", level.label())}</option> }
     });
     html! {

@@ -1,10 +1,12 @@
 //! The page's widgets, one a file. Each owns its markup; none holds document state.
 
 pub mod cell;
+pub mod column_chooser;
 pub mod conflict_banner;
 pub mod findings_panel;
 pub mod form_panel;
 pub mod funds_table;
+pub mod import_reading;
 pub mod indicator_grid;
 pub mod indicator_row;
 pub mod paste_box;

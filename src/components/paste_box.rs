@@ -2,16 +2,20 @@
 //! put in the box imports with the button. It reports what was imported, what was skipped
 //! and why nothing was, and asks for the columns it could not map.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlTextAreaElement};
 use yew::prelude::*;
-use zipin_core::edit::Edit;
 use zipin_core::import::forms::Notice;
-use zipin_core::import::header::Role;
-use zipin_core::import::import;
+use zipin_core::import::Source;
 
+use crate::components::column_chooser::ColumnChooser;
+use crate::components::import_reading::{reimport, ImportReading};
 use crate::i18n::{Lang, T};
+use crate::imports::ImportRecord;
 use crate::layouts;
+use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
 
@@ -20,57 +24,32 @@ pub struct PasteBoxProps {
     pub dispatch: Dispatch,
     /// Whether the document already holds work (then a paste is added to it by default).
     pub has_content: bool,
+    /// The last import, reported under the box.
+    pub last_import: Option<Shared<ImportRecord>>,
 }
 
-/// What the clipboard or the box held.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Pasted {
-    text: String,
-    html: Option<String>,
-}
-
-/// What the last import found, for the report under the box.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Outcome {
-    imported: Vec<String>,
-    notices: Vec<Notice>,
+/// Reads a paste and hands it to the reducer, which takes it in or holds it for a column
+/// choice.
+pub fn import_paste(dispatch: &Dispatch, text: &str, html: Option<&str>, replace: bool) {
+    let record = match Source::paste(text, html) {
+        Ok(source) => {
+            let imported = source.read(&layouts::load());
+            ImportRecord::new(Rc::new(source), imported, replace)
+        }
+        Err(refused) => ImportRecord::new(Rc::default(), refused, replace),
+    };
+    dispatch.dispatch(Action::Import(record));
 }
 
 #[function_component]
 pub fn PasteBox(props: &PasteBoxProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let input = use_node_ref();
-    let pasted = use_state(Pasted::default);
-    let outcome = use_state(Outcome::default);
     let replace_choice = use_state(|| None::<bool>);
     let replace = replace_choice.unwrap_or(!props.has_content);
 
-    let run = {
-        let dispatch = props.dispatch.clone();
-        let outcome = outcome.clone();
-        let pasted_state = pasted.clone();
-        Callback::from(move |pasted: Pasted| {
-            let result = import(&pasted.text, pasted.html.as_deref(), &layouts::load());
-            let imported = result
-                .forms
-                .iter()
-                .map(|f| f.name.trim().to_owned())
-                .collect();
-            if !result.forms.is_empty() {
-                dispatch.dispatch(Action::Edit(Edit::Import {
-                    forms: result.forms,
-                    replace,
-                }));
-            }
-            outcome.set(Outcome {
-                imported,
-                notices: result.notices,
-            });
-            pasted_state.set(pasted);
-        })
-    };
     let onpaste = {
-        let run = run.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |event: Event| {
             let Some(data) = event
                 .dyn_ref::<ClipboardEvent>()
@@ -86,18 +65,18 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 .filter(|h| !h.trim().is_empty());
             // The pasted text is not put into the box: a whole report is thousands of lines
             // the browser would lay out for nothing; the report under the box says what came in.
-            run.emit(Pasted { text, html });
+            import_paste(&dispatch, &text, html.as_deref(), replace);
         })
     };
     let onclick = {
-        let run = run.clone();
+        let dispatch = props.dispatch.clone();
         let input = input.clone();
         Callback::from(move |_| {
             let text = input
                 .cast::<HtmlTextAreaElement>()
                 .map(|area| area.value())
                 .unwrap_or_default();
-            run.emit(Pasted { text, html: None });
+            import_paste(&dispatch, &text, None, replace);
         })
     };
     let mode = |value: bool, text: T| {
@@ -110,22 +89,30 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             </label>
         }
     };
-    let report = report(&outcome, lang);
-    let choosers = outcome.notices.iter().filter_map(|notice| match notice {
-        Notice::NeedsMapping { layout, header, guess, headerless } => {
-            let pasted = (*pasted).clone();
-            let run = run.clone();
-            let key = layout.clone();
-            let on_apply = Callback::from(move |roles: Vec<Option<Role>>| {
-                layouts::remember(key.clone(), roles);
-                run.emit(pasted.clone());
-            });
-            Some(html! {
-                <ColumnChooser key={layout.clone()} layout={layout.clone()} header={header.clone()} guess={guess.clone()}
-                    headerless={*headerless} {on_apply} />
-            })
+    let outcome = props.last_import.as_ref().map(|record| {
+        let on_apply = reimport(&props.dispatch, record);
+        let choosers = record.imported.notices.iter().filter_map(|notice| match notice {
+            Notice::NeedsMapping { layout, header, guess, headerless } => {
+                let on_apply = on_apply.clone();
+                let key = layout.clone();
+                let on_apply = Callback::from(move |roles| on_apply.emit((key.clone(), roles)));
+                Some(html! {
+                    <ColumnChooser key={layout.clone()} layout={layout.clone()} header={header.clone()} guess={guess.clone()}
+                        headerless={*headerless} {on_apply} />
+                })
+            }
+            _ => None,
+        });
+        let reading = (!record.imported.forms.is_empty()).then(|| html! {
+            <ImportReading record={record.clone()} testid="import-reading" dispatch={props.dispatch.clone()} />
+        });
+        html! {
+            <>
+                { report(record, lang) }
+                { for choosers }
+                { reading }
+            </>
         }
-        _ => None,
     });
     html! {
         <section class="paste-box" aria-labelledby="paste-title">
@@ -137,81 +124,51 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 { mode(false, T::ModeAppend) }
                 { mode(true, T::ModeReplace) }
             </div>
-            { report }
-            { for choosers }
+            { outcome }
         </section>
     }
 }
 
-fn report(outcome: &Outcome, lang: Lang) -> Html {
-    let imported = (!outcome.imported.is_empty()).then(|| {
-        let names = outcome.imported.iter().map(|n| if n.is_empty() { "—" } else { n.as_str() }).collect::<Vec<_>>().join("、");
-        html! {
-            <p class="import-ok" role="status" data-testid="import-report">
-                {format!("{} {} {}：{names}", T::ImportedForms.text(lang), outcome.imported.len(), T::FormsUnit.text(lang))}
+/// What the last import did: the forms it brought in (or that it waits for a column choice),
+/// what it skipped and why nothing came in.
+fn report(record: &ImportRecord, lang: Lang) -> Html {
+    let names: Vec<&str> = record
+        .imported
+        .forms
+        .iter()
+        .map(|f| {
+            if f.name.trim().is_empty() {
+                "—"
+            } else {
+                f.name.trim()
+            }
+        })
+        .collect();
+    let gaps = record
+        .imported
+        .readings
+        .iter()
+        .any(|r| !r.missing.is_empty());
+    let status = if record.held() {
+        Some(
+            html! { <p class="import-held" role="alert" data-testid="import-held">{T::MappingHeld.text(lang)}</p> },
+        )
+    } else if !names.is_empty() {
+        let class = if gaps { "import-warn" } else { "import-ok" };
+        let gaps = gaps.then(|| format!("（{}）", T::ImportedWithGaps.text(lang)));
+        Some(html! {
+            <p class={class} role="status" data-testid="import-report">
+                {format!("{} {} {}：{}", T::ImportedForms.text(lang), names.len(), T::FormsUnit.text(lang), names.join("、"))}
+                { gaps }
             </p>
-        }
-    });
-    let notes = outcome.notices.iter().filter_map(|notice| match notice {
+        })
+    } else {
+        None
+    };
+    let notes = record.imported.notices.iter().filter_map(|notice| match notice {
         Notice::NoForm(why) => Some(html! { <p class="import-error" role="alert" data-testid="import-error">{why.clone()}</p> }),
         Notice::Skipped(what) => Some(html! { <p class="import-note">{what.clone()}</p> }),
         Notice::NeedsMapping { .. } => None,
     });
-    html! { <div class="import-report" aria-live="polite">{ for imported }{ for notes }</div> }
-}
-
-#[derive(Properties, PartialEq)]
-struct ColumnChooserProps {
-    layout: String,
-    header: Vec<String>,
-    guess: Vec<Option<Role>>,
-    headerless: bool,
-    on_apply: Callback<Vec<Option<Role>>>,
-}
-
-/// The pasted header (or first row) with a role to choose under each column.
-#[function_component]
-fn ColumnChooser(props: &ColumnChooserProps) -> Html {
-    let lang = use_context::<Lang>().unwrap_or_default();
-    let roles = use_state(|| props.guess.clone());
-    let columns = props.header.iter().enumerate().map(|(index, cell)| {
-        let roles_state = roles.clone();
-        let onchange = Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            let mut next = (*roles_state).clone();
-            if let Some(slot) = next.get_mut(index) {
-                *slot = Role::ALL.iter().find(|r| format!("{r:?}") == value).copied();
-            }
-            roles_state.set(next);
-        });
-        let current = roles.get(index).copied().flatten();
-        html! {
-            <th scope="col">
-                <span class="pasted-header">{cell.clone()}</span>
-                <select aria-label={format!("{} {}", index + 1, cell)} {onchange} data-testid="column-role">
-                    <option value="" selected={current.is_none()}>{T::RoleIgnore.text(lang)}</option>
-                    { for Role::ALL.iter().map(|role| html! {
-                        <option value={format!("{role:?}")} selected={current == Some(*role)}>{role.label()}</option>
-                    }) }
-                </select>
-            </th>
-        }
-    });
-    let apply = {
-        let roles = roles.clone();
-        let on_apply = props.on_apply.clone();
-        Callback::from(move |_| on_apply.emit((*roles).clone()))
-    };
-    let title = if props.headerless {
-        T::MappingHeaderless
-    } else {
-        T::MappingTitle
-    };
-    html! {
-        <div class="column-chooser" data-testid="column-chooser" data-layout={props.layout.clone()}>
-            <p>{title.text(lang)}</p>
-            <div class="chooser-scroll"><table><thead><tr>{ for columns }</tr></thead></table></div>
-            <button type="button" class="primary" data-testid="apply-mapping" onclick={apply}>{T::MappingApply.text(lang)}</button>
-        </div>
-    }
+    html! { <div class="import-report" aria-live="polite">{ status }{ for notes }</div> }
 }

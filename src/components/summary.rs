@@ -7,6 +7,9 @@ use yew::prelude::*;
 use zipin_core::edit::Edit;
 use zipin_core::model::{Document, FormKind, RowId};
 use zipin_core::number::{plain, two_places};
+
+use crate::imports::{ImportRecord, Readings};
+use zipin_core::score::{Grade, NOT_SCORED};
 use zipin_core::Evaluation;
 
 use crate::i18n::{Lang, T};
@@ -24,6 +27,12 @@ pub struct DocumentProps {
     /// The form shown (the first when it is gone).
     pub active: RowId,
     pub dispatch: Dispatch,
+    /// The last import, for the paste box's report.
+    #[prop_or_default]
+    pub last_import: Option<Shared<ImportRecord>>,
+    /// How each imported form was read, for its header.
+    #[prop_or_default]
+    pub readings: Shared<Readings>,
 }
 
 /// A form's name, or its kind when it has none yet.
@@ -46,8 +55,11 @@ pub fn Summary(props: &DocumentProps) -> Html {
         html! {
             <tr data-testid="summary-row" key={form.id.0} class={classes!((form.id == props.active).then_some("active"))}>
                 <td data-field="name">{display_name(&form.name, form.kind, lang)}</td>
-                <td data-field="total" data-value={plain(score.total)} class="num">{two_places(score.total)}</td>
-                <td data-field="grade" class={classes!("grade", grade_class(score.grade.label()))}>{score.grade.label()}</td>
+                <td data-field="total" data-value={score.total.map(plain).unwrap_or_default()} class="num"
+                    title={score.not_computable().unwrap_or_default()}>
+                    {score.total.map_or_else(|| "—".to_owned(), two_places)}
+                </td>
+                <td data-field="grade" class={classes!("grade", grade_class(score.grade))}>{grade_label(score.grade)}</td>
                 { findings_cell(evaluation, lang) }
             </tr>
         }
@@ -82,13 +94,19 @@ fn findings_cell(evaluation: &Evaluation, lang: Lang) -> Html {
 }
 
 /// A CSS class per grade, for its colour.
-pub fn grade_class(label: &str) -> &'static str {
-    match label {
-        "优" => "grade-excellent",
-        "良" => "grade-good",
-        "中" => "grade-fair",
-        _ => "grade-poor",
+pub fn grade_class(grade: Option<Grade>) -> &'static str {
+    match grade {
+        Some(Grade::Excellent) => "grade-excellent",
+        Some(Grade::Good) => "grade-good",
+        Some(Grade::Fair) => "grade-fair",
+        Some(Grade::Poor) => "grade-poor",
+        None => "grade-none",
     }
+}
+
+/// The grade as the forms write it, or 未评分 where no row is scored.
+pub fn grade_label(grade: Option<Grade>) -> &'static str {
+    grade.map_or(NOT_SCORED, Grade::label)
 }
 
 #[function_component]

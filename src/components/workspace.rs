@@ -22,14 +22,16 @@ pub fn Workspace(props: &DocumentProps) -> Html {
         .unwrap_or(0);
     let panel = match (document.forms.get(index), props.evaluations.get(index)) {
         (Some(form), Some(evaluation)) => html! {
-            <FormPanel form={Shared(form.clone())} profile={profile} evaluation={Shared(evaluation.clone())} dispatch={props.dispatch.clone()} />
+            <FormPanel form={Shared(form.clone())} profile={profile} evaluation={Shared(evaluation.clone())} dispatch={props.dispatch.clone()}
+                reading={props.readings.get(&form.id).cloned()} />
         },
         _ => html! {},
     };
     html! {
         <>
             <div class="overview">
-                <PasteBox dispatch={props.dispatch.clone()} has_content={document.forms.iter().any(|f| f.has_content())} />
+                <PasteBox dispatch={props.dispatch.clone()} has_content={document.forms.iter().any(|f| f.has_content())}
+                    last_import={props.last_import.clone()} />
                 <Summary document={document.clone()} evaluations={props.evaluations.clone()} active={props.active} dispatch={props.dispatch.clone()} />
             </div>
             <FormTabs document={document.clone()} evaluations={props.evaluations.clone()} active={props.active} dispatch={props.dispatch.clone()} />

@@ -83,7 +83,8 @@ test('undo and redo cover typing, pastes and row operations', async () => {
   await zipin.typeInto(cellOf(zipin, 0, 'score'), '45');
   await zipin.expectValue('total-score', '45');
   await zipin.page.keyboard.press('Control+z');
-  await zipin.expectValue('total-score', '0');
+  // The weight alone scores nothing: no total until a row is scored.
+  await zipin.expectValue('total-score', '');
   await eventually(() => cellOf(zipin, 0, 'score').inputValue(), '');
   await zipin.page.keyboard.press('Control+y');
   await zipin.expectValue('total-score', '45');
@@ -248,7 +249,8 @@ test('the English switch changes the labels; grades and findings stay Chinese', 
   await eventually(() => zipin.page.getByTestId('import-button').textContent(), 'Import');
   await eventually(() => zipin.form.getByTestId('funds').locator('thead').textContent(), /Full-year budget/);
   await eventually(countTitles, ['Errors', 'Warnings', 'Notes']);
-  assert.equal(await zipin.grade(), '差');
+  // The untouched form has no grade yet, and says so in the forms' own words.
+  assert.equal(await zipin.grade(), '未评分');
   await zipin.page.getByTestId('language').click();
   await eventually(() => zipin.page.getByTestId('import-button').textContent(), '导入');
   await eventually(countTitles, ['错误', '提醒', '提示']);

@@ -38,7 +38,8 @@ test('the warm-up rehearses a paste out of sight: a paste during it lands, and t
   assert.equal(await zipin.page.evaluate(() => Object.values(localStorage).some((v) => v.includes('社区养老服务补助'))), false);
   // The page's history holds the user's paste alone.
   await zipin.page.getByTestId('undo').click();
-  await zipin.expectValue('total-score', '0');
+  // Back to the untouched starting form: nothing scored, so no total.
+  await zipin.expectValue('total-score', '');
   await eventually(() => zipin.page.getByTestId('summary-row').count(), 1);
   await eventually(() => zipin.page.getByTestId('undo').isDisabled(), true);
   zipin.page.assertClean();

@@ -495,10 +495,14 @@ impl Reader<'_> {
             }
             return;
         }
-        if let Some(kind) = row.iter().find_map(|cell| kind_in(cell)) {
+        if let Some((kind, title)) = row
+            .iter()
+            .find_map(|cell| kind_in(cell).map(|kind| (kind, cell)))
+        {
             // A title inside the table (a merged first row).
             self.finish_form();
             self.kind = Some(kind);
+            self.title = Some(title.trim().to_owned());
             return;
         }
         if is_claim_row(&row) {
@@ -597,7 +601,11 @@ impl Reader<'_> {
                 && !known_unscored(header)
         }) || headers.is_empty();
         self.ensure_form();
-        if unnamed_numbers && chosen.is_none() {
+        let asked = self
+            .notices
+            .iter()
+            .any(|notice| matches!(notice, Notice::NeedsMapping { layout, .. } if *layout == key));
+        if unnamed_numbers && chosen.is_none() && !asked {
             self.notices.push(Notice::NeedsMapping {
                 layout: key.clone(),
                 header: headers.clone(),
@@ -963,11 +971,7 @@ impl Reader<'_> {
 
     fn ensure_form(&mut self) -> &mut Form {
         let kind = self.kind.unwrap_or_default();
-        let name = self
-            .title
-            .clone()
-            .map(|t| t.trim().to_owned())
-            .unwrap_or_default();
+        let name = self.title.as_deref().map(name_in_title).unwrap_or_default();
         self.form.get_or_insert_with(|| Form {
             kind,
             name,
@@ -1128,6 +1132,25 @@ fn name_in_row(row: &[String]) -> Option<(String, String)> {
     Some((label, name.trim_matches(['　', ' ']).to_owned()))
 }
 
+/// The name a title gives a form: "进境粮食检疫监管能力建设项目支出绩效评价表" names its project;
+/// "2022年度部门整体支出绩效自评表" names none (a 部门名称 or 项目名称 row will).
+fn name_in_title(title: &str) -> String {
+    let title = title.trim();
+    let Some(end) = ["部门整体", "项目支出", "项目绩效", "绩效自评", "绩效评价"]
+        .iter()
+        .filter_map(|kind| title.find(kind))
+        .min()
+    else {
+        return title.to_owned();
+    };
+    let name = title.get(..end).unwrap_or_default().trim();
+    let name = name.strip_prefix("附件").unwrap_or(name);
+    let name = name.trim_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || "年度（）()-—:：、.".contains(c)
+    });
+    name.to_owned()
+}
+
 /// Whether a form holds any amount in its funds block.
 fn has_funds(form: &Form) -> bool {
     std::iter::once(&form.funds.total)
@@ -1258,4 +1281,24 @@ fn official_order(width: usize) -> Vec<Option<Role>> {
     (0..width)
         .map(|i| i.checked_sub(skip).and_then(|j| order.get(j)).copied())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_names_its_project_but_not_its_year_or_kind() {
+        for (title, name) in [
+            (
+                "进境粮食检疫监管能力建设项目支出绩效评价表",
+                "进境粮食检疫监管能力建设",
+            ),
+            ("2022年度部门整体支出绩效自评表", ""),
+            ("附件2：项目支出绩效自评表", ""),
+            ("（2023年度）项目绩效自评表", ""),
+        ] {
+            assert_eq!(name_in_title(title), name, "{title}");
+        }
+    }
 }
