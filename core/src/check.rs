@@ -87,6 +87,7 @@ codes! {
     SectionOverCap => "SECTION_OVER_CAP", Error;
     RowWeightsMissing => "ROW_WEIGHTS_MISSING", Info;
     NotScored => "NOT_SCORED", Warning;
+    ActualsMissing => "ACTUALS_MISSING", Warning;
 }
 
 /// Where on the form a finding points.
@@ -153,6 +154,7 @@ pub fn check_form_level(form: &Form, score: &FormScore, profile: &Profile) -> Ve
     check_totals(form, score, &mut findings);
     check_funds(form, score, profile, &mut findings);
     check_sections(form, score, profile, &mut findings);
+    check_actuals(form, score, &mut findings);
     findings.0
 }
 
@@ -495,6 +497,19 @@ fn check_sections(form: &Form, score: &FormScore, profile: &Profile, findings: &
         }
     }
     check_undeclared_groups(&form.sections, &score.sections, profile, findings);
+}
+
+/// A form whose rows are scored but none of which states what was achieved (a form without
+/// a 实际完成值 column): its scores cannot be checked against the rules.
+fn check_actuals(form: &Form, score: &FormScore, findings: &mut Findings) {
+    let scored = score.rows.iter().any(|row| row.source == Source::Entered);
+    if scored && form.rows().all(|context| is_blank(&context.row.actual)) {
+        findings.push(
+            Code::ActualsMissing,
+            Place::Form,
+            "本表各指标都没有实际完成值：填报得分无法按规则核对".to_owned(),
+        );
+    }
 }
 
 /// A form whose rows carry no weights is held to its sections' caps (产出指标(60分)).

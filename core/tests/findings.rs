@@ -343,6 +343,15 @@ fn the_template_arithmetic_codes_are_raised_where_they_apply() {
     );
     case(Code::RowWeightsMissing, unweighted, |_| {});
     case(
+        Code::ActualsMissing,
+        |f| {
+            for section in 0..3 {
+                cell(f, section, |r| r.actual = String::new());
+            }
+        },
+        |f| cell(f, 0, |r| r.actual = String::new()),
+    );
+    case(
         Code::NotScored,
         |f| {
             for section in 0..3 {

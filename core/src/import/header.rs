@@ -151,8 +151,9 @@ impl Role {
 }
 
 /// The words of each role, compared after [`header_key`]. A header equal to a word names
-/// its role; a short header containing one names the role of the longest word it contains
-/// (年初目标值 → 目标值, 单项指标折算得分 → 折算得分), except for the words of
+/// its role; a short header containing one names the role of the word it ends with, else of
+/// the longest word it contains (年初目标值 → 目标值, 单项指标折算得分 → 折算得分), except for the
+/// words of
 /// [`EXACT_ONLY`], which stand inside too many other names (实施单位, 评分标准).
 const WORDS: &[(Role, &[&str])] = &[
     (
@@ -169,6 +170,9 @@ const WORDS: &[(Role, &[&str])] = &[
             "预算数",
             "预算金额",
             "全年预算金额",
+            "预算安排数",
+            "批复预算数",
+            "调整预算数",
         ],
     ),
     (
@@ -181,6 +185,8 @@ const WORDS: &[(Role, &[&str])] = &[
             "全年实际支出",
             "执行金额",
             "实际支出数",
+            "支出数",
+            "实际执行数",
         ],
     ),
     (Role::Rate, &["执行率", "预算执行率", "资金执行率"]),
@@ -226,6 +232,9 @@ const WORDS: &[(Role, &[&str])] = &[
             "年度目标",
             "预期目标值",
             "年初指标值",
+            "计划值",
+            "年度计划值",
+            "预期值",
         ],
     ),
     (
@@ -243,6 +252,9 @@ const WORDS: &[(Role, &[&str])] = &[
             "全年实际完成值",
             "实际完成",
             "完成情况",
+            "实际完成数",
+            "完成数",
+            "实际达成值",
         ],
     ),
     (
@@ -262,6 +274,7 @@ const WORDS: &[(Role, &[&str])] = &[
             "偏差原因分析及改进措施说明",
             "改进措施",
             "未完成原因",
+            "原因说明",
         ],
     ),
     (Role::Share, &["权重占比", "权重比例", "占比"]),
@@ -352,11 +365,13 @@ pub fn role_of_key(key: &str) -> Option<Role> {
     {
         return None;
     }
+    // A Chinese compound ends with what it names (执行率权重 is a weight, 执行率得分 a score):
+    // a word the header ends with wins over one inside it, then the longer word.
     WORDS
         .iter()
         .flat_map(|(role, words)| words.iter().map(move |word| (*role, *word)))
         .filter(|(_, word)| !EXACT_ONLY.contains(word) && key.contains(word))
-        .max_by_key(|(_, word)| word.len())
+        .max_by_key(|(_, word)| (key.ends_with(word), word.len()))
         .map(|(role, _)| role)
 }
 
@@ -507,6 +522,34 @@ mod tests {
             assert_eq!(role_of(text), Some(role), "{text:?}");
         }
         assert_eq!(role_of("城区城乡帮困项目"), None);
+        // Headers seen on published forms, read by the words they contain.
+        for (text, role) in [
+            ("年初目标值(A)", Role::Target),
+            ("全年(调整)预算数", Role::FullYear),
+            ("执行率权重", Role::Weight),
+            ("执行率得分（分）", Role::Score),
+            ("单项指标折算得分", Role::Converted),
+            ("权重占比(%)", Role::Share),
+            ("得分系数（%）", Role::Coefficient),
+            ("调整指标值", Role::AdjustedTarget),
+            ("全年完成值", Role::Actual),
+            ("偏差原因及改进措施", Role::Reason),
+            ("未完成原因和改进措施", Role::Reason),
+            ("实际执行数", Role::Executed),
+        ] {
+            assert_eq!(role_of(text), Some(role), "{text:?}");
+        }
+        for text in [
+            "评分标准",
+            "得分计算方法",
+            "实施单位",
+            "是否核心指标",
+            "实际到位数",
+            "序号",
+        ] {
+            assert_eq!(role_of(text), None, "{text:?}");
+            assert!(known_unscored(text) || text == "实施单位", "{text:?}");
+        }
     }
 
     #[test]
