@@ -5,10 +5,13 @@
 use std::rc::Rc;
 
 use yew::UseStateHandle;
-use zipin_core::export::{delimited, document_as_typed, forms_computed, xlsx};
+use zipin_core::edit::Edit;
+use zipin_core::export::{delimited, document_as_typed, workbook_sheets, xlsx};
 use zipin_core::import::forms::Notice;
 use zipin_core::json::to_json;
 use zipin_core::model::Document;
+use zipin_core::number::two_places;
+use zipin_core::profile::{Profile, ProfileId};
 use zipin_core::Evaluation;
 
 use crate::app::file_name;
@@ -41,6 +44,8 @@ pub enum Command {
     /// label offers rather than toggling the value it was drawn with: a click that lands
     /// before the toolbar has caught up with a change must still do what the label said.
     SetLanguage(Lang),
+    /// Scores the document under another rule profile, saying what that changes on it.
+    SetProfile(ProfileId),
 }
 
 /// A message under the toolbar: whether it reports success, and its text.
@@ -81,6 +86,15 @@ impl Context {
         let lang = *self.lang;
         let document = &self.state.document;
         match command {
+            Command::SetProfile(id) => {
+                let profile = Profile::builtin(id);
+                self.say(
+                    true,
+                    profile_change(document, &self.evaluations, &profile, lang),
+                );
+                self.dispatch
+                    .dispatch(Action::Edit(Edit::SetProfile(profile)));
+            }
             Command::NewDocument => {
                 self.flush();
                 let meta = DocMeta {
@@ -144,7 +158,7 @@ impl Context {
                 );
             }
             Command::ExportXlsx => {
-                let bytes = xlsx::workbook(&forms_computed(document, &self.evaluations));
+                let bytes = xlsx::workbook(&workbook_sheets(document, &self.evaluations));
                 download(
                     &file_name(&self.state.meta, "xlsx"),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -237,4 +251,54 @@ impl Context {
             Err(why) => self.say(false, why),
         }
     }
+}
+
+/// What switching to `profile` changes on this document, in one message: the profile's
+/// rules, and each form whose total or grade moves (or that none does).
+fn profile_change(
+    document: &Document,
+    evaluations: &[Rc<Evaluation>],
+    profile: &Profile,
+    lang: Lang,
+) -> String {
+    let before = evaluations.iter().map(|evaluation| &evaluation.score);
+    let moved: Vec<String> = document
+        .forms
+        .iter()
+        .zip(before)
+        .filter_map(|(form, before)| {
+            let after = zipin_core::evaluate(form, profile).score;
+            let shown = |score: &zipin_core::score::FormScore| {
+                format!(
+                    "{} {}",
+                    score.total.map_or_else(|| "—".to_owned(), two_places),
+                    score
+                        .grade
+                        .map_or(zipin_core::score::NOT_SCORED, |g| g.label())
+                )
+            };
+            (before.total != after.total || before.grade != after.grade).then(|| {
+                format!(
+                    "{}：{} → {}",
+                    form.name.trim(),
+                    shown(before),
+                    shown(&after)
+                )
+            })
+        })
+        .collect();
+    let rules = match lang {
+        Lang::Zh => profile.summary(),
+        Lang::En => profile.summary_en(),
+    };
+    let effect = if moved.is_empty() {
+        T::ProfileChangesNothing.text(lang).to_owned()
+    } else {
+        format!("{}{}", T::ProfileChanges.text(lang), moved.join("；"))
+    };
+    format!(
+        "{} {}（{rules}）。{effect}",
+        T::ProfileNow.text(lang),
+        profile.name
+    )
 }

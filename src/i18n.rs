@@ -128,8 +128,8 @@ strings! {
     Total => "总分", "Total";
     Grade => "等级", "Grade";
     CannotCompute => "无法计算", "Cannot compute";
-    WhyUnitsDiffer => "单位不同", "Units differ";
-    WhyNoLevel => "定性未定级", "No level";
+    WhyUnitsDiffer => "单位对不上", "Units differ";
+    WhyNoLevel => "请选达成度", "Choose a level";
     WhyIncomplete => "未填完整", "Incomplete";
     NotGiven => "—", "—";
     DeclaredWeight => "声明分值", "declared weight";
@@ -137,6 +137,11 @@ strings! {
     WeightSum => "各三级指标分值合计", "Sum of the indicators' weights";
     Findings => "复核意见", "Review findings";
     NoFindings => "未发现问题。", "No findings.";
+    StartHint => "把自评表粘贴到上方，或在左侧录入：总分、等级和复核意见会随之出现在这里。",
+        "Paste a form above, or type one in: its total, grade and findings appear here.";
+    PreviousFinding => "上一条意见（Shift+F8）", "Previous finding (Shift+F8)";
+    NextFinding => "下一条意见（F8）", "Next finding (F8)";
+    WeightSumShort => "分值合计", "Weights";
     SeverityError => "错误", "Errors";
     SeverityWarning => "提醒", "Warnings";
     SeverityInfo => "提示", "Notes";
@@ -144,6 +149,19 @@ strings! {
     Forms => "本文档的表", "Forms of this document";
     SummaryName => "表名", "Form";
     SummaryFindings => "问题数", "Findings";
+    ClaimedTotalShort => "申报总分", "Filed total";
+    ReviewedTotal => "复核总分", "Reviewed total";
+    Difference => "差异", "Difference";
+    ClaimedGradeShort => "申报等级", "Filed grade";
+    ReviewedGrade => "复核等级", "Reviewed grade";
+    OpenForm => "点击打开此表", "Click to open this form";
+    ProfileNow => "已改用评分口径：", "Rule profile now: ";
+    ProfileChanges => "本文档变化：", "On this document: ";
+    ProfileChangesNothing => "本文档各表的总分和等级不变。", "no form's total or grade changes.";
+    CopyFormReport => "复制本单位意见", "Copy this unit's memo";
+    Conclusion => "结论：", "Conclusion: ";
+    AlreadyInDocument => "注意：这些表本文档里已经有了，现在各有两份（不需要的请删除）：",
+        "Note: the document already held these forms, and now holds each twice (delete the copies you do not need): ";
     Suggested => "建议", "suggested";
     UnitsNote => "金额单位：万元", "Amounts in 10,000 yuan";
     PasteTitle => "粘贴自评表", "Paste a form";

@@ -23,6 +23,9 @@ pub struct ImportRecord {
     /// The forms it added, in order, once it was taken in; empty while it waits for a column
     /// choice (or when it found nothing).
     pub forms: Vec<RowId>,
+    /// The names of the forms it brought that the document already held: the same report
+    /// pasted twice is said, not silently doubled.
+    pub already: Vec<String>,
 }
 
 impl ImportRecord {
@@ -33,6 +36,7 @@ impl ImportRecord {
             imported,
             replace,
             forms: Vec::new(),
+            already: Vec::new(),
         }
     }
 

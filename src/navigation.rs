@@ -52,7 +52,51 @@ pub fn move_horizontal(from: &Element, by: i32) -> bool {
     found.is_some_and(|target| focus_and_select(&target))
 }
 
-fn focus_and_select(target: &Element) -> bool {
+/// After the page has drawn an edit, focuses a cell of the row `row`, or of the row after it
+/// (`next`): the row ＋ added, the neighbour of the row ✕ removed. The cell is the one of
+/// `field` when given, else the row's first. The row may come a task or two later, when the
+/// renderer has yielded, so it is looked for a few times.
+pub fn focus_row_later(row: u64, next: bool, field: Option<String>) {
+    fn attempt(row: u64, next: bool, field: Option<String>, tries: u32) {
+        gloo::timers::callback::Timeout::new(if tries == 0 { 0 } else { 30 }, move || {
+            let found = (|| {
+                let document = web_sys::window()?.document()?;
+                let mut tr = document
+                    .query_selector(&format!("tr[data-row-id=\"{row}\"]"))
+                    .ok()??;
+                if next {
+                    tr = tr.next_element_sibling()?;
+                }
+                let selector = field.as_ref().map_or_else(
+                    || ".cell".to_owned(),
+                    |field| format!("td[data-field=\"{field}\"] .cell"),
+                );
+                tr.query_selector(&selector).ok()?
+            })();
+            match found {
+                Some(cell) => {
+                    focus_and_select(&cell);
+                }
+                None if tries < 5 => attempt(row, next, field, tries + 1),
+                None => {}
+            }
+        })
+        .forget();
+    }
+    attempt(row, next, field, 0);
+}
+
+/// The id of the indicator row next to the one holding `element`: after it, else before.
+pub fn neighbour_row(element: &Element) -> Option<u64> {
+    let tr = element.closest("tr[data-row-id]").ok()??;
+    let id = |e: Element| e.get_attribute("data-row-id")?.parse().ok();
+    tr.next_element_sibling()
+        .and_then(id)
+        .or_else(|| tr.previous_element_sibling().and_then(id))
+}
+
+/// Focuses a cell and selects its whole text, as a spreadsheet selects the cell it enters.
+pub fn focus_and_select(target: &Element) -> bool {
     let Some(element) = target.dyn_ref::<HtmlElement>() else {
         return false;
     };

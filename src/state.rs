@@ -137,6 +137,18 @@ impl AppState {
         }
         let forms = record.imported.forms.clone();
         let count = forms.len();
+        if replacing.is_empty() && !record.replace {
+            record.already = forms
+                .iter()
+                .filter(|form| {
+                    self.document
+                        .forms
+                        .iter()
+                        .any(|held| held.same_content(form))
+                })
+                .map(|form| form.name.trim().to_owned())
+                .collect();
+        }
         let replaced = self
             .document
             .forms

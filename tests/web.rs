@@ -127,7 +127,7 @@ async fn starts_with_a_blank_form_and_every_hook() {
         find(&root, "[data-testid=\"grade\"]")
             .text_content()
             .unwrap_or_default(),
-        "未评分"
+        "—"
     );
 }
 

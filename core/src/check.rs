@@ -38,7 +38,7 @@ impl Severity {
 }
 
 macro_rules! codes {
-    ($($code:ident => $key:literal, $severity:ident;)*) => {
+    ($($code:ident => $key:literal, $severity:ident, $zh:literal, $en:literal;)*) => {
         /// The stable codes of SPEC §6.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
         #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -48,7 +48,8 @@ macro_rules! codes {
             /// Every code, in the order of SPEC §6.
             pub const ALL: &'static [Code] = &[$(Code::$code,)*];
 
-            /// The stable code as text (`SCORE_OVER_WEIGHT`).
+            /// The stable code as text (`SCORE_OVER_WEIGHT`), for machines: data attributes,
+            /// JSON and tooltips, never the text a clerk reads.
             pub fn key(self) -> &'static str {
                 match self { $(Code::$code => $key,)* }
             }
@@ -57,37 +58,49 @@ macro_rules! codes {
             pub fn severity(self) -> Severity {
                 match self { $(Code::$code => Severity::$severity,)* }
             }
+
+            /// A short title in the office Chinese a clerk uses (扣分未写原因).
+            pub fn title(self) -> &'static str {
+                match self { $(Code::$code => $zh,)* }
+            }
+
+            /// The title in English, for the page in English.
+            pub fn title_en(self) -> &'static str {
+                match self { $(Code::$code => $en,)* }
+            }
         }
     };
 }
 
 codes! {
-    ScoreOverWeight => "SCORE_OVER_WEIGHT", Error;
-    WeightsNot100 => "WEIGHTS_NOT_100", Error;
-    SectionWeightMismatch => "SECTION_WEIGHT_MISMATCH", Warning;
-    TotalMismatch => "TOTAL_MISMATCH", Error;
-    GradeMismatch => "GRADE_MISMATCH", Error;
-    RateMismatch => "RATE_MISMATCH", Error;
-    BudgetScoreMismatch => "BUDGET_SCORE_MISMATCH", Error;
-    FundsSumMismatch => "FUNDS_SUM_MISMATCH", Error;
-    NoBudget => "NO_BUDGET", Error;
-    ExecutionOverBudget => "EXECUTION_OVER_BUDGET", Warning;
-    LowExecutionNoReason => "LOW_EXECUTION_NO_REASON", Warning;
-    ScoreDiffersFromRule => "SCORE_DIFFERS_FROM_RULE", Warning;
-    DeductionNoReason => "DEDUCTION_NO_REASON", Warning;
-    DeductionTargetMet => "DEDUCTION_TARGET_MET", Warning;
-    FullScoreTargetMissed => "FULL_SCORE_TARGET_MISSED", Warning;
-    Overshoot => "OVERSHOOT", Info;
-    UnitsDiffer => "UNITS_DIFFER", Warning;
-    NotQuantified => "NOT_QUANTIFIED", Warning;
-    QualitativeOutOfBand => "QUALITATIVE_OUT_OF_BAND", Warning;
-    ActualLooksLikeTarget => "ACTUAL_LOOKS_LIKE_TARGET", Info;
-    ValueUnreadable => "VALUE_UNREADABLE", Warning;
-    ScoreMissing => "SCORE_MISSING", Warning;
-    SectionOverCap => "SECTION_OVER_CAP", Error;
-    RowWeightsMissing => "ROW_WEIGHTS_MISSING", Info;
-    NotScored => "NOT_SCORED", Warning;
-    ActualsMissing => "ACTUALS_MISSING", Warning;
+    ScoreOverWeight => "SCORE_OVER_WEIGHT", Error, "得分超出分值", "Score above its weight";
+    WeightsNot100 => "WEIGHTS_NOT_100", Error, "分值合计不是100", "Weights do not add up to 100";
+    SectionWeightMismatch => "SECTION_WEIGHT_MISMATCH", Warning, "一级指标分值不符", "Section weight differs";
+    TotalMismatch => "TOTAL_MISMATCH", Error, "总分不符", "Total differs";
+    GradeMismatch => "GRADE_MISMATCH", Error, "等级不符", "Grade differs";
+    RateMismatch => "RATE_MISMATCH", Error, "执行率算错", "Execution rate miscalculated";
+    BudgetScoreMismatch => "BUDGET_SCORE_MISMATCH", Error, "预算执行得分算错", "Budget score miscalculated";
+    FundsSumMismatch => "FUNDS_SUM_MISMATCH", Error, "资金合计与分项不符", "Funds total differs from its parts";
+    NoBudget => "NO_BUDGET", Error, "缺少预算数", "No budget figure";
+    ExecutionOverBudget => "EXECUTION_OVER_BUDGET", Warning, "执行数超过预算数", "Spending above budget";
+    LowExecutionNoReason => "LOW_EXECUTION_NO_REASON", Warning, "执行率低未说明原因", "Low execution, no reason";
+    ScoreDiffersFromRule => "SCORE_DIFFERS_FROM_RULE", Warning, "得分与计分规则不符", "Score differs from the rule";
+    DeductionNoReason => "DEDUCTION_NO_REASON", Warning, "扣分未写原因", "Points deducted, no reason";
+    DeductionTargetMet => "DEDUCTION_TARGET_MET", Warning, "完成目标却扣分", "Target met, points deducted";
+    FullScoreTargetMissed => "FULL_SCORE_TARGET_MISSED", Warning, "未完成目标却给满分", "Target missed, full marks";
+    Overshoot => "OVERSHOOT", Info, "目标可能定得过低", "Target possibly set too low";
+    UnitsDiffer => "UNITS_DIFFER", Warning, "单位不一致", "Units differ";
+    NotQuantified => "NOT_QUANTIFIED", Warning, "指标未量化", "Target not quantified";
+    QualitativeOutOfBand => "QUALITATIVE_OUT_OF_BAND", Warning, "定性得分超出档次", "Qualitative score outside its band";
+    ActualLooksLikeTarget => "ACTUAL_LOOKS_LIKE_TARGET", Info, "实际值像照抄目标", "Actual looks copied from the target";
+    ValueUnreadable => "VALUE_UNREADABLE", Warning, "数值无法识别", "Number not readable";
+    ScoreMissing => "SCORE_MISSING", Warning, "缺少得分", "Score missing";
+    SectionOverCap => "SECTION_OVER_CAP", Error, "一级指标得分超上限", "Section above its cap";
+    RowWeightsMissing => "ROW_WEIGHTS_MISSING", Info, "三级指标未设分值", "Rows carry no weights";
+    NotScored => "NOT_SCORED", Warning, "本表未评分", "Form not scored";
+    ActualsMissing => "ACTUALS_MISSING", Warning, "缺少实际完成值", "No actual values";
+    NameSuspect => "NAME_SUSPECT", Info, "指标名称疑似混入别列内容", "Name looks mixed with another column";
+    ProfileWeightDiffers => "PROFILE_WEIGHT_DIFFERS", Info, "预算执行分值与口径不同", "Budget weight differs from the profile";
 }
 
 /// Where on the form a finding points.
@@ -136,14 +149,17 @@ pub fn check_form(form: &Form, score: &FormScore, profile: &Profile) -> Vec<Find
         check_one_row(context, row_score, profile, &mut findings);
     }
     let mut findings = findings.0;
-    said_once(&mut findings, score);
+    settle(&mut findings, form, score);
     findings
 }
 
-/// On a form none of whose rows is scored, `NOT_SCORED` says it once for the form; a
-/// `SCORE_MISSING` on every row would repeat it.
-pub fn said_once(findings: &mut Vec<Finding>, score: &FormScore) {
-    if score.total.is_none() {
+/// What is said of the form as a whole rather than row by row: a form nothing was typed or
+/// pasted into raises nothing (a blank form is not a form with mistakes); on a form none of
+/// whose rows is scored, `NOT_SCORED` says it once, not a `SCORE_MISSING` on every row.
+pub fn settle(findings: &mut Vec<Finding>, form: &Form, score: &FormScore) {
+    if !form.has_content() {
+        findings.clear();
+    } else if score.total.is_none() {
         findings.retain(|finding| finding.code != Code::ScoreMissing);
     }
 }
@@ -285,13 +301,24 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
         };
         check_claimed_rate(row, index, rate, denominator, findings);
     }
-    if read_number(&funds.weight) == NumberCell::Unreadable {
-        unreadable(
+    match read_number(&funds.weight) {
+        NumberCell::Unreadable => unreadable(
             findings,
             total_place(FundsColumn::Weight),
             "预算执行分值",
             &funds.weight,
-        );
+        ),
+        NumberCell::Number(weight) if weight != profile.budget_weight => findings.push(
+            Code::ProfileWeightDiffers,
+            total_place(FundsColumn::Weight),
+            format!(
+                "本表预算执行分值 {} 分，{}口径为 {} 分；按本表计",
+                Plain(weight),
+                profile.name,
+                Plain(profile.budget_weight)
+            ),
+        ),
+        _ => {}
     }
     let (budget, executed, _) = rate_amounts(funds, profile);
     let budget = budget.value().unwrap_or(Decimal::ZERO);
@@ -586,12 +613,41 @@ fn check_undeclared_groups(
 struct RowName<'a>(&'a str);
 
 impl std::fmt::Display for RowName<'_> {
+    /// The name on one line: a line break in a pasted cell is where Word wrapped it.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0.trim() {
             "" => f.write_str("（未命名指标）"),
-            name => f.write_str(name),
+            name => name
+                .lines()
+                .map(str::trim)
+                .try_for_each(|line| f.write_str(line)),
         }
     }
+}
+
+/// Why a name looks like it holds text from another column: a last line of a character or
+/// two (a neighbouring cell's end, 城区城乡帮困项目⏎业), a number, or a sign or percent
+/// that belongs to a target or an actual (95%, ≥90).
+fn suspect_name(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let last = name.lines().map(str::trim).rfind(|l| !l.is_empty());
+    if name.lines().filter(|l| !l.trim().is_empty()).count() > 1
+        && last.is_some_and(|line| line.chars().count() <= 2)
+    {
+        return Some("最后一行只有一两个字，像是相邻单元格的内容");
+    }
+    if matches!(read_number(name), NumberCell::Number(_))
+        || crate::import::header::is_number_cell(name)
+    {
+        return Some("名称是一个数字");
+    }
+    if name.contains(['≥', '≤', '%', '％', '≧', '≦']) {
+        return Some("名称里有比较符号或百分号，像是指标值");
+    }
+    None
 }
 
 fn check_one_row(
@@ -615,6 +671,32 @@ fn check_one_row(
                 row.field(field),
             );
         }
+    }
+    if let Some(why) = suspect_name(&row.name) {
+        // The row as the form has it, so the reviewer sees where the text came from.
+        let cells: Vec<String> = [
+            &row.level2,
+            &row.name,
+            &row.target,
+            &row.actual,
+            &row.weight,
+            &row.score,
+        ]
+        .iter()
+        .map(|cell| {
+            cell.lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join("⏎")
+        })
+        .filter(|cell| !cell.is_empty())
+        .collect();
+        findings.push(
+            Code::NameSuspect,
+            at(RowField::Name),
+            format!("{name}：{why}（本行：{}）", cells.join(" | ")),
+        );
     }
     for (what, flagged, text) in [
         (

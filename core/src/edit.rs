@@ -67,6 +67,12 @@ pub enum Edit {
         section: RowId,
         after: Option<RowId>,
     },
+    /// Adds an empty row right after `row`, in its section (the row's ＋, Ctrl+Enter, Enter
+    /// in a section's last row).
+    InsertRowAfter {
+        form: RowId,
+        row: RowId,
+    },
     RemoveRow {
         form: RowId,
         row: RowId,
@@ -276,6 +282,25 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
                 true
             })
         }
+        Edit::InsertRowAfter { form, row } => {
+            let section = document.form(form).and_then(|f| {
+                f.sections
+                    .iter()
+                    .find(|section| section.rows.iter().any(|r| r.id == row))
+                    .map(|section| section.id)
+            });
+            match section {
+                Some(section) => apply(
+                    document,
+                    Edit::AddRow {
+                        form,
+                        section,
+                        after: Some(row),
+                    },
+                ),
+                None => false,
+            }
+        }
         Edit::AddRow {
             form,
             section,
@@ -321,6 +346,7 @@ fn form_of(edit: &Edit) -> RowId {
         | Edit::SetFundsReason { form, .. }
         | Edit::SetSectionWeight { form, .. }
         | Edit::AddRow { form, .. }
+        | Edit::InsertRowAfter { form, .. }
         | Edit::RemoveRow { form, .. }
         | Edit::RemoveForm { form }
         | Edit::DuplicateForm { form }
@@ -451,6 +477,7 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
             }
         }
         Edit::AddRow { .. }
+        | Edit::InsertRowAfter { .. }
         | Edit::AddForm { .. }
         | Edit::RemoveForm { .. }
         | Edit::DuplicateForm { .. }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHashMap;
 
-use crate::check::{check_form_level, check_row, said_once, Finding};
+use crate::check::{check_form_level, check_row, settle, Finding};
 use crate::model::{Form, Indicator, RowId};
 use crate::profile::Profile;
 use crate::score::{score_form_with, score_row, RowScore};
@@ -93,7 +93,7 @@ impl Evaluator {
                 findings.extend(cached.findings.iter().cloned());
             }
         }
-        said_once(&mut findings, &score);
+        settle(&mut findings, form, &score);
         Evaluation { score, findings }
     }
 }

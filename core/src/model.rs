@@ -460,6 +460,32 @@ impl Form {
             })
     }
 
+    /// Whether another form holds the same content (ids aside): the same report pasted twice.
+    pub fn same_content(&self, other: &Form) -> bool {
+        let rows = |form: &Form| {
+            form.sections
+                .iter()
+                .map(|section| {
+                    let rows: Vec<Indicator> = section
+                        .rows
+                        .iter()
+                        .map(|row| Indicator {
+                            id: RowId::default(),
+                            ..(**row).clone()
+                        })
+                        .collect();
+                    (section.name.clone(), section.declared_weight.clone(), rows)
+                })
+                .collect::<Vec<_>>()
+        };
+        self.kind == other.kind
+            && self.name == other.name
+            && self.funds == other.funds
+            && self.claim == other.claim
+            && self.row_count() == other.row_count()
+            && rows(self) == rows(other)
+    }
+
     /// The number of indicator rows.
     pub fn row_count(&self) -> usize {
         self.sections.iter().map(|section| section.rows.len()).sum()

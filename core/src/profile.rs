@@ -181,44 +181,95 @@ impl Default for Profile {
 impl Profile {
     /// What the profile sets, in one Chinese line: the page shows it beside the choice.
     pub fn summary(&self) -> String {
+        self.summary_in(false)
+    }
+
+    /// The same line in English, for the page in English.
+    pub fn summary_en(&self) -> String {
+        self.summary_in(true)
+    }
+
+    fn summary_in(&self, english: bool) -> String {
+        let say = |zh: &str, en: &str| {
+            if english {
+                en.to_owned()
+            } else {
+                zh.to_owned()
+            }
+        };
         let pct = |share: Decimal| format!("{}%", (share * Decimal::ONE_HUNDRED).normalize());
         let sections = if self.sections.is_empty() {
-            "一级指标分值以表头声明为准".to_owned()
+            say(
+                "一级指标分值以表头声明为准",
+                "section weights as each form declares",
+            )
         } else {
             self.sections
                 .iter()
                 .map(|rule| {
                     let names = if rule.names.is_empty() {
-                        "绩效指标".to_owned()
+                        say("绩效指标", "indicators")
+                    } else if english {
+                        rule.names
+                            .iter()
+                            .map(|name| section_in_english(name))
+                            .collect::<Vec<_>>()
+                            .join("+")
                     } else {
                         rule.names.join("+")
                     };
                     format!("{names} {}", rule.weight.normalize())
                 })
                 .collect::<Vec<_>>()
-                .join("、")
+                .join(if english { ", " } else { "、" })
         };
         let denominator = match self.denominator {
-            Denominator::FullYear => "执行率 = 全年执行数 ÷ 全年（调整后）预算数",
-            Denominator::Initial => "执行率 = 全年执行数 ÷ 年初预算数",
+            Denominator::FullYear => say(
+                "执行率 = 全年执行数 ÷ 全年（调整后）预算数",
+                "rate = spent ÷ full-year (adjusted) budget",
+            ),
+            Denominator::Initial => say(
+                "执行率 = 全年执行数 ÷ 年初预算数",
+                "rate = spent ÷ initial budget",
+            ),
         };
         let mut parts = vec![
-            format!("预算执行 {} 分", self.budget_weight.normalize()),
+            if english {
+                format!("budget execution {} pts", self.budget_weight.normalize())
+            } else {
+                format!("预算执行 {} 分", self.budget_weight.normalize())
+            },
             sections,
-            denominator.to_owned(),
+            denominator,
             format!(
-                "部分达成 {}–{}",
+                "{} {}–{}",
+                say("部分达成", "partly achieved"),
                 pct(self.partial_from),
                 pct(self.achieved_from)
             ),
         ];
         if let Some(threshold) = self.low_execution_reason_below {
-            parts.push(format!("执行率低于 {} 须说明原因", pct(threshold)));
+            parts.push(if english {
+                format!("a rate below {} needs a reason", pct(threshold))
+            } else {
+                format!("执行率低于 {} 须说明原因", pct(threshold))
+            });
         }
         if !self.grading_required {
-            parts.push("等级可不评".to_owned());
+            parts.push(say("等级可不评", "grading optional"));
         }
-        parts.join("；")
+        parts.join(if english { "; " } else { "；" })
+    }
+}
+
+/// A section's name in English, for the profile's line.
+fn section_in_english(name: &str) -> &str {
+    match name {
+        "产出" => "outputs",
+        "效益" => "benefits",
+        "满意度" => "satisfaction",
+        "成本" => "cost",
+        other => other,
     }
 }
 

@@ -499,6 +499,12 @@ pub fn level_band(level: Level, weight: Decimal, profile: &Profile) -> (Decimal,
     }
 }
 
+/// A level and its band in the words forms use: 部分达成（6–8分）.
+pub fn band_words(level: Level, weight: Decimal, profile: &Profile) -> String {
+    let (low, high, _) = level_band(level, weight, profile);
+    format!("{}（{}–{}分）", level.label(), plain(low), plain(high))
+}
+
 /// The computed score of a row by its kind (a level's suggestion for a qualitative row).
 fn compute(kind: &RowKind, weight: Decimal) -> Option<Decimal> {
     match kind {
@@ -553,17 +559,11 @@ impl RowScore {
                 (Direction::AtMost, Some(score)) => formula(weight, *a, *b, unit, score),
                 (_, None) => "数值过大或为 0，无法计算".to_owned(),
             },
-            RowKind::Qualitative { level: Some(level) } => {
-                let (low, high, open) = level_band(*level, weight, profile);
-                let close = if open { ")" } else { "]" };
-                format!(
-                    "定性指标“{}”，得分区间 [{}, {}{close}，建议得分 {}",
-                    level.label(),
-                    low.normalize(),
-                    high.normalize(),
-                    two_places(self.computed.unwrap_or(weight))
-                )
-            }
+            RowKind::Qualitative { level: Some(level) } => format!(
+                "定性指标，{}，建议得分 {}",
+                band_words(*level, weight, profile),
+                two_places(self.computed.unwrap_or(weight))
+            ),
             RowKind::Qualitative { level: None } => {
                 "定性指标未写明达成程度（达成、部分达成或未达成），按填报得分计".to_owned()
             }

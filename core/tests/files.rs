@@ -9,7 +9,7 @@ use support::office::{docx, unzip, xlsx};
 use support::*;
 use zipin_core::evaluate;
 use zipin_core::export::layout::{form_layout, Figures};
-use zipin_core::export::{delimited, document_as_typed, forms_computed, xlsx as export_xlsx};
+use zipin_core::export::{delimited, document_as_typed, workbook_sheets, xlsx as export_xlsx};
 use zipin_core::import::forms::Layouts;
 use zipin_core::import::{import, import_blocks, office};
 use zipin_core::model::{Document, Form};
@@ -101,12 +101,35 @@ fn xlsx_written_then_read_back_gives_the_computed_forms() {
         .iter()
         .map(|f| evaluate(f, &document.profile))
         .collect();
-    let bytes = export_xlsx::workbook(&forms_computed(&document, &evaluations));
+    let bytes = export_xlsx::workbook(&workbook_sheets(&document, &evaluations));
     let entries = unzip(&bytes);
-    assert!(entries
-        .iter()
-        .any(|(name, xml)| name == "xl/worksheets/sheet1.xml"
-            && xml.contains("<mergeCell ref=\"A1:I1\"/>")));
+    let sheet = |n: usize| {
+        entries
+            .iter()
+            .find(|(name, _)| *name == format!("xl/worksheets/sheet{n}.xml"))
+            .map(|(_, xml)| xml.as_str())
+            .unwrap()
+    };
+    assert!(sheet(1).contains("<mergeCell ref=\"A1:I1\"/>"));
+    // Each section closes with a 小计 of formulas, and the total adds the budget score to
+    // them, with the values cached: the sheet adds up again when a score is changed in it.
+    assert!(
+        sheet(1).contains("<f>SUM(H9:H16)</f><v>48</v>"),
+        "{}",
+        sheet(1)
+    );
+    assert!(
+        sheet(1).contains("<f>F4+G17+G22+G25</f><v>100</v>"),
+        "{}",
+        sheet(1)
+    );
+    assert!(
+        sheet(1).contains("<f>H4+H17+H22+H25</f><v>95</v>"),
+        "{}",
+        sheet(1)
+    );
+    // The last sheet lists the findings, in words, the code last.
+    assert!(sheet(4).contains("单位不一致") && sheet(4).contains("UNITS_DIFFER"));
     let imported = import_blocks(office::blocks(&entries).unwrap(), &Layouts::new(), false);
     let names: Vec<_> = imported.forms.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(

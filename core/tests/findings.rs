@@ -113,6 +113,37 @@ fn the_clean_form_raises_nothing() {
 }
 
 #[test]
+fn a_blank_form_raises_nothing() {
+    let blank = zipin_core::edit::blank_form(FormKind::Department, &Profile::default());
+    let evaluation = evaluate(&blank, &Profile::default());
+    assert_eq!(evaluation.findings, vec![]);
+    assert_eq!(
+        (evaluation.score.total, evaluation.score.grade),
+        (None, None)
+    );
+}
+
+#[test]
+fn every_code_has_a_title_in_both_languages_and_no_code_in_it() {
+    for code in Code::ALL {
+        assert!(
+            !code.title().is_empty() && !code.title().contains('_'),
+            "{code:?}"
+        );
+        assert!(
+            code.title()
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{code:?}"
+        );
+        assert!(
+            !code.title_en().is_empty() && code.title_en().is_ascii(),
+            "{code:?}"
+        );
+    }
+}
+
+#[test]
 fn every_code_is_raised_where_it_applies_and_only_there() {
     case(
         Code::ScoreOverWeight,
@@ -342,6 +373,27 @@ fn the_template_arithmetic_codes_are_raised_where_they_apply() {
         },
     );
     case(Code::RowWeightsMissing, unweighted, |_| {});
+    case(
+        Code::NameSuspect,
+        |f| cell(f, 0, |r| r.name = "城区城乡帮困项\n目".into()),
+        |f| cell(f, 0, |r| r.name = "城区城乡\n帮困项目".into()),
+    );
+    case(
+        Code::NameSuspect,
+        |f| cell(f, 1, |r| r.name = "95%".into()),
+        |f| cell(f, 1, |r| r.name = "群众知晓率".into()),
+    );
+    case(
+        Code::ProfileWeightDiffers,
+        |f| {
+            f.funds.weight = "20".into();
+            cell(f, 0, |r| {
+                r.weight = "40".into();
+                r.score = "40".into()
+            })
+        },
+        |f| f.funds.weight = "10".into(),
+    );
     case(
         Code::ActualsMissing,
         |f| {

@@ -134,14 +134,47 @@ fn the_review_report_lists_every_form_with_claimed_and_computed_figures() {
     );
     let text = report.to_text();
     assert!(text
-        .starts_with("复核意见\n\n1、株洲市荷塘区网格化管理服务中心（部门整体支出绩效自评表）\n"));
-    assert!(text.contains("成本控制数算：填报得分 9，按规则应为 1.80（10 × 126.11 ÷ 701.29 = 1.80）（SCORE_DIFFERS_FROM_RULE）"));
+        .starts_with("复核意见\n\n1、株洲市荷塘区网格化管理服务中心（部门整体支出绩效自评表）\n  结论：总分 95.00，等级 优；未发现需更正的错误\n"));
+    // One line per indicator, its findings' titles first, its name said once.
+    assert!(text.contains("[提醒] 扣分未写原因、得分与计分规则不符：成本控制数算：扣 1 分（得分 9 / 分值 10），未填写偏差原因分析及改进措施；填报得分 9，按规则应为 1.80（10 × 126.11 ÷ 701.29 = 1.80）\n"));
+    // A name Word wrapped (as the pasted report has it) is one line in the memo.
+    let pasted = zipin_core::import::import(
+        include_str!("fixtures/hetang-2022-report.txt"),
+        None,
+        &Default::default(),
+    );
+    let mut pasted_document = zipin_core::model::Document::new(document.profile.clone());
+    for form in pasted.forms {
+        pasted_document.push_form(form);
+    }
+    let pasted_evaluations: Vec<_> = pasted_document
+        .forms
+        .iter()
+        .map(|f| evaluate(f, &document.profile))
+        .collect();
+    let pasted_text =
+        zipin_core::report::review_report(&pasted_document, &pasted_evaluations).to_text();
+    assert!(
+        pasted_text.contains("城区城乡帮困项目业："),
+        "{pasted_text}"
+    );
     assert!(text.contains("3、城乡帮困项目（项目支出绩效自评表）"));
-    let findings: usize = report.forms.iter().map(|f| f.findings.len()).sum();
+    // Codes are for machines: none in the memo.
+    for code in zipin_core::check::Code::ALL {
+        assert!(!text.contains(code.key()), "{}", code.key());
+    }
+    let lines: usize = report.forms.iter().map(|f| f.lines.len()).sum();
     assert_eq!(
         text.matches("[错误]").count()
             + text.matches("[提醒]").count()
             + text.matches("[提示]").count(),
-        findings
+        lines
     );
+    // Errors, then warnings, then notes, in every unit.
+    for form in &report.forms {
+        assert!(form
+            .lines
+            .windows(2)
+            .all(|pair| pair[0].severity <= pair[1].severity));
+    }
 }

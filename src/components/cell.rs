@@ -244,6 +244,25 @@ pub fn on_focus(event: &Event) {
     }
 }
 
+/// A first click into a cell selects its whole text, as a spreadsheet selects the cell, so
+/// typing replaces it; a click into the cell already being edited places the caret.
+pub fn on_press(event: &MouseEvent) {
+    let Some(target) = target_of(event) else {
+        return;
+    };
+    if event.button() != 0 || !target.class_list().contains("cell") {
+        return;
+    }
+    let active = target
+        .owner_document()
+        .and_then(|document| document.active_element());
+    if active.as_ref() == Some(&target) {
+        return;
+    }
+    event.prevent_default();
+    crate::navigation::focus_and_select(&target);
+}
+
 /// Leaving a number cell: tidy it.
 pub fn on_blur(event: &Event, address: &CellAddress, dispatch: &Dispatch) {
     let Some(target) = target_of(event) else {
@@ -314,6 +333,14 @@ pub fn on_key(event: &KeyboardEvent, address: &CellAddress, dispatch: &Dispatch)
     else {
         return;
     };
+    if let &CellAddress::Row { form, row, field } = address {
+        if let Some(edit) = row_shortcut(event, form, row) {
+            event.prevent_default();
+            follow_row_edit(&edit, &target, field);
+            dispatch.dispatch(Action::Edit(edit));
+            return;
+        }
+    }
     if event.ctrl_key() || event.meta_key() {
         return;
     }
@@ -328,7 +355,14 @@ pub fn on_key(event: &KeyboardEvent, address: &CellAddress, dispatch: &Dispatch)
             true
         }
         "Enter" => {
-            move_vertical(&target, if event.shift_key() { -1 } else { 1 });
+            let down = !event.shift_key();
+            let moved = move_vertical(&target, if down { 1 } else { -1 });
+            // Enter in a section's last row adds a row below, as a list in a spreadsheet grows.
+            if let (false, true, &CellAddress::Row { form, row, field }) = (moved, down, address) {
+                let edit = Edit::InsertRowAfter { form, row };
+                follow_row_edit(&edit, &target, field);
+                dispatch.dispatch(Action::Edit(edit));
+            }
             true
         }
         key @ ("ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight")
@@ -350,6 +384,37 @@ pub fn on_key(event: &KeyboardEvent, address: &CellAddress, dispatch: &Dispatch)
     };
     if moved {
         event.prevent_default();
+    }
+}
+
+/// The keys that act on a whole row from any of its cells: Ctrl+Enter inserts a row below,
+/// Ctrl+Delete removes the row, Alt+↑ / Alt+↓ move it. The row's buttons do the same, and
+/// are left out of the Tab order so Tab walks the cells only.
+fn row_shortcut(event: &KeyboardEvent, form: RowId, row: RowId) -> Option<Edit> {
+    let ctrl = event.ctrl_key() || event.meta_key();
+    match event.key().as_str() {
+        "Enter" if ctrl => Some(Edit::InsertRowAfter { form, row }),
+        "Delete" if ctrl => Some(Edit::RemoveRow { form, row }),
+        "ArrowUp" if event.alt_key() => Some(Edit::MoveRow { form, row, by: -1 }),
+        "ArrowDown" if event.alt_key() => Some(Edit::MoveRow { form, row, by: 1 }),
+        _ => None,
+    }
+}
+
+/// Where the focus goes once a row edit is drawn: into the row ＋ added (the same column),
+/// to the neighbour of the row ✕ removed, or along with the row that moved.
+pub fn follow_row_edit(edit: &Edit, from: &Element, field: RowField) {
+    use crate::navigation::{focus_row_later, neighbour_row};
+    let key = Some(field.key().to_owned());
+    match edit {
+        Edit::InsertRowAfter { row, .. } => focus_row_later(row.0, true, key),
+        Edit::RemoveRow { .. } => {
+            if let Some(neighbour) = neighbour_row(from) {
+                focus_row_later(neighbour, false, key);
+            }
+        }
+        Edit::MoveRow { row, .. } => focus_row_later(row.0, false, key),
+        _ => {}
     }
 }
 

@@ -8,7 +8,8 @@ use zipin_core::profile::Profile;
 use zipin_core::Evaluation;
 
 use crate::components::cell::{
-    delegate, delegate_keys, editor, on_blur, on_focus, on_input, on_paste, CellAddress, Hooks,
+    delegate, delegate_keys, editor, on_blur, on_focus, on_input, on_paste, on_press, CellAddress,
+    Hooks,
 };
 use crate::components::findings_panel::FindingsPanel;
 use crate::components::funds_table::FundsTable;
@@ -42,9 +43,6 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
         FormKind::Department => (T::KindDepartment, T::FormNameDepartment),
         FormKind::Project => (T::KindProject, T::FormNameProject),
     };
-    let findings = Shared(use_memo(props.evaluation.clone(), |evaluation| {
-        evaluation.findings.clone()
-    }));
     let marks = Shared(use_memo(props.evaluation.clone(), |evaluation| {
         Marks::of(&evaluation.findings)
     }));
@@ -78,6 +76,7 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
     let onfocusout: Callback<FocusEvent> = delegate(on_blur, dispatch.clone(), id);
     let onkeydown = delegate_keys(dispatch, id);
     let onfocusin = Callback::from(|event: FocusEvent| on_focus(&event));
+    let onmousedown = Callback::from(|event: MouseEvent| on_press(&event));
     let cell = |address: CellAddress,
                 value: &str,
                 label: T,
@@ -92,7 +91,7 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
         )
     };
     html! {
-        <section class="form" data-testid="form" aria-label={kind.text(lang)} {oninput} {onpaste} {onfocusout} {onfocusin} {onkeydown}>
+        <section class="form" data-testid="form" aria-label={kind.text(lang)} {oninput} {onpaste} {onfocusout} {onfocusin} {onkeydown} {onmousedown}>
             <header class="form-head">
                 <h2 class="sr-only">{kind.text(lang)}</h2>
                 <label class="form-kind">
@@ -152,7 +151,7 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
                         </label>
                         <span class="result-item">
                             {T::Grade.text(lang)}{" "}
-                            <strong data-testid="grade" class={classes!("grade", grade_class(score.grade))}>{grade_label(score.grade)}</strong>
+                            <strong data-testid="grade" class={classes!("grade", grade_class(score.grade))}>{grade_label(score.grade, form.has_content())}</strong>
                         </span>
                         <label class="result-item claimed">
                             {T::ClaimedGrade.text(lang)}
@@ -160,7 +159,7 @@ pub fn FormPanel(props: &FormPanelProps) -> Html {
                         </label>
                     </div>
                 </div>
-                <FindingsPanel findings={findings} />
+                <FindingsPanel evaluation={props.evaluation.clone()} started={form.has_content()} />
             </div>
         </section>
     }

@@ -8,13 +8,13 @@ use std::ops::Range;
 
 use yew::prelude::*;
 use zipin_core::edit::Edit;
-use zipin_core::model::{Form, Indicator, RowId};
+use zipin_core::model::{Form, Indicator, RowField, RowId};
 use zipin_core::number::{plain, two_places};
 use zipin_core::profile::Profile;
 use zipin_core::score::RowScore;
 use zipin_core::Evaluation;
 
-use crate::components::cell::target_of;
+use crate::components::cell::{follow_row_edit, target_of};
 use crate::components::indicator_row::IndicatorRow;
 use crate::i18n::{Lang, T};
 use crate::marks::{Mark, Marks};
@@ -198,7 +198,11 @@ fn buttons(form: Shared<Form>, dispatch: Dispatch) -> Callback<MouseEvent> {
                 .map(RowId)
         };
         let edit = if let Some(row) = id_of("tr[data-row-id]", "data-row-id") {
-            row_edit(&form, row, &action)
+            let edit = row_edit(&form, row, &action);
+            if let Some(edit) = &edit {
+                follow_row_edit(edit, &button, RowField::Name);
+            }
+            edit
         } else if let Some(section) = id_of("tr[data-subtotal-of]", "data-subtotal-of") {
             section_edit(form.id, section, &action)
         } else {
@@ -223,17 +227,7 @@ fn row_edit(form: &Form, row: RowId, action: &str) -> Option<Edit> {
             row,
             by: 1,
         }),
-        "insert" => {
-            let section = form
-                .sections
-                .iter()
-                .find(|section| section.rows.iter().any(|r| r.id == row))?;
-            Some(Edit::AddRow {
-                form: form.id,
-                section: section.id,
-                after: Some(row),
-            })
-        }
+        "insert" => Some(Edit::InsertRowAfter { form: form.id, row }),
         "remove" => Some(Edit::RemoveRow { form: form.id, row }),
         _ => None,
     }

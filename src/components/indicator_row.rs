@@ -7,7 +7,7 @@ use zipin_core::edit::Edit;
 use zipin_core::model::{Indicator, RowField, RowId};
 use zipin_core::number::{plain, two_places};
 use zipin_core::profile::Profile;
-use zipin_core::score::{level_band, RowKind, RowScore, Source};
+use zipin_core::score::{band_words, RowKind, RowScore, Source};
 use zipin_core::value::Level;
 
 use crate::components::cell::{editor, Hooks};
@@ -106,13 +106,13 @@ pub fn IndicatorRow(props: &IndicatorRowProps) -> Html {
             { computed }
             { cell(RowField::Reason, &row.reason, true, "") }
             <td role="cell" class="row-actions">
-                <button type="button" class="icon" data-testid="move-row-up" data-action="up" title={T::MoveUp.text(lang)}
+                <button type="button" class="icon" data-testid="move-row-up" tabindex="-1" data-action="up" title={T::MoveUp.text(lang)}
                     aria-label={format!("{} {}", T::MoveUp.text(lang), row_name)}>{"↑"}</button>
-                <button type="button" class="icon" data-testid="move-row-down" data-action="down" title={T::MoveDown.text(lang)}
+                <button type="button" class="icon" data-testid="move-row-down" tabindex="-1" data-action="down" title={T::MoveDown.text(lang)}
                     aria-label={format!("{} {}", T::MoveDown.text(lang), row_name)}>{"↓"}</button>
-                <button type="button" class="icon" data-testid="insert-row" data-action="insert" title={T::InsertRow.text(lang)}
+                <button type="button" class="icon" data-testid="insert-row" tabindex="-1" data-action="insert" title={T::InsertRow.text(lang)}
                     aria-label={format!("{} {}", T::InsertRow.text(lang), row_name)}>{"＋"}</button>
-                <button type="button" class="icon danger" data-testid="remove-row" data-action="remove" title={T::RemoveRow.text(lang)}
+                <button type="button" class="icon danger" data-testid="remove-row" tabindex="-1" data-action="remove" title={T::RemoveRow.text(lang)}
                     aria-label={format!("{} {}", T::RemoveRow.text(lang), row_name)}>{"✕"}</button>
             </td>
         </tr>
@@ -147,7 +147,7 @@ fn computed_cell(props: &IndicatorRowProps, lang: Lang) -> Html {
     let suggested = (score.source == Source::Suggested)
         .then(|| html! { <small class="suggested">{T::Suggested.text(lang)}</small> });
     html! {
-        <td role="cell" data-field="computed-score" class="computed" data-value={value} title={explanation.clone()} tabindex="0">
+        <td role="cell" data-field="computed-score" class="computed" data-value={value} title={explanation.clone()}>
             { shown }
             { for suggested }
             { level_choice(props, lang) }
@@ -177,10 +177,8 @@ fn level_choice(props: &IndicatorRowProps, lang: Lang) -> Html {
     let weight = props.score.weight;
     let options = Level::ALL.into_iter().map(|level| {
         // A row without a weight (a form that caps only its sections) has no band to show.
-        let band = weight.map(|weight| level_band(level, weight, &props.profile)).map_or_else(String::new, |(low, high, open)| {
-            format!("[{}, {}{}", plain(low), plain(high), if open { ")" } else { "]" })
-        });
-        html! { <option value={level.label()} selected={props.row.level == Some(level)}>{format!("{} {band}", level.label())}</option> }
+        let shown = weight.map_or_else(|| level.label().to_owned(), |weight| band_words(level, weight, &props.profile));
+        html! { <option value={level.label()} selected={props.row.level == Some(level)}>{shown}</option> }
     });
     html! {
         <select class="level" data-testid="level" aria-label={format!("{} {}", T::LevelAuto.text(lang), props.row.name.trim())} {onchange}>

@@ -165,10 +165,17 @@ fn report(record: &ImportRecord, lang: Lang) -> Html {
     } else {
         None
     };
+    let already = (!record.already.is_empty()).then(|| {
+        html! {
+            <p class="import-warn" role="alert" data-testid="import-duplicate">
+                {T::AlreadyInDocument.text(lang)}{record.already.join("、")}
+            </p>
+        }
+    });
     let notes = record.imported.notices.iter().filter_map(|notice| match notice {
         Notice::NoForm(why) => Some(html! { <p class="import-error" role="alert" data-testid="import-error">{why.clone()}</p> }),
         Notice::Skipped(what) => Some(html! { <p class="import-note">{what.clone()}</p> }),
         Notice::NeedsMapping { .. } => None,
     });
-    html! { <div class="import-report" aria-live="polite">{ status }{ for notes }</div> }
+    html! { <div class="import-report" aria-live="polite">{ status }{ already }{ for notes }</div> }
 }

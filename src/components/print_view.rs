@@ -8,6 +8,7 @@ use yew::prelude::*;
 use zipin_core::export::forms_computed;
 use zipin_core::export::layout::{Layout, Style};
 use zipin_core::model::Document;
+use zipin_core::report::memo_lines;
 use zipin_core::Evaluation;
 
 use crate::i18n::{Lang, T};
@@ -92,7 +93,8 @@ fn cell_text(layout: &Layout, row: usize, column: usize) -> String {
 #[function_component]
 pub fn PrintView(props: &PrintViewProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let appendix = use_state(|| true);
+    // The findings are the reviewer's, not the form's: printed only when asked for.
+    let appendix = use_state(|| false);
     let forms = forms_computed(&props.document, &props.evaluations);
     let pages = forms.iter().zip(props.evaluations.iter()).map(|((_, layout), evaluation)| {
         // The title row leads; the indicator header (绩效指标 …) repeats on every page.
@@ -101,7 +103,9 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
         let findings = (*appendix && !evaluation.findings.is_empty()).then(|| html! {
             <section class="print-appendix">
                 <h3>{T::Findings.text(lang)}</h3>
-                <ol>{ for evaluation.findings.iter().map(|f| html! { <li>{f.message.clone()}</li> }) }</ol>
+                <ol>{ for memo_lines(&evaluation.findings).iter().map(|line| html! {
+                    <li><strong>{line.title.clone()}</strong>{"："}{line.text.clone()}</li>
+                }) }</ol>
             </section>
         });
         html! {

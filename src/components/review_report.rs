@@ -19,6 +19,17 @@ pub struct ReviewReportProps {
     pub on_close: Callback<()>,
 }
 
+/// A figure's label in the page's language (the report's own labels are the forms' Chinese).
+fn figure_label(label: &'static str, lang: Lang) -> &'static str {
+    match (lang, label) {
+        (Lang::En, "执行率") => T::Rate.text(lang),
+        (Lang::En, "预算执行得分") => T::BudgetScore.text(lang),
+        (Lang::En, "总分") => T::Total.text(lang),
+        (Lang::En, "等级") => T::Grade.text(lang),
+        _ => label,
+    }
+}
+
 /// Prints only the report: the page is marked so the print style hides everything else.
 fn print_report() {
     let root = web_sys::window()
@@ -60,15 +71,26 @@ pub fn ReviewReport(props: &ReviewReportProps) -> Html {
         None => html! {},
     };
     let forms = report.forms.iter().enumerate().map(|(index, form)| {
+        let copy_one = {
+            let (report, copied) = (report.clone(), copied.clone());
+            Callback::from(move |_| {
+                let text = report.forms.get(index).map(|form| form.to_text(index + 1)).unwrap_or_default();
+                copied.set(Some(copy_text(&text)));
+            })
+        };
         html! {
             <section class="report-form" data-testid="report-form">
-                <h3>{format!("{}、{}", index + 1, form.title)}</h3>
+                <header class="report-form-head">
+                    <h3>{format!("{}、{}", index + 1, form.title)}</h3>
+                    <button type="button" data-testid="copy-form-report" onclick={copy_one}>{T::CopyFormReport.text(lang)}</button>
+                </header>
+                <p class="report-conclusion" data-testid="report-conclusion"><strong>{T::Conclusion.text(lang)}</strong>{form.conclusion.clone()}</p>
                 <table class="report-figures">
                     <thead><tr><th scope="col"></th><th scope="col">{T::Claimed.text(lang)}</th><th scope="col">{T::Computed.text(lang)}</th><th scope="col"></th></tr></thead>
                     <tbody>
                         { for form.figures.iter().map(|figure| html! {
                             <tr class={classes!(figure.differs.then_some("differs"))}>
-                                <th scope="row">{figure.label}</th>
+                                <th scope="row">{figure_label(figure.label, lang)}</th>
                                 <td>{if figure.claimed.is_empty() { "—".to_owned() } else { figure.claimed.clone() }}</td>
                                 <td>{figure.computed.clone()}</td>
                                 <td>{if figure.differs { T::Differs.text(lang) } else { "" }}</td>
@@ -76,15 +98,18 @@ pub fn ReviewReport(props: &ReviewReportProps) -> Html {
                         }) }
                     </tbody>
                 </table>
-                if form.findings.is_empty() {
+                if form.lines.is_empty() {
                     <p class="no-findings">{T::NoFindings.text(lang)}</p>
                 } else {
                     <ol class="report-findings">
-                        { for form.findings.iter().map(|finding| html! {
-                            <li data-testid="report-finding" data-code={finding.code.key()} data-severity={finding.severity.key()}
-                                class={finding.severity.key()}>
-                                {finding.message.clone()}{" "}<code>{finding.code.key()}</code>
-                            </li>
+                        { for form.lines.iter().map(|line| {
+                            let codes: Vec<&str> = line.codes.iter().map(|code| code.key()).collect();
+                            html! {
+                                <li data-testid="report-finding" data-code={codes.first().copied().unwrap_or_default()}
+                                    data-codes={codes.join(" ")} data-severity={line.severity.key()} class={line.severity.key()}>
+                                    <strong>{line.title.clone()}</strong>{"："}{line.text.clone()}
+                                </li>
+                            }
                         }) }
                     </ol>
                 }

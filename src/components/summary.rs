@@ -1,4 +1,5 @@
-//! The summary of every form in the document (total, grade, findings), and the tabs that
+//! The summary of every form in the document — total as filed and as reviewed, their
+//! difference, both grades, the findings — whose rows open their form, and the tabs that
 //! switch between forms.
 
 use std::rc::Rc;
@@ -6,13 +7,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 use zipin_core::edit::Edit;
 use zipin_core::model::{Document, FormKind, RowId};
-use zipin_core::number::{plain, two_places};
-
-use crate::imports::{ImportRecord, Readings};
+use zipin_core::number::{plain, read_number, round2, two_places};
 use zipin_core::score::{Grade, NOT_SCORED};
 use zipin_core::Evaluation;
 
+use crate::components::cell::target_of;
 use crate::i18n::{Lang, T};
+use crate::imports::{ImportRecord, Readings};
 use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
@@ -50,28 +51,56 @@ pub fn display_name(name: &str, kind: FormKind, lang: Lang) -> String {
 #[function_component]
 pub fn Summary(props: &DocumentProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
+    // One handler for the table: a click anywhere in a row shows its form.
+    let onclick = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: MouseEvent| {
+            let id = target_of(&event)
+                .and_then(|target| target.closest("[data-form-id]").ok().flatten())
+                .and_then(|row| row.get_attribute("data-form-id"))
+                .and_then(|id| id.parse().ok());
+            if let Some(id) = id {
+                dispatch.dispatch(Action::Select(RowId(id)));
+            }
+        })
+    };
     let rows = props.document.forms.iter().zip(props.evaluations.iter()).map(|(form, evaluation)| {
         let score = &evaluation.score;
+        let claimed = read_number(&form.claim.total).value();
+        let claimed_grade = Grade::parse(&form.claim.grade);
+        let difference = claimed.zip(score.total).map(|(claimed, total)| round2(claimed).saturating_sub(total)).filter(|d| !d.is_zero());
+        let grade_differs = claimed_grade.zip(score.grade).is_some_and(|(a, b)| a != b);
         html! {
-            <tr data-testid="summary-row" key={form.id.0} class={classes!((form.id == props.active).then_some("active"))}>
-                <td data-field="name">{display_name(&form.name, form.kind, lang)}</td>
+            <tr data-testid="summary-row" key={form.id.0} data-form-id={form.id.0.to_string()}
+                class={classes!((form.id == props.active).then_some("active"))} title={T::OpenForm.text(lang)}>
+                <th scope="row" data-field="name">{display_name(&form.name, form.kind, lang)}</th>
+                <td data-field="claimed-total" data-value={claimed.map(plain).unwrap_or_default()} class="num">
+                    {claimed.map_or_else(|| "—".to_owned(), two_places)}
+                </td>
                 <td data-field="total" data-value={score.total.map(plain).unwrap_or_default()} class="num"
                     title={score.not_computable().unwrap_or_default()}>
                     {score.total.map_or_else(|| "—".to_owned(), two_places)}
                 </td>
-                <td data-field="grade" class={classes!("grade", grade_class(score.grade))}>{grade_label(score.grade)}</td>
+                <td data-field="difference" data-value={difference.map(plain).unwrap_or_default()} class={classes!("num", difference.map(|_| "differs"))}>
+                    {difference.map(|d| format!("{:+}", d.normalize())).unwrap_or_default()}
+                </td>
+                <td data-field="claimed-grade" class="grade">{claimed_grade.map_or("—", Grade::label)}</td>
+                <td data-field="grade" class={classes!("grade", grade_class(score.grade), grade_differs.then_some("differs"))}>{grade_label(score.grade, form.has_content())}</td>
                 { findings_cell(evaluation, lang) }
             </tr>
         }
     });
     html! {
-        <table class="summary" data-testid="forms-summary">
+        <table class="summary" data-testid="forms-summary" {onclick}>
             <caption>{T::Summary.text(lang)}</caption>
             <thead>
                 <tr>
                     <th scope="col">{T::SummaryName.text(lang)}</th>
-                    <th scope="col">{T::Total.text(lang)}</th>
-                    <th scope="col">{T::Grade.text(lang)}</th>
+                    <th scope="col">{T::ClaimedTotalShort.text(lang)}</th>
+                    <th scope="col">{T::ReviewedTotal.text(lang)}</th>
+                    <th scope="col">{T::Difference.text(lang)}</th>
+                    <th scope="col">{T::ClaimedGradeShort.text(lang)}</th>
+                    <th scope="col">{T::ReviewedGrade.text(lang)}</th>
                     <th scope="col">{T::SummaryFindings.text(lang)}</th>
                 </tr>
             </thead>
@@ -80,15 +109,20 @@ pub fn Summary(props: &DocumentProps) -> Html {
     }
 }
 
-/// The findings of a form counted by severity: errors, warnings, notes.
+/// The findings of a form counted by severity; only the kinds it has.
 fn findings_cell(evaluation: &Evaluation, lang: Lang) -> Html {
     let (errors, warnings, infos) = evaluation.counts();
+    let count = |n: usize, class: &'static str, title: T| {
+        (n > 0).then(
+            || html! { <span class={classes!("count", class)} title={title.text(lang)}>{n}</span> },
+        )
+    };
     html! {
         <td data-field="findings" data-value={evaluation.findings.len().to_string()} data-errors={errors.to_string()}
             data-warnings={warnings.to_string()} data-infos={infos.to_string()} class="num findings-count">
-            <span class="count error" title={T::SeverityError.text(lang)}>{errors}</span>
-            <span class="count warning" title={T::SeverityWarning.text(lang)}>{warnings}</span>
-            <span class="count info" title={T::SeverityInfo.text(lang)}>{infos}</span>
+            { count(errors, "error", T::SeverityError) }
+            { count(warnings, "warning", T::SeverityWarning) }
+            { count(infos, "info", T::SeverityInfo) }
         </td>
     }
 }
@@ -104,9 +138,14 @@ pub fn grade_class(grade: Option<Grade>) -> &'static str {
     }
 }
 
-/// The grade as the forms write it, or 未评分 where no row is scored.
-pub fn grade_label(grade: Option<Grade>) -> &'static str {
-    grade.map_or(NOT_SCORED, Grade::label)
+/// The grade as the forms write it; 未评分 where the form holds something but no row is
+/// scored; — on a form nothing was put into yet.
+pub fn grade_label(grade: Option<Grade>, started: bool) -> &'static str {
+    match grade {
+        Some(grade) => grade.label(),
+        None if started => NOT_SCORED,
+        None => "—",
+    }
 }
 
 #[function_component]
@@ -121,7 +160,7 @@ pub fn FormTabs(props: &DocumentProps) -> Html {
         let active = form.id == props.active;
         html! {
             <button type="button" role="tab" key={form.id.0} data-testid="form-tab" aria-selected={active.to_string()}
-                class={classes!("tab", active.then_some("active"))} onclick={select}>
+                class={classes!("tab", active.then_some("active"))} onclick={select} title={display_name(&form.name, form.kind, lang)}>
                 {display_name(&form.name, form.kind, lang)}
             </button>
         }
@@ -130,7 +169,7 @@ pub fn FormTabs(props: &DocumentProps) -> Html {
         let dispatch = props.dispatch.clone();
         let onclick =
             Callback::from(move |_| dispatch.dispatch(Action::Edit(Edit::AddForm { kind })));
-        html! { <button type="button" class="tab add" {onclick}>{format!("＋ {}", text.text(lang))}</button> }
+        html! { <button type="button" class="add-form" {onclick}>{format!("＋ {}", text.text(lang))}</button> }
     };
     html! {
         <nav class="tabs" aria-label={T::Forms.text(lang)}>

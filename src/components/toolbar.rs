@@ -4,7 +4,6 @@
 //! app's (see `commands`).
 
 use yew::prelude::*;
-use zipin_core::edit::Edit;
 use zipin_core::profile::{Profile, ProfileId};
 
 use crate::commands::Command;
@@ -48,13 +47,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_| dispatch.dispatch(action.clone()))
     };
     let choose_profile = {
-        let dispatch = dispatch.clone();
+        let on_command = props.on_command.clone();
         Callback::from(move |event: Event| {
             let key = event
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             if let Some(id) = ProfileId::from_key(&key) {
-                dispatch.dispatch(Action::Edit(Edit::SetProfile(Profile::builtin(id))));
+                on_command.emit(Command::SetProfile(id));
             }
         })
     };
@@ -128,7 +127,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     }) }
                 </select>
             </label>
-            <span class="profile-summary" data-testid="profile-summary">{props.profile.summary()}</span>
+            <span class="profile-summary" data-testid="profile-summary">
+                { match lang { Lang::Zh => props.profile.summary(), Lang::En => props.profile.summary_en() } }
+            </span>
             { save_state }
             <span class="offline">
                 <button type="button" data-testid="download-offline" title={T::OfflineHint.text(lang)}

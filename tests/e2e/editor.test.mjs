@@ -234,7 +234,7 @@ test('a qualitative row offers the three levels with their bands', async () => {
   const computed = zipin.rows.nth(0).locator('[data-field="computed-score"]');
   await eventually(() => computed.getAttribute('data-value'), '');
   const level = computed.getByTestId('level');
-  await eventually(() => level.locator('option').allTextContents(), ['自动', '达成 [8, 10]', '部分达成 [6, 8)', '未达成 [0, 6)']);
+  await eventually(() => level.locator('option').allTextContents(), ['自动', '达成（8–10分）', '部分达成（6–8分）', '未达成（0–6分）']);
   await level.selectOption('部分达成');
   await eventually(() => computed.getAttribute('data-value'), '7');
   await zipin.expectValue('total-score', '7');
@@ -243,14 +243,14 @@ test('a qualitative row offers the three levels with their bands', async () => {
 
 test('the English switch changes the labels; grades and findings stay Chinese', async () => {
   const zipin = await zipinSuite.fresh();
-  const counts = zipin.page.getByTestId('summary-row').locator('[data-field="findings"] .count');
+  const counts = zipin.form.locator('.pinned-counts .count');
   const countTitles = () => counts.evaluateAll((spans) => spans.map((s) => s.title));
   await zipin.page.getByTestId('language').click();
   await eventually(() => zipin.page.getByTestId('import-button').textContent(), 'Import');
   await eventually(() => zipin.form.getByTestId('funds').locator('thead').textContent(), /Full-year budget/);
   await eventually(countTitles, ['Errors', 'Warnings', 'Notes']);
-  // The untouched form has no grade yet, and says so in the forms' own words.
-  assert.equal(await zipin.grade(), '未评分');
+  // The untouched form has no grade yet.
+  assert.equal(await zipin.grade(), '—');
   await zipin.page.getByTestId('language').click();
   await eventually(() => zipin.page.getByTestId('import-button').textContent(), '导入');
   await eventually(countTitles, ['错误', '提醒', '提示']);

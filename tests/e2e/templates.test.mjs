@@ -67,7 +67,7 @@ test('a layout zipin cannot stand behind waits for the columns, then imports onc
   await eventually(() => zipin.page.getByTestId('import-held').count(), 1);
   // Nothing was added while the question stands: the starting form is all there is.
   await eventually(() => zipin.page.getByTestId('summary-row').count(), 1);
-  await eventually(async () => (await zipin.summary()).map((r) => [r.total, r.grade]), [['', '未评分']]);
+  await eventually(async () => (await zipin.summary()).map((r) => [r.total, r.grade]), [['', '—']]);
   // Choosing: 采集数据项 holds the actual values.
   const selects = chooser.getByTestId('column-role');
   const headers = await chooser.locator('.pasted-header').allTextContents();

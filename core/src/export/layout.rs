@@ -18,6 +18,20 @@ pub enum Figures<'a> {
     AsTyped,
     /// Scores that count, rates, budget score, total and grade as computed.
     Computed(&'a Evaluation),
+    /// As computed, for a spreadsheet: each section closes with a 小计 row, and the subtotals,
+    /// the weights' sum and the total are formulas (their values cached), so the sheet adds up
+    /// again when the filer changes a score in it.
+    Spreadsheet(&'a Evaluation),
+}
+
+impl<'a> Figures<'a> {
+    /// The evaluation behind computed figures.
+    fn evaluation(self) -> Option<&'a Evaluation> {
+        match self {
+            Figures::AsTyped => None,
+            Figures::Computed(evaluation) | Figures::Spreadsheet(evaluation) => Some(evaluation),
+        }
+    }
 }
 
 /// How a cell is shown.
@@ -38,6 +52,8 @@ pub enum Style {
 pub struct Cell {
     pub text: String,
     pub style: Style,
+    /// A spreadsheet formula (without the `=`) whose value is `text`.
+    pub formula: Option<String>,
 }
 
 /// A merged range, inclusive, zero-based.
@@ -49,24 +65,31 @@ pub struct Merge {
     pub last_column: usize,
 }
 
-/// Rows of cells (each row [`WIDTH`] wide) and their merges.
+/// Rows of cells (each row [`WIDTH`] wide, unless `widths` says otherwise) and their merges.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Layout {
     pub rows: Vec<Vec<Cell>>,
     pub merges: Vec<Merge>,
+    /// Column widths in characters; empty for the official form's.
+    pub widths: Vec<u32>,
 }
 
 impl Layout {
     fn row(&mut self, cells: Vec<(String, Style)>) -> usize {
         let mut row: Vec<Cell> = cells
             .into_iter()
-            .map(|(text, style)| Cell { text, style })
+            .map(|(text, style)| Cell {
+                text,
+                style,
+                formula: None,
+            })
             .collect();
         row.resize(
-            WIDTH,
+            self.widths.len().max(WIDTH),
             Cell {
                 text: String::new(),
                 style: Style::Text,
+                formula: None,
             },
         );
         self.rows.push(row);
@@ -88,6 +111,27 @@ impl Layout {
                 last_column,
             });
         }
+    }
+
+    /// Gives a cell a formula (its text stays as the cached value).
+    fn formula(&mut self, row: usize, column: usize, formula: String) {
+        if let Some(cell) = self.rows.get_mut(row).and_then(|r| r.get_mut(column)) {
+            cell.formula = Some(formula);
+        }
+    }
+
+    /// A table of plain text: a header row and rows, with its own column widths (the
+    /// findings sheet).
+    pub fn table(widths: Vec<u32>, header_cells: &[&str], rows: Vec<Vec<String>>) -> Layout {
+        let mut layout = Layout {
+            widths,
+            ..Layout::default()
+        };
+        layout.row(header_cells.iter().map(|cell| header(cell)).collect());
+        for row in rows {
+            layout.row(row.iter().map(|cell| text(cell)).collect());
+        }
+        layout
     }
 
     /// Appends another layout below this one, after an empty row.
@@ -158,7 +202,7 @@ pub fn form_layout(form: &Form, figures: Figures) -> Layout {
     let name = layout.row(vec![label(name_label), text(&form.name)]);
     layout.merge(name, 1, name, WIDTH - 1);
 
-    funds(&mut layout, form, figures);
+    let budget_row = funds(&mut layout, form, figures);
     if !form.goals.expected.trim().is_empty() || !form.goals.achieved.trim().is_empty() {
         let head = layout.row(vec![
             label("年度总体目标"),
@@ -182,11 +226,13 @@ pub fn form_layout(form: &Form, figures: Figures) -> Layout {
         layout.merge(goals, 5, goals, WIDTH - 1);
         layout.merge(head, 0, goals, 0);
     }
-    indicators(&mut layout, form, figures);
+    indicators(&mut layout, form, figures, budget_row);
     layout
 }
 
-fn funds(layout: &mut Layout, form: &Form, figures: Figures) {
+/// Writes the funds block; returns the row of its total (年度资金总额), where the budget
+/// weight and score stand.
+fn funds(layout: &mut Layout, form: &Form, figures: Figures) -> usize {
     let funds = &form.funds;
     let head = layout.row(vec![
         label(&format!("资金情况（{}）", funds.unit.label())),
@@ -204,10 +250,10 @@ fn funds(layout: &mut Layout, form: &Form, figures: Figures) {
     let mut last = head;
     for (index, row) in rows {
         let (rate, score) = funds_results(index, row, figures);
-        let weight = if index == 0 {
-            number(&funds.weight)
-        } else {
-            text("")
+        let weight = match (index, figures.evaluation()) {
+            (0, Some(evaluation)) => (plain(evaluation.score.funds.weight), Style::Number),
+            (0, None) => number(&funds.weight),
+            _ => text(""),
         };
         last = layout.row(vec![
             text(""),
@@ -225,6 +271,7 @@ fn funds(layout: &mut Layout, form: &Form, figures: Figures) {
         let reason = layout.row(vec![label("执行偏差原因"), text(&funds.reason)]);
         layout.merge(reason, 1, reason, WIDTH - 1);
     }
+    head + 1
 }
 
 fn funds_results(
@@ -241,7 +288,7 @@ fn funds_results(
                 text("")
             },
         ),
-        Figures::Computed(evaluation) => {
+        Figures::Computed(evaluation) | Figures::Spreadsheet(evaluation) => {
             let funds = &evaluation.score.funds;
             let rate = if index == 0 {
                 funds.rate
@@ -259,7 +306,7 @@ fn funds_results(
     }
 }
 
-fn indicators(layout: &mut Layout, form: &Form, figures: Figures) {
+fn indicators(layout: &mut Layout, form: &Form, figures: Figures, budget_row: usize) {
     let head = layout.row(vec![
         label("绩效指标"),
         header("一级指标"),
@@ -271,12 +318,13 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures) {
         header("得分"),
         header("偏差原因分析及改进措施"),
     ]);
-    let mut scores = match figures {
-        Figures::Computed(evaluation) => Some(evaluation.score.rows.iter()),
-        Figures::AsTyped => None,
-    };
+    let mut scores = figures
+        .evaluation()
+        .map(|evaluation| evaluation.score.rows.iter());
+    let spreadsheet = matches!(figures, Figures::Spreadsheet(_));
+    let mut subtotals: Vec<usize> = Vec::new();
     let mut last = head;
-    for section in &form.sections {
+    for (section_index, section) in form.sections.iter().enumerate() {
         let first = layout.rows.len();
         let level1 = if section.declared_weight.trim().is_empty() {
             section.name.clone()
@@ -292,7 +340,7 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures) {
             };
             let level2 = match figures {
                 Figures::AsTyped => row.level2.trim().to_owned(),
-                Figures::Computed(_) => context.level2.trim().to_owned(),
+                Figures::Computed(_) | Figures::Spreadsheet(_) => context.level2.trim().to_owned(),
             };
             last = layout.row(vec![
                 text(""),
@@ -309,7 +357,7 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures) {
                 score,
                 text(&row.reason),
             ]);
-            if let Figures::Computed(_) = figures {
+            if figures.evaluation().is_some() {
                 // Equal 二级 cells down a section merge, as on the paper form.
                 match &level2_start {
                     Some((_, previous)) if *previous == level2 && !level2.is_empty() => {
@@ -332,16 +380,47 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures) {
         if let Some((start, _)) = level2_start {
             layout.merge(start, 2, last, 2);
         }
+        if let (true, Some(evaluation)) = (spreadsheet, figures.evaluation()) {
+            let section_score = evaluation.score.sections.get(section_index);
+            let subtotal = layout.row(vec![
+                text(""),
+                text(""),
+                label("小计"),
+                text(""),
+                text(""),
+                text(""),
+                (
+                    section_score
+                        .map(|s| plain(s.weight_sum))
+                        .unwrap_or_default(),
+                    Style::Number,
+                ),
+                (
+                    section_score.map(|s| plain(s.subtotal)).unwrap_or_default(),
+                    Style::Number,
+                ),
+                text(""),
+            ]);
+            layout.merge(subtotal, 2, subtotal, 5);
+            if subtotal > first && !form.rows_unweighted() {
+                let range =
+                    |column: char| format!("SUM({column}{}:{column}{})", first + 1, subtotal);
+                layout.formula(subtotal, 6, range('G'));
+                layout.formula(subtotal, 7, range('H'));
+            }
+            subtotals.push(subtotal);
+            last = subtotal;
+        }
         layout.merge(first, 1, last, 1);
     }
     layout.merge(head, 0, last, 0);
-    let (weights, total, grade) = match figures {
-        Figures::AsTyped => (
+    let (weights, total, grade) = match figures.evaluation() {
+        None => (
             String::new(),
             form.claim.total.trim().to_owned(),
             form.claim.grade.trim().to_owned(),
         ),
-        Figures::Computed(evaluation) => (
+        Some(evaluation) => (
             plain(evaluation.score.weight_sum),
             evaluation.score.total.map_or_else(String::new, two_places),
             evaluation
@@ -363,4 +442,19 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures) {
         (format!("等级：{grade}"), Style::Label),
     ]);
     layout.merge(total_row, 0, total_row, 5);
+    let computable = figures
+        .evaluation()
+        .is_some_and(|evaluation| evaluation.score.total.is_some());
+    if spreadsheet && computable && !subtotals.is_empty() {
+        // The funds block's 分值 and 得分 stand in its total row, columns F and H.
+        let sum = |column: char, of: char| {
+            let cells: Vec<String> = subtotals
+                .iter()
+                .map(|row| format!("{column}{}", row + 1))
+                .collect();
+            format!("{of}{}+{}", budget_row + 1, cells.join("+"))
+        };
+        layout.formula(total_row, 6, sum('G', 'F'));
+        layout.formula(total_row, 7, sum('H', 'H'));
+    }
 }

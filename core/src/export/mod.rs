@@ -35,3 +35,47 @@ pub fn forms_computed<'a, E: std::borrow::Borrow<Evaluation>>(
         })
         .collect()
 }
+
+/// Each form as a spreadsheet (subtotal rows, formulas), then a sheet of every finding:
+/// what `下载 Excel` writes.
+pub fn workbook_sheets<'a, E: std::borrow::Borrow<Evaluation>>(
+    document: &'a Document,
+    evaluations: &'a [E],
+) -> Vec<(&'a str, Layout)> {
+    let mut sheets: Vec<(&str, Layout)> = document
+        .forms
+        .iter()
+        .zip(evaluations)
+        .map(|(form, evaluation)| {
+            (
+                form.name.as_str(),
+                form_layout(form, Figures::Spreadsheet(evaluation.borrow())),
+            )
+        })
+        .collect();
+    let rows = document
+        .forms
+        .iter()
+        .zip(evaluations)
+        .flat_map(|(form, evaluation)| {
+            evaluation.borrow().findings.iter().map(move |finding| {
+                vec![
+                    form.name.trim().to_owned(),
+                    crate::report::severity_name(finding.severity).to_owned(),
+                    finding.code.title().to_owned(),
+                    finding.message.clone(),
+                    finding.code.key().to_owned(),
+                ]
+            })
+        })
+        .collect();
+    sheets.push((
+        "复核意见",
+        Layout::table(
+            vec![28, 8, 22, 80, 26],
+            &["表名", "类别", "问题", "说明", "代码"],
+            rows,
+        ),
+    ));
+    sheets
+}

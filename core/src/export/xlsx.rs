@@ -57,8 +57,17 @@ fn sheet_name(name: &str, index: usize, taken: &[String]) -> String {
     candidate
 }
 
-/// The style index (see [`STYLES`]) and the XML of one cell.
-fn cell_xml(reference: &str, text: &str, style: Style) -> String {
+/// The style index (see [`STYLES`]) and the XML of one cell; a formula keeps its value
+/// cached, so the sheet shows it before Excel or WPS recalculates.
+fn cell_xml(reference: &str, text: &str, style: Style, formula: Option<&str>) -> String {
+    if let Some(formula) = formula {
+        let value = read_number(text).value().map(|v| v.normalize().to_string());
+        return format!(
+            "<c r=\"{reference}\" s=\"2\"><f>{}</f>{}</c>",
+            escape(formula),
+            value.map_or_else(String::new, |v| format!("<v>{v}</v>"))
+        );
+    }
     let (number, style_index) = match style {
         Style::Title => (None, 5),
         Style::Header | Style::Label => (None, 4),
@@ -81,7 +90,12 @@ fn cell_xml(reference: &str, text: &str, style: Style) -> String {
 
 fn sheet_xml(layout: &Layout) -> String {
     let mut xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"{MAIN}\" xmlns:r=\"{RELATIONSHIPS}\"><cols>");
-    for (i, width) in WIDTHS.iter().enumerate() {
+    let widths = if layout.widths.is_empty() {
+        &WIDTHS[..]
+    } else {
+        &layout.widths[..]
+    };
+    for (i, width) in widths.iter().enumerate() {
         xml.push_str(&format!(
             "<col min=\"{n}\" max=\"{n}\" width=\"{width}\" customWidth=\"1\"/>",
             n = i + 1
@@ -103,7 +117,12 @@ fn sheet_xml(layout: &Layout) -> String {
                 } else {
                     cell.style
                 };
-                xml.push_str(&cell_xml(&reference, &cell.text, style));
+                xml.push_str(&cell_xml(
+                    &reference,
+                    &cell.text,
+                    style,
+                    cell.formula.as_deref(),
+                ));
             }
         }
         xml.push_str("</row>");

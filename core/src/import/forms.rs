@@ -559,13 +559,10 @@ impl Reader<'_> {
         if self.form.is_none() {
             return;
         }
-        let text = row
-            .iter()
-            .map(|cell| cell.trim())
-            .filter(|cell| !cell.is_empty())
-            .collect::<Vec<_>>()
-            .join(" | ");
-        self.reading.skipped.push(Skipped { text, why });
+        self.reading.skipped.push(Skipped {
+            text: row_text(row),
+            why,
+        });
     }
 
     /// A header block: the columns of the rows under it, named from its words (or as the user
@@ -774,13 +771,16 @@ impl Reader<'_> {
     }
 
     fn indicator_row(&mut self, row: &[String], columns: &Columns) {
-        if first_text(row).is_some_and(|(_, text)| {
-            let key = folded_key(text);
-            key.starts_with("合计") || key.starts_with("小计")
-        }) {
+        let first = first_text(row).map(|(_, text)| folded_key(text));
+        if first.as_deref().is_some_and(|key| key.starts_with("合计")) {
             self.skip(row, SkipReason::Sum);
             self.sum_row(row, columns);
             self.mode = Mode::Idle;
+            return;
+        }
+        if row.iter().any(|cell| folded_key(cell) == "小计") {
+            // A section's subtotal (zipin's own spreadsheets write one): computed, not read.
+            self.skip(row, SkipReason::Subtotal);
             return;
         }
         let cell = |role: Role| columns.cell(row, role).trim().to_owned();
@@ -1149,6 +1149,15 @@ fn name_in_title(title: &str) -> String {
         c.is_ascii_digit() || c.is_whitespace() || "年度（）()-—:：、.".contains(c)
     });
     name.to_owned()
+}
+
+/// A row as one line: its non-empty cells, each on one line, joined by " | ".
+fn row_text(row: &[String]) -> String {
+    row.iter()
+        .map(|cell| cell.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|cell| !cell.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// Whether a form holds any amount in its funds block.

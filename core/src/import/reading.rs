@@ -104,6 +104,8 @@ pub enum SkipReason {
     Sum,
     /// A flat list's 产出指标 / 数量指标 row: the heading of the rows under it.
     Heading,
+    /// 小计: a section's sums, which zipin computes itself.
+    Subtotal,
 }
 
 impl SkipReason {
@@ -114,6 +116,7 @@ impl SkipReason {
             SkipReason::Checkbox => "勾选项（项目类别等），不是指标",
             SkipReason::NoIndicator => "只有指标层级名称，没有三级指标",
             SkipReason::Sum => "合计行：读作填报的合计得分",
+            SkipReason::Subtotal => "小计行：一级指标的合计，由本工具自行计算",
             SkipReason::Heading => "一级或二级指标的标题行：其分值读作该级分值，得分由各指标合计",
         }
     }
