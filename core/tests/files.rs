@@ -220,3 +220,21 @@ fn a_file_that_is_not_an_office_file_says_why() {
         .unwrap_err()
         .contains("没有 Word 正文或 Excel 工作表"));
 }
+
+#[test]
+fn the_workbook_zipin_writes_opens_again_without_asking() {
+    let document = hetang_document();
+    let evaluations: Vec<_> = document
+        .forms
+        .iter()
+        .map(|f| evaluate(f, &document.profile))
+        .collect();
+    let bytes = export_xlsx::workbook(&workbook_sheets(&document, &evaluations));
+    let imported = import_blocks(
+        office::blocks(&unzip(&bytes)).unwrap(),
+        &Layouts::new(),
+        false,
+    );
+    assert!(!imported.needs_mapping(), "{:?}", imported.notices);
+    assert_eq!(imported.forms.len(), 3);
+}

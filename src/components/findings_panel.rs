@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -139,17 +139,23 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         })
     };
     {
+        // Registered again with each evaluation, so the keys walk the findings shown now.
         let step = step.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(props.evaluation.clone(), move |_| {
             let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "keydown", move |event| {
-                    if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
-                        if event.key() == "F8" {
-                            event.prevent_default();
-                            step(!event.shift_key());
+                EventListener::new_with_options(
+                    &window,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
+                            if event.key() == "F8" {
+                                event.prevent_default();
+                                step(!event.shift_key());
+                            }
                         }
-                    }
-                })
+                    },
+                )
             });
             move || drop(listener)
         });
@@ -214,17 +220,15 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         }
     };
     html! {
-        <aside class="findings" data-testid="findings" aria-label={T::Findings.text(lang)}>
+        <aside class="findings" data-testid="findings" aria-label={T::Findings.text(lang)} aria-live="polite" {onclick}>
             { pinned(evaluation, props.started, lang) }
             <div class="findings-head">
                 <h2>{T::Findings.text(lang)}</h2>
                 { walk(false, T::PreviousFinding, "previous-finding") }
                 { walk(true, T::NextFinding, "next-finding") }
             </div>
-            <div aria-live="polite" {onclick}>
-                { for empty }
-                { for groups }
-            </div>
+            { for empty }
+            { for groups }
         </aside>
     }
 }
@@ -244,7 +248,7 @@ fn pinned(evaluation: &Evaluation, started: bool, lang: Lang) -> Html {
     };
     let hundred = rust_decimal::Decimal::ONE_HUNDRED;
     html! {
-        <div class="pinned" role="status">
+        <div class="pinned">
             <span class="pinned-figure">
                 {T::Total.text(lang)}{" "}
                 <strong data-testid="pinned-total" data-value={score.total.map(plain).unwrap_or_default()}>

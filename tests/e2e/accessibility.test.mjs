@@ -51,7 +51,9 @@ test('every control is reached by Tab and shows its focus', async () => {
   const controls = await zipin.page.evaluate(() =>
     [...document.querySelectorAll('button, input, select, textarea, summary, [tabindex="0"]')].filter((el) => {
       const style = getComputedStyle(el);
-      return !el.disabled && style.display !== 'none' && style.visibility !== 'hidden' && el.getClientRects().length > 0;
+      // Row buttons stand out of the Tab order on purpose (Tab walks the cells; Ctrl+Enter,
+      // Ctrl+Delete and Alt+↑↓ do what they do), so they are not counted.
+      return el.tabIndex >= 0 && !el.disabled && style.display !== 'none' && style.visibility !== 'hidden' && el.getClientRects().length > 0;
     }).length);
   const reached = new Set();
   let unfocusedStyle = 0;

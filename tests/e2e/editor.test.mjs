@@ -204,9 +204,9 @@ test('switching forms shows each form its own values, and Esc puts back that for
     findings: (await zipin.findings()).length,
   });
   // The sample's three forms as filed: name, funds executed, total and how many findings.
-  const department = { name: '株洲市荷塘区网格化管理服务中心', executed: '701.29', total: '95', findings: 16 };
+  const department = { name: '株洲市荷塘区网格化管理服务中心', executed: '701.29', total: '95', findings: 18 };
   const grid = { name: '网格员专项经费', executed: '290.32', total: '97', findings: 17 };
-  const relief = { name: '城乡帮困项目', executed: '85.32', total: '96', findings: 15 };
+  const relief = { name: '城乡帮困项目', executed: '85.32', total: '96', findings: 16 };
   await eventually(shown, department);
   await tab(1);
   await eventually(shown, grid);

@@ -107,9 +107,11 @@ test('the review report lists every finding of every form, with figures as filed
   await zipin.page.getByTestId('review-report-button').click();
   const report = zipin.page.getByTestId('review-report');
   await eventually(() => report.getByTestId('report-form').count(), 4);
-  // The report lists as many findings as the summary counts, form by form.
+  // The report lists as many findings as the summary counts, form by form (one line may say
+  // several findings on one indicator).
   const listed = () => report.getByTestId('report-form').evaluateAll(
-    (forms) => forms.map((form) => form.querySelectorAll('[data-testid="report-finding"]').length));
+    (forms) => forms.map((form) => [...form.querySelectorAll('[data-testid="report-finding"]')]
+      .reduce((sum, line) => sum + line.dataset.codes.split(' ').length, 0)));
   const counted = () => zipin.page.getByTestId('summary-row').locator('[data-field="findings"]').evaluateAll(
     (cells) => cells.map((cell) => Number(cell.dataset.value)));
   await eventually(async () => isDeepStrictEqual(await listed(), await counted()), true, 'findings listed = findings counted');
@@ -117,7 +119,8 @@ test('the review report lists every finding of every form, with figures as filed
   await eventually(() => last.textContent(), /总分98\.1996\.19不一致/);
   await report.getByTestId('copy-report').click();
   const copied = () => zipin.page.evaluate(() => navigator.clipboard.readText());
-  await eventually(copied, /^复核意见\n\n1、株洲市荷塘区网格化管理服务中心（部门整体支出绩效自评表）/);
+  await eventually(copied, /^复核意见\n\n1、株洲市荷塘区网格化管理服务中心（部门整体支出绩效自评表）\n  结论：/);
+  assert.match(await copied(), /结论：总分不符：申报 98\.19，应为 96\.19/);
   assert.match(await copied(), /申报总分 98\.19，按各项得分合计应为 96\.19/);
   await report.getByTestId('close-report').click();
   await eventually(() => zipin.page.getByTestId('review-report').count(), 0);

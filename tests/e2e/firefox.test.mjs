@@ -93,3 +93,33 @@ test('Firefox: the served page takes typing, saves, and reopens as it was left',
   page.assertClean();
   await page.close();
 });
+
+test('Firefox: the result stays in view, a finding leads to its cell, a summary row opens its form', async () => {
+  const page = await openFirefoxPage(browser);
+  // A document of its own: the test before left one saved for this origin.
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.clear());
+  await pasteSample(page, server.url);
+  await eventually(() => summary(page), SAMPLE_SUMMARY);
+  const inView = (selector) => page.$eval(selector, (el) => {
+    const box = el.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight && box.height > 0;
+  });
+  // Deep in the rows, the total is still in view.
+  await page.$eval('[data-testid="form"] [data-testid="indicator-row"]:last-of-type [data-field="score"] input', (el) => el.scrollIntoView());
+  await eventually(() => inView('[data-testid="form"] [data-testid="pinned-total"]'), true);
+  // A finding: its title in words, its cell focused in the middle of the view, its row marked.
+  await page.$eval('[data-testid="finding"] button', (el) => el.scrollIntoView());
+  const title = await page.$eval('[data-testid="finding"] .finding-title', (el) => el.textContent);
+  assert.equal(title, '单位不一致');
+  await page.click('[data-testid="finding"] button');
+  await eventually(() => page.evaluate(() => document.activeElement.closest('[data-field]')?.dataset.field), 'actual');
+  await eventually(() => page.evaluate(() => document.activeElement.closest('tr').classList.contains('led-to')), true);
+  await page.keyboard.press('F8');
+  await eventually(() => page.$$eval('[data-testid="finding"]', (items) => items.findIndex((i) => i.getAttribute('aria-current') === 'true')), 1);
+  // A summary row opens its form.
+  await page.click('[data-testid="summary-row"]:nth-child(2) [data-field="name"]');
+  await eventually(() => page.$eval('[data-testid="form"] [data-testid="pinned-total"]', (el) => el.dataset.value), '97');
+  page.assertClean();
+  await page.close();
+});

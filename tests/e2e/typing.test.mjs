@@ -45,7 +45,7 @@ test('results follow every keystroke and say why when they cannot be computed', 
   await eventually(() => computed.getAttribute('data-value'), '40');
   await zipin.fillRow(0, { actual: '80%' });
   await eventually(() => computed.getAttribute('data-value'), '');
-  await eventually(() => computed.textContent(), /单位不同/);
+  await eventually(() => computed.textContent(), /单位对不上/);
   page.assertClean();
 });
 

@@ -15,6 +15,7 @@ use crate::import::header_block::{header_blocks, HeaderBlock};
 use crate::import::reading::{
     ColumnReading, FormReading, Part, PartReading, SkipReason, Skipped, WeightSource,
 };
+use crate::import::transposed;
 use crate::model::{Form, FormKind, FundsBlock, Indicator, Section};
 use crate::normalize::{contains_word, folded_key};
 use crate::number::{read_number, read_rate, NumberCell};
@@ -141,6 +142,12 @@ struct Reader<'a> {
     rows_read: usize,
 }
 
+/// Words that name a source of funds (单位资金, 财政专户管理资金, 市县补助): a row of the funds
+/// block labelled otherwise (a 年度主要任务 listed with its budget) is not one of its sources.
+const FUNDS_WORDS: &[&str] = &[
+    "资金", "拨款", "经费", "收入", "专户", "自筹", "补助", "结转", "结余", "资本", "投入",
+];
+
 /// The most sources of funds a form lists under its total.
 const MAX_SUB_ROWS: usize = 12;
 
@@ -210,10 +217,18 @@ const CLAIM_WORDS: &[&str] = &[
 
 /// A 总分 or 等级 row: the filer's claimed total and grade.
 fn is_claim_row(row: &[String]) -> bool {
-    first_text(row).is_some_and(|(_, text)| {
-        let key = folded_key(text);
-        CLAIM_WORDS.iter().any(|word| key.starts_with(word))
-    })
+    first_text(row).is_some_and(|(_, text)| is_claim_label(&folded_key(text)))
+}
+
+/// A label of what the filer claims: one of [`CLAIM_WORDS`], or a short label naming a
+/// total or a grade in other words (自评总得分, 项目自评得分, 综合评价等级).
+fn is_claim_label(key: &str) -> bool {
+    let label = key.split([':', '：']).next().unwrap_or(key);
+    CLAIM_WORDS.iter().any(|word| label.starts_with(word))
+        || (label.chars().count() <= 10
+            && ["总分", "总得分", "等级", "自评得分", "评价得分"]
+                .iter()
+                .any(|word| label.ends_with(word)))
 }
 
 /// The first non-empty cell after a label the test accepts (compared by [`header_key`],
@@ -301,7 +316,7 @@ const FIRST_LEVELS: &[&str] = &[
 /// level (数量指标 …), or nothing (an indicator left unfilled). 成本指标 is a second level
 /// under 产出 and a first level of its own since 财预〔2021〕101号.
 fn heading_of(name: &str, form: Option<&Form>) -> Option<Heading> {
-    let key = header_key(name);
+    let key = header_key(without_numbering(name));
     let under_output = form
         .and_then(|form| form.sections.last())
         .is_some_and(|section| section.name.contains("产出"));
@@ -312,6 +327,26 @@ fn heading_of(name: &str, form: Option<&Form>) -> Option<Heading> {
     } else {
         None
     }
+}
+
+/// A heading without its numbering: "一、产出指标", "（一）数量指标", "1.满意度".
+fn without_numbering(text: &str) -> &str {
+    let text = text.trim();
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let inner = text
+        .strip_prefix(['（', '('])
+        .map(|rest| rest.trim_start_matches(numeral))
+        .and_then(|rest| rest.strip_prefix(['）', ')']));
+    if let Some(rest) = inner {
+        return rest.trim_start();
+    }
+    let rest = text.trim_start_matches(numeral);
+    if rest.len() < text.len() {
+        if let Some(rest) = rest.strip_prefix(['、', '.', '．', ' ']) {
+            return rest.trim_start();
+        }
+    }
+    text
 }
 
 /// A cell that holds nothing: empty, or the dashes, slashes and ellipses templates leave in
@@ -375,7 +410,8 @@ impl Reader<'_> {
         }
     }
 
-    fn table(&mut self, table: Table) {
+    fn table(&mut self, mut table: Table) {
+        transposed::turn(&mut table);
         if let Mode::Skip = self.mode {
             if !table.rows.iter().any(|row| name_in_row(row).is_some()) {
                 return;
@@ -436,8 +472,13 @@ impl Reader<'_> {
             self.mode = Mode::Indicators(columns);
             return true;
         }
+        // Rows of words alone (a list of findings, a cover page) are no indicator table: only
+        // rows that carry numbers, as weights and scores are, are worth asking about.
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-        if width >= 3 {
+        let numbers = rows
+            .iter()
+            .any(|row| row.iter().filter(|cell| is_number_cell(cell)).count() >= 1);
+        if width >= 3 && numbers {
             self.notices.push(Notice::NeedsMapping {
                 layout: key,
                 guess: official_order(first.len()),
@@ -464,6 +505,14 @@ impl Reader<'_> {
                 FormKind::Project
             };
             self.start_form(self.kind.unwrap_or(kind), name);
+            // A claimed total beside the name (项目名称 | … | 自评得分 | 96.5).
+            if let Some(total) = labelled_value(&row, is_claim_label).filter(|t| is_number_cell(t))
+            {
+                self.ensure_form().claim.total = total;
+            }
+            if let Some(grade) = claimed_grade(&row).and_then(|g| crate::score::Grade::parse(&g)) {
+                self.ensure_form().claim.grade = grade.label().to_owned();
+            }
             return;
         }
         if let Some(unit) =
@@ -505,7 +554,10 @@ impl Reader<'_> {
             self.title = Some(title.trim().to_owned());
             return;
         }
-        if is_claim_row(&row) {
+        let funds_total = matches!(self.mode, Mode::Funds(_))
+            && first_text(&row).is_some_and(|(_, text)| funds_slot(&folded_key(text)) == Some(0))
+            && row.iter().any(|cell| is_number_cell(cell));
+        if is_claim_row(&row) && !funds_total {
             let columns = self.last_columns.clone();
             self.claims(&row, &columns);
             return;
@@ -574,7 +626,7 @@ impl Reader<'_> {
         let columns = Columns(
             chosen
                 .cloned()
-                .unwrap_or_else(|| held_by_data(block.roles(), data)),
+                .unwrap_or_else(|| row_weight(held_by_data(block.roles(), data))),
         );
         let part = if columns.is_indicators() {
             Part::Indicators
@@ -711,7 +763,8 @@ impl Reader<'_> {
             .or_else(|| {
                 // A source of funds the official form does not list (单位资金, 财政专户管理资金):
                 // a sub-row of its own, so the sub-rows still add up to the total.
-                (!label.is_empty() && amounts && funds.sub_rows.len() < MAX_SUB_ROWS).then(|| {
+                let funds_like = FUNDS_WORDS.iter().any(|word| label.contains(word));
+                (funds_like && amounts && funds.sub_rows.len() < MAX_SUB_ROWS).then(|| {
                     funds.sub_rows.push(crate::model::FundsRow {
                         label: label_text(row, &label),
                         ..Default::default()
@@ -798,12 +851,23 @@ impl Reader<'_> {
         let weight = cell(Role::Weight);
         let score = cell(Role::Score);
         let reason = cell(Role::Reason);
-        if !columns.has(Role::Level1)
-            && !columns.has(Role::Level2)
-            && target.is_empty()
-            && actual.is_empty()
-        {
-            if let Some(heading) = heading_of(&name, self.form.as_ref()) {
+        if !columns.has(Role::Level1) && target.is_empty() && actual.is_empty() {
+            // The heading's words may fall in another column (a 序号 column merged with the
+            // name's): its first text is what it says.
+            let words = if name.is_empty() {
+                first_text(row).map_or("", |(_, text)| text).trim()
+            } else {
+                name.as_str()
+            };
+            let heading = heading_of(words, self.form.as_ref())
+                .filter(|h| !columns.has(Role::Level2) || matches!(h, Heading::Section(_)));
+            if let Some(heading) = heading {
+                let (_, declared) = split_declared(words);
+                let weight = if declared.is_empty() {
+                    weight
+                } else {
+                    declared
+                };
                 self.heading(row, heading, weight);
                 return;
             }
@@ -831,9 +895,17 @@ impl Reader<'_> {
         if level2_changed {
             self.level2 = level2;
         }
-        let has_row = [&target, &actual, &weight, &score]
-            .iter()
-            .any(|c| !is_filler(c))
+        let nothing = |c: &String| is_filler(c) || c.as_str() == "无";
+        let placeholder = nothing(&name)
+            && nothing(&target)
+            && nothing(&actual)
+            && [&weight, &score]
+                .iter()
+                .all(|c| is_filler(c) || read_number(c).value().is_some_and(|v| v.is_zero()));
+        let has_row = !placeholder
+            && [&target, &actual, &weight, &score]
+                .iter()
+                .any(|c| !is_filler(c))
             || [Role::Coefficient, Role::Converted]
                 .iter()
                 .any(|role| !is_filler(columns.cell(row, *role)));
@@ -930,8 +1002,21 @@ impl Reader<'_> {
             .filter(|key| matches!(read_number(key), NumberCell::Number(_)))
             .collect();
         let at_score = folded_key(columns.cell(row, Role::Score));
+        // "自评总分：98.84分　　自评等级：优" in one cell.
+        let in_cell = row.iter().find_map(|cell| {
+            let key = folded_key(cell);
+            let (_, rest) = key.split_once("总分")?;
+            let rest = rest.trim_start_matches([':', '：']);
+            let end = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(rest.len());
+            let number = rest.get(..end)?;
+            matches!(read_number(number), NumberCell::Number(_)).then(|| number.to_owned())
+        });
         let total = if matches!(read_number(&at_score), NumberCell::Number(_)) {
             Some(at_score)
+        } else if in_cell.is_some() {
+            in_cell
         } else if numbers.len() >= 2 {
             numbers.get(1).cloned()
         } else {
@@ -1031,6 +1116,28 @@ fn held_by_data(roles: Vec<Option<Role>>, data: &[Vec<String>]) -> Vec<Option<Ro
         .collect()
 }
 
+/// Some forms give every level a 分值 column (一级 | 分值 | 二级 | 分值 | 三级 | 分值): the
+/// row's weight is the one after its 三级指标; the others weigh the levels, which zipin sums.
+fn row_weight(mut roles: Vec<Option<Role>>) -> Vec<Option<Role>> {
+    let weights = roles.iter().filter(|r| **r == Some(Role::Weight)).count();
+    let name = roles.iter().position(|r| *r == Some(Role::Name));
+    if let (2.., Some(name)) = (weights, name) {
+        let after = roles
+            .iter()
+            .skip(name)
+            .position(|r| *r == Some(Role::Weight))
+            .map(|i| i + name);
+        if after.is_some() {
+            for (i, role) in roles.iter_mut().enumerate() {
+                if *role == Some(Role::Weight) && Some(i) != after {
+                    *role = None;
+                }
+            }
+        }
+    }
+    roles
+}
+
 /// A form that states no budget weight: where a header declares the indicators' share
 /// (绩效指标(90分)), the budget part is the rest of 100; where the indicators' own weights
 /// already add up to 100 and the form scores no budget part, it weighs 0; otherwise the
@@ -1118,6 +1225,16 @@ fn missing_columns(form: &Form, reading: &FormReading) -> Vec<Role> {
 
 /// The name on a name row: 部门名称 | 株洲市… or 项目支出名称 | 网格员专项经费.
 fn name_in_row(row: &[String]) -> Option<(String, String)> {
+    // The label and the name in one cell: "项目名称：网格员专项经费".
+    let in_one = row.iter().find_map(|cell| {
+        let (label, name) = cell.trim().split_once([':', '：'])?;
+        let label = folded_key(label);
+        (is_name_label(&label) && !name.trim().is_empty())
+            .then(|| (label, name.trim_matches(['　', ' ']).to_owned()))
+    });
+    if in_one.is_some() {
+        return in_one;
+    }
     let (index, label) = row.iter().enumerate().find_map(|(i, cell)| {
         let key = folded_key(cell);
         let key = key.trim_end_matches([':', '：']);
@@ -1247,7 +1364,7 @@ pub fn split_declared(level1: &str) -> (String, String) {
             c => name.push(c),
         }
     }
-    (name, declared)
+    (without_numbering(&name).to_owned(), declared)
 }
 
 /// The Sichuan layout writes the target in three columns: 指标性质 (≥, ≤, =, 正向/反向),

@@ -201,6 +201,8 @@ const WORDS: &[(Role, &[&str])] = &[
             "指标权重",
             "满分",
             "标准分值",
+            "满分值",
+            "参考分值",
         ],
     ),
     (
@@ -213,13 +215,23 @@ const WORDS: &[(Role, &[&str])] = &[
             "指标得分",
             "单项指标得分",
             "评价得分",
+            "考核得分",
+            "自评分",
         ],
     ),
-    (Role::Level1, &["一级指标"]),
-    (Role::Level2, &["二级指标"]),
+    (Role::Level1, &["一级指标", "一级"]),
+    (Role::Level2, &["二级指标", "二级"]),
     (
         Role::Name,
-        &["三级指标", "指标名称", "绩效指标名称", "三级指标名称"],
+        &[
+            "三级指标",
+            "指标名称",
+            "绩效指标名称",
+            "三级指标名称",
+            "指标内容",
+            "具体指标",
+            "三级",
+        ],
     ),
     (
         Role::Target,
@@ -275,6 +287,9 @@ const WORDS: &[(Role, &[&str])] = &[
             "改进措施",
             "未完成原因",
             "原因说明",
+            "扣分原因",
+            "扣分说明",
+            "扣分理由",
         ],
     ),
     (Role::Share, &["权重占比", "权重比例", "占比"]),
@@ -298,7 +313,18 @@ const WORDS: &[(Role, &[&str])] = &[
 
 /// Words that name their role only standing alone: inside a longer header they mean
 /// something else (实施单位, 评分标准, 项目名称, 完成情况说明).
-const EXACT_ONLY: &[&str] = &["单位", "项目", "原因", "评分", "占比", "系数", "完成情况"];
+const EXACT_ONLY: &[&str] = &[
+    "单位",
+    "项目",
+    "原因",
+    "评分",
+    "占比",
+    "系数",
+    "完成情况",
+    "一级",
+    "二级",
+    "三级",
+];
 
 /// Headers no role is read from, though they contain a role's word: explanations, scoring
 /// rules and figures zipin does not score (评分标准 holds 评分, 到位数 is money received).
@@ -334,7 +360,30 @@ pub fn header_key(text: &str) -> String {
             _ => {}
         }
     }
-    key
+    without_year(&key)
+}
+
+/// A header without the year some forms put in it ("2023年预算数", "2023年度目标值").
+fn without_year(key: &str) -> String {
+    let digits = key.chars().take_while(char::is_ascii_digit).count();
+    let rest = key.get(digits..).unwrap_or_default();
+    match (
+        digits,
+        rest.strip_prefix("年度")
+            .or_else(|| rest.strip_prefix('年')),
+    ) {
+        (4, Some(rest)) if !rest.is_empty() => rest.to_owned(),
+        _ => key.to_owned(),
+    }
+}
+
+/// A word that only qualifies the group over it: 预算数 over 年初 | 调整后, 年度指标值 over
+/// 年初 | 调整后.
+pub fn is_qualifier(key: &str) -> bool {
+    matches!(
+        key,
+        "年初" | "年初数" | "调整后" | "调整" | "调整数" | "调整后数" | "全年" | "年中调整"
+    )
 }
 
 /// Whether a header names a column zipin knows and leaves out (评分标准, 序号, 到位数 …).

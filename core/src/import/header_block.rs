@@ -11,8 +11,8 @@ use std::ops::Range;
 
 use crate::import::grid::Table;
 use crate::import::header::{
-    funds_slot, header_key, header_width, is_goals_header, is_number_cell, role_of, role_of_key,
-    Role,
+    funds_slot, header_key, header_width, is_goals_header, is_number_cell, is_qualifier, role_of,
+    role_of_key, Role,
 };
 use crate::normalize::folded_key;
 
@@ -80,7 +80,7 @@ fn line_of(row: &[String]) -> Line {
             .all(|cell| !is_number_cell(cell) && header_key(cell).chars().count() <= 16)
         && keys
             .iter()
-            .any(|key| role_of_key(key).is_some() || is_ab_label(key))
+            .any(|key| role_of_key(key).is_some() || is_ab_label(key) || is_qualifier(key))
         && cells.first().is_none_or(|first| {
             let key = folded_key(first);
             funds_slot(&key).is_none() && !is_name_label(&key)
@@ -220,6 +220,21 @@ fn name_column(words: &[String]) -> Option<Role> {
         .enumerate()
         .rev()
         .find_map(|(i, role)| role.filter(|r| *r != Role::Label).map(|r| (i, r)));
+    // A bare qualifier under a group (预算数 over 年初 | 调整后) says which of the group's
+    // figures the column holds: the adjusted one is the one in force.
+    if let (Some((_, parent)), Some(last)) = (leaf, words.last()) {
+        let key = header_key(last);
+        if is_qualifier(&key) {
+            let initial = key.starts_with("年初");
+            return Some(match (parent, initial) {
+                (Role::FullYear | Role::Initial, true) => Role::Initial,
+                (Role::FullYear | Role::Initial, false) => Role::FullYear,
+                (Role::Target | Role::AdjustedTarget, true) => Role::Target,
+                (Role::Target | Role::AdjustedTarget, false) => Role::AdjustedTarget,
+                (role, _) => role,
+            });
+        }
+    }
     match leaf {
         Some((i, Role::Target)) if above(Role::Actual, i) => Some(Role::Actual),
         Some((i, Role::Target)) if above(Role::AdjustedTarget, i) => Some(Role::AdjustedTarget),

@@ -12,6 +12,7 @@ pub mod html;
 pub mod markup;
 pub mod office;
 pub mod reading;
+pub mod transposed;
 pub mod warm_up;
 pub mod word_text;
 pub mod xlsx;
