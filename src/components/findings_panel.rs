@@ -262,7 +262,7 @@ fn pinned(evaluation: &Evaluation, started: bool, lang: Lang) -> Html {
             <span class="pinned-figure">
                 {T::WeightSumShort.text(lang)}{" "}
                 <strong data-testid="pinned-weights" data-value={plain(score.weight_sum)}
-                    class={classes!((score.weight_sum != hundred).then_some("bad"))}>{plain(score.weight_sum)}</strong>
+                    class={classes!((started && score.weight_sum != hundred).then_some("bad"))}>{plain(score.weight_sum)}</strong>
             </span>
             <span class="pinned-counts">
                 { count(errors, Severity::Error, "pinned-errors") }

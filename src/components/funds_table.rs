@@ -63,7 +63,12 @@ pub fn FundsTable(props: &FundsTableProps) -> Html {
                     { input(FundsColumn::Weight, &funds.weight, T::Weight) }
                     { rate_cell(
                         props.score.rate,
-                        html! { <span title={props.score.explanation()}>{T::CannotCompute.text(lang)}</span> },
+                        // Nothing typed yet is not a failure to compute.
+                        if [&row.initial, &row.full_year, &row.executed].iter().all(|c| c.trim().is_empty()) {
+                            html! { T::NotGiven.text(lang) }
+                        } else {
+                            html! { <span title={props.score.explanation()}>{T::CannotCompute.text(lang)}</span> }
+                        },
                         Some("execution-rate"),
                     ) }
                     { input(FundsColumn::ClaimedRate, &row.claimed_rate, T::ClaimedRate) }

@@ -36,7 +36,7 @@ fn columns() -> Html {
     html! {
         <colgroup>
             <col class="c-level1" /><col class="c-level2" /><col class="c-name" /><col class="c-value" /><col class="c-value" />
-            <col class="c-num" /><col class="c-num" /><col class="c-num" /><col class="c-reason" /><col class="c-actions" />
+            <col class="c-num" /><col class="c-num" /><col class="c-computed" /><col class="c-reason" /><col class="c-actions" />
         </colgroup>
     }
 }
@@ -109,7 +109,7 @@ pub fn IndicatorGrid(props: &IndicatorGridProps) -> Html {
                 }
             },
         );
-        let mismatch = section_score.declared.is_some_and(|declared| declared != section_score.weight_sum);
+        let mismatch = form.has_content() && section_score.declared.is_some_and(|declared| declared != section_score.weight_sum);
         html! {
             <>
                 { for chunks }

@@ -139,6 +139,13 @@ fn computed_cell(props: &IndicatorRowProps, lang: Lang) -> Html {
             html! { <span class="computed-value">{two_places(computed)}</span> },
             plain(computed),
         ),
+        // A row nothing was typed into has nothing to explain.
+        None if RowField::ALL
+            .iter()
+            .all(|field| props.row.field(*field).trim().is_empty()) =>
+        {
+            (html! {}, String::new())
+        }
         None => (
             html! { <span class="why">{why_not(&score.kind).text(lang)}</span> },
             String::new(),
