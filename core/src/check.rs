@@ -8,7 +8,8 @@ use serde::Serialize;
 use crate::model::{Form, FundsColumn, FundsRow, RowContext, RowField, RowId, Section};
 use crate::normalize::{is_empty_marker, normalize};
 use crate::number::{
-    rate_matches_claim, read_number, read_rate, round2, two_places, NumberCell, Plain,
+    distance, rate_matches_claim, read_number, read_part, read_rate, round2, two_places,
+    NumberCell, Plain,
 };
 use crate::profile::{Denominator, Profile};
 use crate::score::{
@@ -253,10 +254,17 @@ fn check_totals(form: &Form, score: &FormScore, findings: &mut Findings) {
 }
 
 fn unreadable(findings: &mut Findings, place: Place, what: &str, text: &str) {
+    let why = if crate::number::beyond_range(text) {
+        "数值超出范围（绝对值须小于一千万亿，小数不超过 12 位），不参与计算"
+    } else if crate::number::is_negative(text) {
+        "不能为负数，不参与计算"
+    } else {
+        "无法识别为数字"
+    };
     findings.push(
         Code::ValueUnreadable,
         place,
-        format!("{what}“{}”无法识别为数字", text.trim()),
+        format!("{what}“{}”{why}", text.trim()),
     );
 }
 
@@ -294,11 +302,7 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
                 );
             }
         }
-        let rate = if index == 0 {
-            score.funds.rate
-        } else {
-            score.funds.sub_rates.get(index - 1).copied().flatten()
-        };
+        let rate = score.funds.rate_of(index);
         check_claimed_rate(row, index, rate, denominator, findings);
     }
     match read_number(&funds.weight) {
@@ -358,7 +362,7 @@ fn check_funds(form: &Form, score: &FormScore, profile: &Profile, findings: &mut
         }
     }
     match read_number(&funds.total.claimed_score) {
-        NumberCell::Number(claimed) if (claimed - score.funds.score).abs() > profile.tolerance => {
+        NumberCell::Number(claimed) if distance(claimed, score.funds.score) > profile.tolerance => {
             findings.push(
                 Code::BudgetScoreMismatch,
                 total_place(FundsColumn::ClaimedScore),
@@ -455,7 +459,7 @@ fn check_funds_sum(
         .iter()
         .fold(Decimal::ZERO, |sum, value| sum.saturating_add(*value));
     let stated = read_number(total.amount(column)).or_zero();
-    let difference = (stated - sum).abs();
+    let difference = distance(stated, sum);
     if difference.is_zero() {
         return;
     }
@@ -735,7 +739,7 @@ fn check_one_row(
         }
     }
     if let (Some(written), Some(rule)) = (read_number(&row.score).value(), score.by_coefficient) {
-        if (written - rule).abs() > profile.tolerance {
+        if distance(written, rule) > profile.tolerance {
             findings.push(
                 Code::ScoreDiffersFromRule,
                 at(RowField::Score),
@@ -748,13 +752,13 @@ fn check_one_row(
             );
         }
     }
-    if let (Some(written), Some(score), (NumberCell::Number(share), _)) = (
+    if let (Some(written), Some(score), NumberCell::Number(share)) = (
         read_number(&row.converted).value(),
         read_number(&row.score).value(),
-        read_rate(&row.share),
+        read_part(&row.share),
     ) {
         let rule = round2(score.saturating_mul(share));
-        if (written - rule).abs() > profile.tolerance {
+        if distance(written, rule) > profile.tolerance {
             findings.push(
                 Code::ScoreDiffersFromRule,
                 at(RowField::Score),
@@ -874,7 +878,7 @@ fn check_quantitative(
         return;
     };
     if let (Some(entered), Some(computed)) = (score.entered, score.computed) {
-        if (entered - computed).abs() > profile.tolerance {
+        if distance(entered, computed) > profile.tolerance {
             findings.push(
                 Code::ScoreDiffersFromRule,
                 at(RowField::Score),
@@ -893,7 +897,7 @@ fn check_quantitative(
                 format!(
                     "{name}：目标已完成（按规则得满分 {}），却扣了 {} 分",
                     Plain(weight),
-                    Plain(weight - entered)
+                    Plain(weight.saturating_sub(entered))
                 ),
             );
         }

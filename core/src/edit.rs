@@ -246,7 +246,9 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             };
             let mut copy = (**original).clone();
             document.renumber(&mut copy);
-            document.forms.insert(index + 1, Rc::new(copy));
+            document
+                .forms
+                .insert(index.saturating_add(1), Rc::new(copy));
             true
         }
         Edit::MoveForm { form, by } => {
@@ -265,7 +267,7 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             with_form(document, form, |f| {
                 let at = after
                     .and_then(|after| f.sections.iter().position(|s| s.id == after))
-                    .map_or(f.sections.len(), |i| i + 1);
+                    .map_or(f.sections.len(), |i| i.saturating_add(1));
                 let row = Rc::new(Indicator {
                     id: row_id,
                     ..Indicator::default()
@@ -313,7 +315,7 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
                 };
                 let at = after
                     .and_then(|after| section.rows.iter().position(|r| r.id == after))
-                    .map_or(section.rows.len(), |index| index + 1);
+                    .map_or(section.rows.len(), |index| index.saturating_add(1));
                 let level2 = at
                     .checked_sub(1)
                     .and_then(|i| section.rows.get(i))
@@ -418,12 +420,9 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
             if column == FundsColumn::Weight {
                 return set(&mut funds.weight, text);
             }
-            let target = if row == 0 {
-                Some(&mut funds.total)
-            } else {
-                funds.sub_rows.get_mut(row - 1)
+            let Some(target) = funds.row_mut(row) else {
+                return false;
             };
-            let Some(target) = target else { return false };
             let slot = match column {
                 FundsColumn::Initial => &mut target.initial,
                 FundsColumn::FullYear => &mut target.full_year,
@@ -514,7 +513,7 @@ fn fill_block(
         Some(start) => (start, 0),
         None => (0, 1),
     };
-    let needed = first + cells.len();
+    let needed = first.saturating_add(cells.len());
     let existing = form.sections.get(section_index).map_or(0, |s| s.rows.len());
     let new_ids: Vec<RowId> = (existing..needed).map(|_| document.fresh_id()).collect();
     with_form(document, form_id, |form| {
@@ -533,10 +532,7 @@ fn fill_block(
                 ..Indicator::default()
             }));
         }
-        for (offset, texts) in cells.into_iter().enumerate() {
-            let Some(target) = section.rows.get_mut(first + offset) else {
-                break;
-            };
+        for (target, texts) in section.rows.iter_mut().skip(first).zip(cells) {
             let indicator = Rc::make_mut(target);
             for (text, field) in texts
                 .into_iter()

@@ -51,7 +51,9 @@ impl Evaluator {
 
     /// The same result as [`crate::evaluate`], reusing the rows that did not change.
     pub fn evaluate(&mut self, form: &Form) -> Evaluation {
-        self.generation += 1;
+        // A generation only has to differ from the last one (rows it did not see are
+        // dropped), which wrapping keeps.
+        self.generation = self.generation.wrapping_add(1);
         let generation = self.generation;
         let profile = &self.profile;
         let rows = &mut self.rows;

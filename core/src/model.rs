@@ -158,6 +158,17 @@ impl FundsColumn {
     ];
 }
 
+impl FundsBlock {
+    /// Row `index` as findings and edits number the block's rows: 0 the total, then the
+    /// sub-rows.
+    pub fn row_mut(&mut self, index: usize) -> Option<&mut FundsRow> {
+        match index.checked_sub(1) {
+            None => Some(&mut self.total),
+            Some(sub) => self.sub_rows.get_mut(sub),
+        }
+    }
+}
+
 impl FundsRow {
     /// The raw text of an amount column.
     pub fn amount(&self, column: FundsColumn) -> &str {

@@ -28,19 +28,18 @@ fn is_normal(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(&lead) = bytes.get(at) {
-        at += match lead {
+        let width = match lead {
             b',' => return false,
             b'=' if follows_sign(bytes.get(..at).unwrap_or_default()) => return false,
             0x00..=0x7F => 1,
-            0xE7 if bytes.get(at + 1) == Some(&0x99) && bytes.get(at + 2) == Some(&0xBE) => {
-                return false
-            } // 百
+            0xE7 if text.get(at..).is_some_and(|rest| rest.starts_with('百')) => return false,
             0xE4..=0xE9 => 3,
             _ => match text.get(at..).and_then(|rest| rest.chars().next()) {
                 Some(c) if is_plain_char(c) => c.len_utf8(),
                 _ => return false,
             },
         };
+        at = at.saturating_add(width);
     }
     // Every non-ASCII space was refused above; an ASCII one at either end needs trimming.
     let space = |byte: Option<&u8>| byte.is_some_and(|b| char::from(*b).is_whitespace());
@@ -131,12 +130,9 @@ fn remove_thousands_separators(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         let separator = c == ','
-            && i > 0
-            && digit(i - 1)
-            && digit(i + 1)
-            && digit(i + 2)
-            && digit(i + 3)
-            && !digit(i + 4);
+            && i.checked_sub(1).is_some_and(digit)
+            && (1..=3).all(|k| digit(i.saturating_add(k)))
+            && !digit(i.saturating_add(4));
         if !separator {
             out.push(c);
         }
@@ -198,7 +194,7 @@ fn fold_char(c: char, out: &mut String) -> bool {
         return false;
     }
     let mapped = match code {
-        0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0),
+        0xFF01..=0xFF5E => code.checked_sub(0xFEE0).and_then(char::from_u32),
         0x3000 | 0x00A0 | 0x2000..=0x200A | 0x202F | 0x205F => Some(' '),
         _ => None,
     };
@@ -207,7 +203,8 @@ fn fold_char(c: char, out: &mut String) -> bool {
         return true;
     }
     if (0x2460..=0x2473).contains(&code) {
-        out.push_str(&(code - 0x2460 + 1).to_string());
+        // ① is U+2460.
+        out.push_str(&code.saturating_sub(0x2460 - 1).to_string());
         return true;
     }
     if let Some((_, mapped)) = SMALL_FORMS.iter().find(|(from, _)| *from == c) {
@@ -256,7 +253,7 @@ pub fn contains_word(text: &str, word: &str) -> bool {
     text.iter().enumerate().any(|(i, &byte)| {
         byte == first
             && text
-                .get(i + 1..i + word.len())
+                .get(i.saturating_add(1)..i.saturating_add(word.len()))
                 .is_some_and(|tail| tail.iter().eq(rest))
     })
 }

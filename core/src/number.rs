@@ -36,7 +36,7 @@ impl NumberCell {
 pub fn read_number(text: &str) -> NumberCell {
     // A plain number ("10", "0.05", "-3.5") is what normalising would leave it, and most
     // cells are one: it is read at once.
-    match parse_plain(text) {
+    match parse_plain(text).filter(|value| in_range(*value)) {
         Some(number) => NumberCell::Number(number),
         None => read_any_number(text),
     }
@@ -70,11 +70,32 @@ pub fn read_rate(text: &str) -> (NumberCell, u32) {
     };
     if percent || value > Decimal::ONE {
         let shown = value.normalize().scale();
-        (NumberCell::Number(value / Decimal::ONE_HUNDRED), shown)
+        // Dividing by 100 cannot overflow: never `Unreadable`.
+        match value.checked_div(Decimal::ONE_HUNDRED) {
+            Some(rate) => (NumberCell::Number(rate), shown),
+            None => (NumberCell::Unreadable, 0),
+        }
     } else {
         let shown = value.normalize().scale().saturating_sub(2);
         (NumberCell::Number(value), shown)
     }
+}
+
+/// Reads a 得分系数 or 权重占比: a part of the whole, so a negative one is not a reading
+/// but a slip, and scaling a weight by it would make the ceiling negative.
+pub fn read_part(text: &str) -> NumberCell {
+    match read_rate(text).0 {
+        NumberCell::Number(part) if part.is_sign_negative() && !part.is_zero() => {
+            NumberCell::Unreadable
+        }
+        cell => cell,
+    }
+}
+
+/// Whether the text reads as a negative number (to say why it was refused).
+pub fn is_negative(text: &str) -> bool {
+    parse_decimal(normalize(text).trim_end_matches('%').trim())
+        .is_some_and(|number| number.is_sign_negative() && !number.is_zero())
 }
 
 /// Whether a claimed rate ("100%", "99.8%") equals the computed one to the precision it is
@@ -93,7 +114,35 @@ pub fn rate_matches_claim(rate: Decimal, claimed: &str) -> Option<bool> {
 /// Parses a plain decimal, with an optional leading sign. `None` for anything else.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
     let text = text.strip_prefix('+').unwrap_or(text);
-    parse_plain(text).or_else(|| parse_unusual(text))
+    parse_plain(text)
+        .or_else(|| parse_unusual(text))
+        .filter(|value| in_range(*value))
+}
+
+/// The largest magnitude a cell may hold: a thousand trillion, far past any budget in 元,
+/// and far enough below `Decimal`'s limit that a product of two cells, or a sum of every row,
+/// cannot overflow it. Past it, a cell is not a number zipin computes with.
+pub const MAX_MAGNITUDE: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
+/// The most decimal places a cell may have.
+pub const MAX_PLACES: u32 = 12;
+
+/// Whether a number is one zipin computes with (see [`MAX_MAGNITUDE`], [`MAX_PLACES`]).
+fn in_range(value: Decimal) -> bool {
+    value.abs() < MAX_MAGNITUDE && value.scale() <= MAX_PLACES
+}
+
+/// Whether a cell is written as a number but lies beyond what zipin computes with
+/// (`-79228162514264337593543950335`, 30 decimal places): said as such, not as words.
+pub fn beyond_range(text: &str) -> bool {
+    let normalized = normalize(text);
+    let trimmed = without_unit(&normalized);
+    let trimmed = trimmed.strip_prefix('+').unwrap_or(trimmed);
+    let numeric = trimmed.bytes().any(|b| b.is_ascii_digit())
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'e' | b'E'));
+    numeric && parse_decimal(trimmed).is_none()
 }
 
 /// Any other number `Decimal::from_str` reads ("1.", ".5", more than 18 digits), once the text
@@ -126,8 +175,15 @@ fn parse_plain(text: &str) -> Option<Decimal> {
     let mut scale = 0;
     for (at, &byte) in digits.iter().enumerate() {
         match byte {
-            b'0'..=b'9' => mantissa = mantissa * 10 + i64::from(byte - b'0'),
-            b'.' if scale == 0 && at > 0 && at + 1 < digits.len() => scale = digits.len() - at - 1,
+            // At most 18 digits fit an `i64`: never `None`, and `from_str` would read it.
+            b'0'..=b'9' => {
+                mantissa = mantissa
+                    .checked_mul(10)?
+                    .checked_add(i64::from(byte.saturating_sub(b'0')))?;
+            }
+            b'.' if scale == 0 && at > 0 && at.saturating_add(1) < digits.len() => {
+                scale = digits.len().saturating_sub(at.saturating_add(1));
+            }
             _ => return None,
         }
     }
@@ -157,6 +213,14 @@ pub fn round2(value: Decimal) -> Decimal {
         return value;
     }
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// How far apart two numbers are, to compare with a tolerance. Exact for any two a cell may
+/// hold (see [`MAX_MAGNITUDE`]); a difference past `Decimal`'s range is as far apart as
+/// numbers get.
+pub fn distance(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_sub(b)
+        .map_or(Decimal::MAX, |difference| difference.abs())
 }
 
 /// Formats a decimal for people: no trailing zeros ("95", "9.5", "0.9983").
@@ -191,6 +255,24 @@ pub fn percent(rate: Decimal) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_range_is_a_thousand_trillion_and_twelve_places() {
+        assert_eq!(MAX_MAGNITUDE, Decimal::from(1_000_000_000_000_000_i64));
+        assert_eq!(
+            read_number("999999999999999.99"),
+            NumberCell::Number("999999999999999.99".parse().unwrap())
+        );
+        for text in [
+            "1000000000000000",
+            "-79228162514264337593543950335",
+            "0.0000000000001",
+        ] {
+            assert_eq!(read_number(text), NumberCell::Unreadable, "{text}");
+            assert!(beyond_range(text), "{text}");
+        }
+        assert!(!beyond_range("一百"));
+    }
+
     use super::*;
 
     fn dec(text: &str) -> Decimal {
@@ -236,6 +318,10 @@ mod tests {
         assert_eq!(read_rate("95.5"), (NumberCell::Number(dec("0.955")), 1));
         assert_eq!(read_rate(""), (NumberCell::Empty, 0));
         assert_eq!(read_rate("全部"), (NumberCell::Unreadable, 0));
+        assert_eq!(read_part("-1"), NumberCell::Unreadable);
+        assert_eq!(read_part("0.3"), NumberCell::Number(dec("0.3")));
+        assert_eq!(read_part("-0"), NumberCell::Number(dec("0")));
+        assert!(is_negative("－20%") && !is_negative("20%") && !is_negative("无"));
     }
 
     proptest::proptest! {

@@ -197,7 +197,12 @@ impl Profile {
                 zh.to_owned()
             }
         };
-        let pct = |share: Decimal| format!("{}%", (share * Decimal::ONE_HUNDRED).normalize());
+        let pct = |share: Decimal| {
+            format!(
+                "{}%",
+                share.saturating_mul(Decimal::ONE_HUNDRED).normalize()
+            )
+        };
         let sections = if self.sections.is_empty() {
             say(
                 "一级指标分值以表头声明为准",

@@ -5,7 +5,9 @@ use std::borrow::Borrow;
 
 use crate::check::{Code, Finding, Place, Severity};
 use crate::model::{Document, Form, FormKind};
-use crate::number::{percent, plain, rate_matches_claim, read_number, two_places, NumberCell};
+use crate::number::{
+    distance, percent, plain, rate_matches_claim, read_number, two_places, NumberCell,
+};
 use crate::score::{Grade, NOT_COMPUTABLE};
 use crate::Evaluation;
 
@@ -107,7 +109,7 @@ fn form_report(
             claimed: budget_claim.map(plain).unwrap_or_default(),
             computed: two_places(score.funds.score),
             differs: budget_claim
-                .is_some_and(|c| (c - score.funds.score).abs() > profile_tolerance),
+                .is_some_and(|c| distance(c, score.funds.score) > profile_tolerance),
         },
         Figure {
             label: "总分",
@@ -266,10 +268,9 @@ impl FormReport {
         if self.lines.is_empty() {
             text.push_str("  未发现问题。\n");
         }
-        for (n, line) in self.lines.iter().enumerate() {
+        for (n, line) in (1_usize..).zip(&self.lines) {
             text.push_str(&format!(
-                "  （{}）[{}] {}：{}\n",
-                n + 1,
+                "  （{n}）[{}] {}：{}\n",
                 severity_name(line.severity),
                 line.title,
                 line.text
@@ -283,9 +284,9 @@ impl ReviewReport {
     /// The report as plain text, to paste into a memo.
     pub fn to_text(&self) -> String {
         let mut text = String::from("复核意见\n");
-        for (index, form) in self.forms.iter().enumerate() {
+        for (n, form) in (1_usize..).zip(&self.forms) {
             text.push('\n');
-            text.push_str(&form.to_text(index + 1));
+            text.push_str(&form.to_text(n));
         }
         text
     }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use crate::model::{Form, FundsBlock, FundsRow, RowContext, RowId};
-use crate::number::{plain, read_number, read_rate, round2, two_places, NumberCell};
+use crate::number::{plain, read_number, read_part, round2, two_places, NumberCell};
 use crate::profile::{Denominator, Profile};
 use crate::value::{read_value, Direction, Level, Quantity, Reading, UnitsDiffer};
 
@@ -78,6 +78,15 @@ pub struct FundsScore {
 }
 
 impl FundsScore {
+    /// The rate of funds row `index`, numbered as [`FundsBlock::row_mut`] numbers them: 0 the
+    /// total, then the sub-rows.
+    pub fn rate_of(&self, index: usize) -> Option<Decimal> {
+        match index.checked_sub(1) {
+            None => self.rate,
+            Some(sub) => self.sub_rates.get(sub).copied().flatten(),
+        }
+    }
+
     /// The formula behind the budget score, or why there is none.
     pub fn explanation(&self) -> String {
         match self.rate {
@@ -406,7 +415,7 @@ fn proportional_in_integers(
         w.0.checked_mul(n.0)?
             .checked_mul(ten(d.1.checked_add(2)?)?)?;
     let bottom = d.0.checked_mul(ten(w.1.checked_add(n.1)?)?)?;
-    let (quotient, remainder) = (top / bottom, top % bottom);
+    let (quotient, remainder) = (top.checked_div(bottom)?, top.checked_rem(bottom)?);
     let hundredths = if remainder.checked_mul(2)? >= bottom {
         quotient.checked_add(1)?
     } else {
@@ -590,8 +599,8 @@ pub fn score_row(context: RowContext) -> RowScore {
     let row = context.row;
     let weight_cell = read_number(&row.weight);
     let score_cell = read_number(&row.score);
-    let (coefficient_cell, _) = read_rate(&row.coefficient);
-    let (share_cell, _) = read_rate(&row.share);
+    let coefficient_cell = read_part(&row.coefficient);
+    let share_cell = read_part(&row.share);
     let converted_cell = read_number(&row.converted);
     // 权重占比 scales the row: it weighs 分值 × 占比 and counts 得分 × 占比 (河北).
     let share = share_cell.value();
@@ -629,7 +638,7 @@ pub fn score_row(context: RowContext) -> RowScore {
         .or(by_coefficient);
     let (counted, source) = match (entered, computed) {
         (Some(entered), _) => {
-            let ceiling = weight.unwrap_or(Decimal::MAX);
+            let ceiling = weight.unwrap_or(Decimal::MAX).max(Decimal::ZERO);
             (
                 round2(entered.clamp(Decimal::ZERO, ceiling)),
                 Source::Entered,

@@ -80,36 +80,31 @@ fn read_common(text: &str) -> Option<Reading<'_>> {
     let bytes = text.as_bytes();
     let mut at = 0;
     while plain_ideograph(bytes, at).is_some() {
-        at += 3;
+        at = at.saturating_add(3);
     }
-    let sign = match (bytes.get(at..at + 3), bytes.get(at)) {
+    let sign = match (bytes.get(at..at.saturating_add(3)), bytes.get(at)) {
         (Some([0xE2, 0x89, 0xA5]), _) => Some((Direction::AtLeast, 3)), // ≥
         (Some([0xE2, 0x89, 0xA4]), _) => Some((Direction::AtMost, 3)),  // ≤
         (_, Some(b'>')) => Some((Direction::AtLeast, 1)),
         (_, Some(b'<')) => Some((Direction::AtMost, 1)),
         _ => None,
     };
-    at += sign.map_or(0, |(_, width)| width);
+    at = at.saturating_add(sign.map_or(0, |(_, width)| width));
     let start = at;
-    let digits_from = |mut at: usize| {
-        while bytes.get(at).is_some_and(u8::is_ascii_digit) {
-            at += 1;
-        }
-        at
-    };
-    at = digits_from(at);
+    at = digits_end(bytes, at);
     if at == start {
         return None;
     }
-    if bytes.get(at) == Some(&b'.') && bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
-        at = digits_from(at + 1);
+    let fraction = at.saturating_add(1);
+    if bytes.get(at) == Some(&b'.') && bytes.get(fraction).is_some_and(u8::is_ascii_digit) {
+        at = digits_end(bytes, fraction);
     }
     let end = at;
     while let Some(&byte) = bytes.get(at) {
         match (byte, plain_ideograph(bytes, at)) {
-            (b'%', _) => at += 1,
+            (b'%', _) => at = at.saturating_add(1),
             (_, Some('年' | '月' | '号')) if at == end => return None,
-            (_, Some(_)) => at += 3,
+            (_, Some(_)) => at = at.saturating_add(3),
             (_, None) => return None,
         }
     }
@@ -126,7 +121,7 @@ fn read_common(text: &str) -> Option<Reading<'_>> {
 /// bytes led by 0xE4…0xE9) other than 百 and the first characters of the direction words.
 #[inline]
 fn plain_ideograph(bytes: &[u8], at: usize) -> Option<char> {
-    let [lead @ 0xE4..=0xE9, second, third] = *bytes.get(at..at + 3)? else {
+    let [lead @ 0xE4..=0xE9, second, third] = *bytes.get(at..at.saturating_add(3))? else {
         return None;
     };
     let code =
@@ -205,17 +200,11 @@ pub fn level_of(words: &str) -> Option<Level> {
 /// when the text starts with it ("-10.62").
 fn first_number(text: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
-    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let first = bytes.iter().position(u8::is_ascii_digit)?;
-    let mut end = first;
-    while digit(end) {
-        end += 1;
-    }
-    if bytes.get(end) == Some(&b'.') && digit(end + 1) {
-        end += 1;
-        while digit(end) {
-            end += 1;
-        }
+    let mut end = digits_end(bytes, first);
+    let fraction = end.saturating_add(1);
+    if bytes.get(end) == Some(&b'.') && bytes.get(fraction).is_some_and(u8::is_ascii_digit) {
+        end = digits_end(bytes, fraction);
     }
     let start = if first == 1 && bytes.first() == Some(&b'-') {
         0
@@ -223,6 +212,15 @@ fn first_number(text: &str) -> Option<(usize, usize)> {
         first
     };
     Some((start, end))
+}
+
+/// Where the run of ASCII digits from `at` ends (`at` itself when there is none).
+#[inline]
+fn digits_end(bytes: &[u8], at: usize) -> usize {
+    let run = bytes.get(at..).map_or(0, |rest| {
+        rest.iter().take_while(|byte| byte.is_ascii_digit()).count()
+    });
+    at.saturating_add(run)
 }
 
 /// Whether the number is part of a date or period: a year ("2022年"), a month ("6月底前",

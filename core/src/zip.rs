@@ -22,12 +22,32 @@ pub struct Entry<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ZipError(pub String);
 
-fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?))
+/// The `len` bytes at `offset` past `at`. Offsets and lengths come from the file itself, so a
+/// damaged one may point anywhere, even past `usize::MAX`: that is `None`, like any other
+/// place past the end.
+fn field(bytes: &[u8], at: usize, offset: usize, len: usize) -> Option<&[u8]> {
+    let start = at.checked_add(offset)?;
+    bytes.get(start..start.checked_add(len)?)
 }
 
-fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+fn u16_at(bytes: &[u8], at: usize, offset: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(
+        field(bytes, at, offset, 2)?.try_into().ok()?,
+    ))
+}
+
+fn u32_at(bytes: &[u8], at: usize, offset: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        field(bytes, at, offset, 4)?.try_into().ok()?,
+    ))
+}
+
+/// Offsets and lengths added up. Saturating is enough: no real file comes near `usize::MAX`,
+/// and a damaged one that does points past the end, where [`field`] reads nothing.
+fn total(lengths: &[usize]) -> usize {
+    lengths
+        .iter()
+        .fold(0_usize, |sum, &length| sum.saturating_add(length))
 }
 
 /// The entries of a ZIP file, from its central directory.
@@ -36,40 +56,40 @@ pub fn entries(bytes: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
     let search_from = bytes.len().saturating_sub(22 + 65_535);
     let end = (search_from..bytes.len().saturating_sub(21))
         .rev()
-        .find(|&at| u32_at(bytes, at) == Some(0x0605_4b50))
+        .find(|&at| u32_at(bytes, at, 0) == Some(0x0605_4b50))
         .ok_or_else(not_zip)?;
-    let count = usize::from(u16_at(bytes, end + 10).ok_or_else(not_zip)?);
+    let count = usize::from(u16_at(bytes, end, 10).ok_or_else(not_zip)?);
     let mut at =
-        usize::try_from(u32_at(bytes, end + 16).ok_or_else(not_zip)?).map_err(|_| not_zip())?;
+        usize::try_from(u32_at(bytes, end, 16).ok_or_else(not_zip)?).map_err(|_| not_zip())?;
     let mut found = Vec::with_capacity(count.min(4096));
     for _ in 0..count {
-        if u32_at(bytes, at) != Some(0x0201_4b50) {
+        if u32_at(bytes, at, 0) != Some(0x0201_4b50) {
             return Err(not_zip());
         }
-        let field = |offset| {
-            u16_at(bytes, at + offset)
+        let length_at = |offset| {
+            u16_at(bytes, at, offset)
                 .map(usize::from)
                 .ok_or_else(not_zip)
         };
-        let (name_len, extra_len, comment_len) = (field(28)?, field(30)?, field(32)?);
-        let method = u16_at(bytes, at + 10).ok_or_else(not_zip)?;
-        let crc32 = u32_at(bytes, at + 16).ok_or_else(not_zip)?;
-        let compressed = u32_at(bytes, at + 20).ok_or_else(not_zip)?;
-        let size = u32_at(bytes, at + 24).ok_or_else(not_zip)?;
+        let (name_len, extra_len, comment_len) = (length_at(28)?, length_at(30)?, length_at(32)?);
+        let method = u16_at(bytes, at, 10).ok_or_else(not_zip)?;
+        let crc32 = u32_at(bytes, at, 16).ok_or_else(not_zip)?;
+        let compressed = u32_at(bytes, at, 20).ok_or_else(not_zip)?;
+        let size = u32_at(bytes, at, 24).ok_or_else(not_zip)?;
         let local =
-            usize::try_from(u32_at(bytes, at + 42).ok_or_else(not_zip)?).map_err(|_| not_zip())?;
-        let name = bytes.get(at + 46..at + 46 + name_len).ok_or_else(not_zip)?;
+            usize::try_from(u32_at(bytes, at, 42).ok_or_else(not_zip)?).map_err(|_| not_zip())?;
+        let name = field(bytes, at, 46, name_len).ok_or_else(not_zip)?;
         if compressed == u32::MAX || size == u32::MAX {
             return Err(ZipError("文件过大（ZIP64），无法读取".to_owned()));
         }
-        if u32_at(bytes, local) != Some(0x0403_4b50) {
+        if u32_at(bytes, local, 0) != Some(0x0403_4b50) {
             return Err(not_zip());
         }
-        let local_name = usize::from(u16_at(bytes, local + 26).ok_or_else(not_zip)?);
-        let local_extra = usize::from(u16_at(bytes, local + 28).ok_or_else(not_zip)?);
-        let start = local + 30 + local_name + local_extra;
+        let local_name = usize::from(u16_at(bytes, local, 26).ok_or_else(not_zip)?);
+        let local_extra = usize::from(u16_at(bytes, local, 28).ok_or_else(not_zip)?);
+        let header = total(&[30, local_name, local_extra]);
         let length = usize::try_from(compressed).map_err(|_| not_zip())?;
-        let data = bytes.get(start..start + length).ok_or_else(not_zip)?;
+        let data = field(bytes, local, header, length).ok_or_else(not_zip)?;
         found.push(Entry {
             name: String::from_utf8_lossy(name).into_owned(),
             method,
@@ -77,7 +97,7 @@ pub fn entries(bytes: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
             size,
             data,
         });
-        at += 46 + name_len + extra_len + comment_len;
+        at = total(&[at, 46, name_len, extra_len, comment_len]);
     }
     Ok(found)
 }
@@ -85,7 +105,7 @@ pub fn entries(bytes: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
 /// A deflated entry as a gzip stream (the same deflate data between a gzip header and the
 /// entry's CRC and size), which any gzip decoder — the browser's included — unpacks.
 pub fn gzip_wrap(entry: &Entry) -> Vec<u8> {
-    let mut gzip = Vec::with_capacity(entry.data.len() + 18);
+    let mut gzip = Vec::with_capacity(entry.data.len().saturating_add(18));
     gzip.extend_from_slice(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
     gzip.extend_from_slice(entry.data);
     gzip.extend_from_slice(&entry.crc32.to_le_bytes());

@@ -8,6 +8,8 @@ use crate::number::{percent, plain, two_places};
 use crate::score::{Grade, NOT_SCORED};
 use crate::Evaluation;
 
+use super::row_number;
+
 /// Columns of the layout: 绩效指标, 一级, 二级, 三级, 指标值, 完成值, 分值, 得分, 原因.
 pub const WIDTH: usize = 9;
 
@@ -92,8 +94,9 @@ impl Layout {
                 formula: None,
             },
         );
+        let index = self.rows.len();
         self.rows.push(row);
-        self.rows.len() - 1
+        index
     }
 
     fn merge(
@@ -142,8 +145,8 @@ impl Layout {
         let offset = self.rows.len();
         self.rows.extend(other.rows);
         self.merges.extend(other.merges.into_iter().map(|m| Merge {
-            first_row: m.first_row + offset,
-            last_row: m.last_row + offset,
+            first_row: m.first_row.saturating_add(offset),
+            last_row: m.last_row.saturating_add(offset),
             ..m
         }));
     }
@@ -271,7 +274,7 @@ fn funds(layout: &mut Layout, form: &Form, figures: Figures) -> usize {
         let reason = layout.row(vec![label("执行偏差原因"), text(&funds.reason)]);
         layout.merge(reason, 1, reason, WIDTH - 1);
     }
-    head + 1
+    head.saturating_add(1)
 }
 
 fn funds_results(
@@ -290,12 +293,9 @@ fn funds_results(
         ),
         Figures::Computed(evaluation) | Figures::Spreadsheet(evaluation) => {
             let funds = &evaluation.score.funds;
-            let rate = if index == 0 {
-                funds.rate
-            } else {
-                funds.sub_rates.get(index - 1).copied().flatten()
-            };
-            let rate = rate.map_or_else(|| text(""), |rate| (percent(rate), Style::Percent));
+            let rate = funds
+                .rate_of(index)
+                .map_or_else(|| text(""), |rate| (percent(rate), Style::Percent));
             let score = if index == 0 {
                 (two_places(funds.score), Style::Number)
             } else {
@@ -367,7 +367,7 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures, budget_row: us
                     }
                     _ => {
                         if let Some((start, _)) = level2_start.take() {
-                            layout.merge(start, 2, last - 1, 2);
+                            layout.merge(start, 2, last.saturating_sub(1), 2);
                         }
                         level2_start = Some((last, level2));
                     }
@@ -404,7 +404,7 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures, budget_row: us
             layout.merge(subtotal, 2, subtotal, 5);
             if subtotal > first && !form.rows_unweighted() {
                 let range =
-                    |column: char| format!("SUM({column}{}:{column}{})", first + 1, subtotal);
+                    |column: char| format!("SUM({column}{}:{column}{subtotal})", row_number(first));
                 layout.formula(subtotal, 6, range('G'));
                 layout.formula(subtotal, 7, range('H'));
             }
@@ -450,9 +450,9 @@ fn indicators(layout: &mut Layout, form: &Form, figures: Figures, budget_row: us
         let sum = |column: char, of: char| {
             let cells: Vec<String> = subtotals
                 .iter()
-                .map(|row| format!("{column}{}", row + 1))
+                .map(|row| format!("{column}{}", row_number(*row)))
                 .collect();
-            format!("{of}{}+{}", budget_row + 1, cells.join("+"))
+            format!("{of}{}+{}", row_number(budget_row), cells.join("+"))
         };
         layout.formula(total_row, 6, sum('G', 'F'));
         layout.formula(total_row, 7, sum('H', 'H'));

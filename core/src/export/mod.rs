@@ -9,6 +9,11 @@ use crate::model::Document;
 use crate::Evaluation;
 use layout::{form_layout, Figures, Layout};
 
+/// The number Excel and WPS give the row (or sheet) at `index` here: they count from 1.
+fn row_number(index: usize) -> usize {
+    index.saturating_add(1)
+}
+
 /// Every form of the document as typed, one after another.
 pub fn document_as_typed(document: &Document) -> Layout {
     let mut all = Layout::default();

@@ -7,6 +7,8 @@ use crate::export::layout::{Layout, Style};
 use crate::number::{read_number, read_rate, NumberCell};
 use crate::zip::write_stored;
 
+use super::row_number;
+
 /// Column widths, in characters, of the layout's nine columns.
 const WIDTHS: [u32; 9] = [6, 11, 13, 26, 15, 15, 8, 9, 24];
 
@@ -32,7 +34,7 @@ fn escape(text: &str) -> String {
 
 /// "A", "B" … "I" for columns 0…8 (the layout is nine wide).
 fn column_name(column: usize) -> char {
-    char::from(b'A' + u8::try_from(column % 26).unwrap_or(0))
+    char::from(b'A'.saturating_add(u8::try_from(column % 26).unwrap_or(0)))
 }
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique.
@@ -44,15 +46,15 @@ fn sheet_name(name: &str, index: usize, taken: &[String]) -> String {
         .take(28)
         .collect();
     let base = if cleaned.is_empty() {
-        format!("表{}", index + 1)
+        format!("表{}", row_number(index))
     } else {
         cleaned
     };
     let mut candidate = base.clone();
-    let mut n = 2;
+    let mut n = 2_usize;
     while taken.contains(&candidate) {
         candidate = format!("{base}({n})");
-        n += 1;
+        n = n.saturating_add(1);
     }
     candidate
 }
@@ -95,15 +97,15 @@ fn sheet_xml(layout: &Layout) -> String {
     } else {
         &layout.widths[..]
     };
-    for (i, width) in widths.iter().enumerate() {
+    for (n, width) in (1_usize..).zip(widths) {
         xml.push_str(&format!(
-            "<col min=\"{n}\" max=\"{n}\" width=\"{width}\" customWidth=\"1\"/>",
-            n = i + 1
+            "<col min=\"{n}\" max=\"{n}\" width=\"{width}\" customWidth=\"1\"/>"
         ));
     }
     xml.push_str("</cols><sheetData>");
     for (r, row) in layout.rows.iter().enumerate() {
-        xml.push_str(&format!("<row r=\"{}\">", r + 1));
+        let number = row_number(r);
+        xml.push_str(&format!("<row r=\"{number}\">"));
         let blank = row.iter().all(|cell| cell.text.is_empty())
             && !layout
                 .merges
@@ -111,7 +113,7 @@ fn sheet_xml(layout: &Layout) -> String {
                 .any(|m| (m.first_row..=m.last_row).contains(&r));
         if !blank {
             for (c, cell) in row.iter().enumerate() {
-                let reference = format!("{}{}", column_name(c), r + 1);
+                let reference = format!("{}{number}", column_name(c));
                 let style = if layout.is_covered(r, c) {
                     covered_style(layout, r, c)
                 } else {
@@ -134,9 +136,9 @@ fn sheet_xml(layout: &Layout) -> String {
             xml.push_str(&format!(
                 "<mergeCell ref=\"{}{}:{}{}\"/>",
                 column_name(m.first_column),
-                m.first_row + 1,
+                row_number(m.first_row),
                 column_name(m.last_column),
-                m.last_row + 1
+                row_number(m.last_row)
             ));
         }
         xml.push_str("</mergeCells>");
@@ -210,7 +212,7 @@ pub fn workbook(sheets: &[(&str, Layout)]) -> Vec<u8> {
     );
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (index, ((_, layout), name)) in sheets.iter().zip(&names).enumerate() {
-        let n = index + 1;
+        let n = row_number(index);
         types.push_str(&format!(
             "<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         ));
@@ -230,7 +232,7 @@ pub fn workbook(sheets: &[(&str, Layout)]) -> Vec<u8> {
     book.push_str("</sheets></workbook>");
     rels.push_str(&format!(
         "<Relationship Id=\"rId{}\" Type=\"{RELATIONSHIPS}/styles\" Target=\"styles.xml\"/></Relationships>",
-        sheets.len() + 1
+        sheets.len().saturating_add(1)
     ));
     let package_rels = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\

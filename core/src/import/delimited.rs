@@ -71,7 +71,11 @@ pub fn looks_like_csv(text: &str) -> bool {
         .collect();
     counts.len() >= 2
         && counts.iter().all(|&n| n >= 2)
-        && counts.windows(2).filter(|w| w.first() == w.get(1)).count() * 2
+        && counts
+            .windows(2)
+            .filter(|w| w.first() == w.get(1))
+            .count()
+            .saturating_mul(2)
             >= counts.len().saturating_sub(1)
 }
 

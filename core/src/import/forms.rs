@@ -238,11 +238,15 @@ fn labelled_value(row: &[String], label: impl Fn(&str) -> bool) -> Option<String
         let key = header_key(cell);
         label(key.trim_end_matches([':', '：']))
     })?;
+    first_filled_after(row, at).map(str::to_owned)
+}
+
+/// The first non-empty cell after cell `at`, trimmed.
+fn first_filled_after(row: &[String], at: usize) -> Option<&str> {
     row.iter()
-        .skip(at + 1)
+        .skip(at.saturating_add(1))
         .map(|cell| cell.trim())
         .find(|cell| !cell.is_empty())
-        .map(str::to_owned)
 }
 
 fn is_blank_row(row: &[String]) -> bool {
@@ -438,11 +442,11 @@ impl Reader<'_> {
                 let end = data_end(block.rows.end, blocks.peek());
                 let data = rows.get(block.rows.end..end).unwrap_or_default();
                 self.header(&block, data);
-                index = block.rows.end.max(index + 1);
+                index = block.rows.end.max(index.saturating_add(1));
                 continue;
             }
             self.row(row.clone());
-            index += 1;
+            index = index.saturating_add(1);
         }
     }
 
@@ -495,7 +499,7 @@ impl Reader<'_> {
         }
         if self.rows_read > MAX_ROWS {
             // Past the cap only counting remains, for the notice.
-            self.rows_read += 1;
+            self.rows_read = self.rows_read.saturating_add(1);
             return;
         }
         if let Some((label, name)) = name_in_row(&row) {
@@ -775,20 +779,19 @@ impl Reader<'_> {
         let Some(slot) = slot else {
             return;
         };
-        let target = if slot == 0 {
-            &mut funds.total
-        } else {
-            match funds.sub_rows.get_mut(slot - 1) {
-                Some(row) => row,
-                None => return,
-            }
+        let Some(target) = funds.row_mut(slot) else {
+            return;
         };
         let get = |role| columns.cell(row, role).trim().to_owned();
         target.initial = get(Role::Initial);
         target.full_year = get(Role::FullYear);
         target.executed = get(Role::Executed);
         target.claimed_rate = get(Role::Rate);
+        if !label.is_empty() && slot != 0 {
+            target.label = label_text(row, &label);
+        }
         if slot == 0 {
+            target.claimed_score = get(Role::Score);
             let weight = get(Role::Weight);
             if !weight.is_empty() {
                 funds.weight = weight;
@@ -798,10 +801,6 @@ impl Reader<'_> {
                 funds.weight = points;
                 source = Some(WeightSource::Header(label.clone()));
             }
-            target.claimed_score = get(Role::Score);
-        }
-        if !label.is_empty() && slot != 0 {
-            target.label = label_text(row, &label);
         }
         if let Some(source) = source {
             self.reading.budget_weight = source;
@@ -915,7 +914,7 @@ impl Reader<'_> {
             }
             return;
         }
-        self.rows_read += 1;
+        self.rows_read = self.rows_read.saturating_add(1);
         if self.rows_read > MAX_ROWS {
             return;
         }
@@ -1102,10 +1101,11 @@ fn held_by_data(roles: Vec<Option<Role>>, data: &[Vec<String>]) -> Vec<Option<Ro
                     .filter_map(|row| row.get(c))
                     .map(read)
                     .filter(|cell| *cell != NumberCell::Empty);
-                let (words, all) = cells.fold((0, 0), |(words, all), cell| {
-                    (words + usize::from(cell == NumberCell::Unreadable), all + 1)
+                let (words, all) = cells.fold((0_usize, 0_usize), |(words, all), cell| {
+                    let word = usize::from(cell == NumberCell::Unreadable);
+                    (words.saturating_add(word), all.saturating_add(1))
                 });
-                if words * 2 > all {
+                if words.saturating_mul(2) > all {
                     role.is_funds().then_some(Role::Label)
                 } else {
                     Some(role)
@@ -1124,9 +1124,10 @@ fn row_weight(mut roles: Vec<Option<Role>>) -> Vec<Option<Role>> {
     if let (2.., Some(name)) = (weights, name) {
         let after = roles
             .iter()
+            .enumerate()
             .skip(name)
-            .position(|r| *r == Some(Role::Weight))
-            .map(|i| i + name);
+            .find(|(_, r)| **r == Some(Role::Weight))
+            .map(|(i, _)| i);
         if after.is_some() {
             for (i, role) in roles.iter_mut().enumerate() {
                 if *role == Some(Role::Weight) && Some(i) != after {
@@ -1240,12 +1241,7 @@ fn name_in_row(row: &[String]) -> Option<(String, String)> {
         let key = key.trim_end_matches([':', '：']);
         is_name_label(key).then(|| (i, key.to_owned()))
     })?;
-    let name = row
-        .iter()
-        .skip(index + 1)
-        .map(|c| c.trim())
-        .find(|c| !c.is_empty())
-        .unwrap_or("");
+    let name = first_filled_after(row, index).unwrap_or("");
     Some((label, name.trim_matches(['　', ' ']).to_owned()))
 }
 
@@ -1305,7 +1301,7 @@ fn claimed_grade(row: &[String]) -> Option<String> {
         }
         return keys
             .iter()
-            .skip(at + 1)
+            .skip(at.saturating_add(1))
             .find(|key| !key.is_empty())
             .cloned();
     }
@@ -1347,12 +1343,12 @@ pub fn split_declared(level1: &str) -> (String, String) {
     let mut name = String::new();
     let mut declared = String::new();
     let mut in_bracket = String::new();
-    let mut depth = 0;
+    let mut depth = 0_usize;
     for c in key.chars() {
         match c {
-            '(' => depth += 1,
+            '(' => depth = depth.saturating_add(1),
             ')' if depth > 0 => {
-                depth -= 1;
+                depth = depth.saturating_sub(1);
                 if let Some(points) = in_bracket.strip_suffix('分') {
                     if matches!(read_number(points), NumberCell::Number(_)) {
                         declared = points.to_owned();

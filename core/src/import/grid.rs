@@ -67,7 +67,7 @@ pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
     let mut merges = Vec::new();
     for (r, row) in rows.into_iter().enumerate() {
         if grid.len() <= r {
-            grid.resize_with(r + 1, Vec::new);
+            grid.resize_with(r.saturating_add(1), Vec::new);
         }
         let mut c = 0;
         for (text, rowspan, colspan) in row {
@@ -76,7 +76,7 @@ pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
                 .and_then(|g| g.get(c))
                 .is_some_and(Option::is_some)
             {
-                c += 1;
+                c = c.saturating_add(1);
             }
             let (rowspan, colspan) = (rowspan.clamp(1, MAX_SPAN), colspan.clamp(1, MAX_SPAN));
             let mut text = Some(text);
@@ -88,28 +88,26 @@ pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
                     columns: colspan,
                 });
             }
-            for dr in 0..rowspan {
-                let target = r + dr;
+            let end = c.saturating_add(colspan);
+            for (dr, target) in (r..r.saturating_add(rowspan)).enumerate() {
                 if grid.len() <= target {
-                    grid.resize_with(target + 1, Vec::new);
+                    grid.resize_with(target.saturating_add(1), Vec::new);
                 }
                 let Some(target_row) = grid.get_mut(target) else {
                     continue;
                 };
-                if target_row.len() < c + colspan {
-                    target_row.resize(c + colspan, None);
+                if target_row.len() < end {
+                    target_row.resize(end, None);
                 }
-                for dc in 0..colspan {
-                    if let Some(slot) = target_row.get_mut(c + dc) {
-                        *slot = Some(if dr == 0 && dc == 0 {
-                            text.take().unwrap_or_default()
-                        } else {
-                            String::new()
-                        });
-                    }
+                for (dc, slot) in target_row.iter_mut().skip(c).take(colspan).enumerate() {
+                    *slot = Some(if dr == 0 && dc == 0 {
+                        text.take().unwrap_or_default()
+                    } else {
+                        String::new()
+                    });
                 }
             }
-            c += colspan;
+            c = end;
         }
     }
     Table {

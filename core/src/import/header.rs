@@ -354,7 +354,7 @@ pub fn header_key(text: &str) -> String {
     let mut depth = 0usize;
     for c in folded.chars() {
         match c {
-            '(' | '[' | '【' | '〔' => depth += 1,
+            '(' | '[' | '【' | '〔' => depth = depth.saturating_add(1),
             ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
             c if depth == 0 => key.push(c),
             _ => {}

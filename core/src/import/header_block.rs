@@ -113,19 +113,21 @@ pub fn header_blocks(table: &Table) -> Vec<HeaderBlock> {
     let mut at = 0;
     while at < lines.len() {
         if lines.get(at) != Some(&Line::Header) {
-            at += 1;
+            at = at.saturating_add(1);
             continue;
         }
         let mut start = at;
         while start > floor
-            && at - start + 1 < MAX_ROWS
-            && lines.get(start - 1) == Some(&Line::Words)
+            && at.saturating_sub(start) < MAX_ROWS - 1
+            && lines.get(start.saturating_sub(1)) == Some(&Line::Words)
         {
-            start -= 1;
+            start = start.saturating_sub(1);
         }
-        let mut end = at + 1;
-        while end - start < MAX_ROWS && matches!(lines.get(end), Some(Line::Header | Line::Words)) {
-            end += 1;
+        let mut end = at.saturating_add(1);
+        while end.saturating_sub(start) < MAX_ROWS
+            && matches!(lines.get(end), Some(Line::Header | Line::Words))
+        {
+            end = end.saturating_add(1);
         }
         blocks.push(read_block(table, start..end));
         floor = end;
@@ -198,7 +200,8 @@ fn inferred_anchor(
     row: usize,
     column: usize,
 ) -> Option<(usize, usize)> {
-    let divided = |c: usize| (row + 1..block.end).any(|r| !cell(table, r, c).is_empty());
+    let divided =
+        |c: usize| (row.saturating_add(1)..block.end).any(|r| !cell(table, r, c).is_empty());
     if !divided(column) {
         return None;
     }

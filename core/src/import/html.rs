@@ -169,7 +169,7 @@ pub fn clean(text: &str) -> String {
     let end = lines
         .iter()
         .rposition(|l| !l.is_empty())
-        .map_or(start, |i| i + 1);
+        .map_or(start, |i| i.saturating_add(1));
     lines.get(start..end).unwrap_or_default().join("\n")
 }
 

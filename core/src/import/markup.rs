@@ -31,14 +31,11 @@ impl<'a> Tokens<'a> {
 
     /// Skips everything up to and including `</name>` (the raw text of `<script>`, `<style>`).
     pub fn skip_element(&mut self, name: &str) {
-        let closing = format!("</{name}");
-        let at = self.rest.to_ascii_lowercase().find(&closing);
+        let at = find_tag(self.rest, "</", name);
         self.rest = match at {
             Some(at) => {
                 let after = self.rest.get(at..).unwrap_or("");
-                after
-                    .find('>')
-                    .map_or("", |end| after.get(end + 1..).unwrap_or(""))
+                after.split_once('>').map_or("", |(_, rest)| rest)
             }
             None => "",
         };
@@ -66,9 +63,7 @@ impl<'a> Iterator for Tokens<'a> {
             let after = self.rest;
             for (start, end) in [("<!--", "-->"), ("<?", "?>")] {
                 if let Some(body) = after.strip_prefix(start) {
-                    self.rest = body
-                        .find(end)
-                        .map_or("", |at| body.get(at + end.len()..).unwrap_or(""));
+                    self.rest = body.split_once(end).map_or("", |(_, rest)| rest);
                 }
             }
             if self.rest.len() != after.len() {
@@ -84,7 +79,7 @@ impl<'a> Iterator for Tokens<'a> {
                 return Some(Token::Text(after));
             };
             let tag = after.get(1..close).unwrap_or("");
-            self.rest = after.get(close + 1..).unwrap_or("");
+            self.rest = after.get(close.saturating_add(1)..).unwrap_or("");
             if tag.starts_with('!') {
                 continue;
             }
@@ -125,6 +120,25 @@ fn tag_end(text: &str) -> Option<usize> {
             (None, '>') => return Some(i),
             _ => {}
         }
+    }
+    None
+}
+
+/// Where `opening` (`<` or `</`) followed by the tag `name` (any case) first stands in
+/// `text`. It walks the text once without copying it: a paste with thousands of `<style>`
+/// elements asks once per element, so a lower-cased copy of the rest each time would read a
+/// 4 MB paste in quadratic time.
+pub fn find_tag(text: &str, opening: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| rest.find(opening)) {
+        let at = from.saturating_add(found);
+        let start = at.saturating_add(opening.len());
+        let tag = bytes.get(start..start.saturating_add(name.len()));
+        if tag.is_some_and(|tag| tag.eq_ignore_ascii_case(name.as_bytes())) {
+            return Some(at);
+        }
+        from = start;
     }
     None
 }
@@ -184,17 +198,18 @@ pub fn decode_entities(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(rest.get(..at).unwrap_or(""));
-        let after = rest.get(at + 1..).unwrap_or("");
-        let end = after.find(';').filter(|&end| end <= 10);
-        let decoded = end.and_then(|end| entity(after.get(..end).unwrap_or("")));
-        match (decoded, end) {
-            (Some(c), Some(end)) => {
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        let decoded = after
+            .split_once(';')
+            .filter(|(name, _)| name.len() <= 10)
+            .and_then(|(name, tail)| Some((entity(name)?, tail)));
+        match decoded {
+            Some((c, tail)) => {
                 out.push(c);
-                rest = after.get(end + 1..).unwrap_or("");
+                rest = tail;
             }
-            _ => {
+            None => {
                 out.push('&');
                 rest = after;
             }

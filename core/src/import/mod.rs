@@ -25,7 +25,7 @@ use grid::Block;
 pub fn read_blocks(text: &str, html: Option<&str>) -> Vec<Block> {
     // A UTF-8 byte-order mark (CSV files from Excel) is not text.
     let text = text.trim_start_matches('\u{feff}');
-    if let Some(html) = html.filter(|h| h.to_ascii_lowercase().contains("<table")) {
+    if let Some(html) = html.filter(|h| markup::find_tag(h, "<", "table").is_some()) {
         let blocks = html::parse(html);
         if blocks.iter().any(|b| matches!(b, Block::Table(_))) {
             return blocks;
@@ -58,7 +58,7 @@ impl Source {
     /// A paste: its `text/plain` and, when present, `text/html`. Content over [`MAX_BYTES`]
     /// is refused with the import that says so.
     pub fn paste(text: &str, html: Option<&str>) -> Result<Source, Imported> {
-        if let Some(refused) = too_large(text.len() + html.map_or(0, str::len)) {
+        if let Some(refused) = too_large(text.len().saturating_add(html.map_or(0, str::len))) {
             return Err(refused);
         }
         let empty = text.trim().is_empty() && html.is_none_or(|h| h.trim().is_empty());

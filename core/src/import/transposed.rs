@@ -24,7 +24,7 @@ fn figure_row(row: &[String]) -> Option<usize> {
     // is not one.
     let rest: Vec<&String> = row
         .iter()
-        .skip(at + 1)
+        .skip(at.saturating_add(1))
         .filter(|c| !c.trim().is_empty())
         .collect();
     let numbers = rest.iter().all(|c| is_number_cell(c)) && !rest.is_empty();
@@ -47,10 +47,10 @@ pub fn turn(table: &mut Table) {
                 .is_some_and(|role| matches!(role, Role::FullYear | Role::Executed))
         });
         if run.len() < MIN_ROWS || !amounts {
-            at += run.len().max(1);
+            at = at.saturating_add(run.len().max(1));
             continue;
         }
-        let header_row = at - 1;
+        let header_row = at.saturating_sub(1);
         let label_at = run
             .first()
             .and_then(|&r| table.rows.get(r))
@@ -58,7 +58,7 @@ pub fn turn(table: &mut Table) {
             .unwrap_or(0);
         let header = table.rows.get(header_row).cloned().unwrap_or_default();
         // The sources: the header's labels over columns where some figure row has a number.
-        let sources: Vec<usize> = (label_at + 1..header.len())
+        let sources: Vec<usize> = (label_at.saturating_add(1)..header.len())
             .filter(|&c| {
                 header.get(c).is_some_and(|h| !h.trim().is_empty())
                     && run.iter().any(|&r| {
@@ -71,7 +71,7 @@ pub fn turn(table: &mut Table) {
             })
             .collect();
         if sources.is_empty() {
-            at += run.len();
+            at = at.saturating_add(run.len());
             continue;
         }
         let cell = |r: usize, c: usize| -> String {
@@ -84,11 +84,11 @@ pub fn turn(table: &mut Table) {
         };
         let corner = header
             .iter()
-            .take(label_at + 1)
+            .take(label_at.saturating_add(1))
             .find(|c| !c.trim().is_empty() && header_key(c) != "项目")
             .cloned()
             .unwrap_or_default();
-        let mut turned = Vec::with_capacity(sources.len() + 1);
+        let mut turned = Vec::with_capacity(sources.len().saturating_add(1));
         turned.push(
             std::iter::once(corner)
                 .chain(run.iter().map(|&r| cell(r, label_at)))
@@ -101,14 +101,14 @@ pub fn turn(table: &mut Table) {
                     .collect(),
             );
         }
-        let end = at + run.len();
+        let end = at.saturating_add(run.len());
         let added = turned.len();
         table.rows.splice(header_row..end, turned);
         // The merges of the rows turned no longer say anything about them.
         if let Some(merges) = table.merges.as_mut() {
-            merges.retain(|m| m.row + m.rows <= header_row || m.row >= end);
+            merges.retain(|m| m.row.saturating_add(m.rows) <= header_row || m.row >= end);
         }
-        at = header_row + added + 1;
+        at = header_row.saturating_add(added).saturating_add(1);
     }
 }
 

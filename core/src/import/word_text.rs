@@ -24,7 +24,7 @@ pub fn looks_like_word_text(text: &str) -> bool {
         .iter()
         .filter(|line| is_cell_line(line) && line.matches('\t').count() == 1)
         .count();
-    cell_lines >= 4 && cell_lines * 2 >= lines.len()
+    cell_lines >= 4 && cell_lines.saturating_mul(2) >= lines.len()
 }
 
 fn is_cell_line(line: &str) -> bool {
@@ -50,7 +50,7 @@ pub fn parse(text: &str) -> Vec<Block> {
             }
             blanks = 0;
         } else if line.trim().is_empty() {
-            blanks += 1;
+            blanks = blanks.saturating_add(1);
         } else if is_title(line) || cells.is_empty() {
             flush_table(&mut blocks, &mut cells);
             blocks.push(Block::Line(line.trim().to_owned()));
@@ -107,7 +107,7 @@ fn rebuild_rows(cells: Vec<Cell>) -> Vec<Vec<String>> {
             .iter()
             .find(|c| !c.trim().is_empty())
             .is_some_and(|c| is_total_label(c));
-        let fits = width.is_some_and(|w| current.len() + segment.len() <= w);
+        let fits = width.is_some_and(|w| current.len().saturating_add(segment.len()) <= w);
         if !current.is_empty() && (opens_total || !fits) {
             rows.push(std::mem::take(&mut current));
         }
@@ -137,6 +137,6 @@ fn tidy(text: &str) -> String {
     let end = lines
         .iter()
         .rposition(|l| !l.trim().is_empty())
-        .map_or(start, |i| i + 1);
+        .map_or(start, |i| i.saturating_add(1));
     lines.get(start..end).unwrap_or_default().join("\n")
 }

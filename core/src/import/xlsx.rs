@@ -117,10 +117,9 @@ fn excel_number(value: &str, percent: bool) -> String {
     } else {
         number
     };
-    let digits =
-        15_i64 - i64::from(number.abs().max(Decimal::ONE).trunc().to_string().len() as u32);
+    let integer_digits = number.abs().max(Decimal::ONE).trunc().to_string().len();
     let rounded = number.round_dp_with_strategy(
-        u32::try_from(digits.max(0)).unwrap_or(0),
+        u32::try_from(15_usize.saturating_sub(integer_digits)).unwrap_or(0),
         RoundingStrategy::MidpointAwayFromZero,
     );
     let text = rounded.normalize().to_string();
@@ -158,8 +157,8 @@ fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
     let mut cell: Option<(usize, usize, String, bool)> = None;
     let mut value = String::new();
     let mut in_value = false;
-    let mut next_row = 0;
-    let mut cells = 0;
+    let mut next_row = 0_usize;
+    let mut cells = 0_usize;
     for token in Tokens::new(xml) {
         match token {
             Token::Open {
@@ -197,7 +196,7 @@ fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
                 "v" | "t" => in_value = false,
                 "c" => {
                     if let Some((row, column, kind, is_percent)) = cell.take() {
-                        cells += 1;
+                        cells = cells.saturating_add(1);
                         if cells > MAX_CELLS || row > MAX_CELLS || column > 16_384 {
                             break;
                         }
@@ -215,11 +214,11 @@ fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
                             _ => excel_number(value.trim(), is_percent),
                         };
                         if rows.len() <= row {
-                            rows.resize_with(row + 1, Vec::new);
+                            rows.resize_with(row.saturating_add(1), Vec::new);
                         }
                         if let Some(target) = rows.get_mut(row) {
                             if target.len() <= column {
-                                target.resize(column + 1, String::new());
+                                target.resize(column.saturating_add(1), String::new());
                             }
                             if let Some(slot) = target.get_mut(column) {
                                 *slot = text;
@@ -227,7 +226,7 @@ fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
                         }
                     }
                 }
-                "row" => next_row += 1,
+                "row" => next_row = next_row.saturating_add(1),
                 _ => {}
             },
             Token::Text(text) if in_value => value.push_str(&decode_entities(text)),
