@@ -15,17 +15,29 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   mapfile -t targets < <(grep -E '^name = ' Cargo.toml | sed 's/name = "\(.*\)"/\1/' | grep -v zipin-fuzz)
 fi
+tables=$(mktemp -d)
+find ../core/tests/fixtures -name form.tsv | while read -r form; do
+  cp "$form" "$tables/$(basename "$(dirname "$form")").tsv"
+done
 for target in "${targets[@]}"; do
   started=$(date +%s)
   # Targets whose inputs random bytes rarely reach (a whole JSON document, a ZIP) start from
   # real ones in seeds/<target>/, beside the corpus libFuzzer grows in corpus/<target>/.
-  dirs=()
+  # The text targets also start from every fixture form's TSV (templates and variants), at
+  # 8 KB, so mutations begin inside real headers; structured_forms builds whole tables itself.
+  dirs=() len=$max_len
   if [ -d "seeds/$target" ]; then
     mkdir -p "corpus/$target"
     dirs=("corpus/$target" "seeds/$target")
   fi
-  output=$(RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$target" "${dirs[@]}" -- -runs="$runs" -max_len="$max_len" -rss_limit_mb=2048 -timeout=10 2>&1)
+  case $target in
+    paste_text|delimited|word_text)
+      mkdir -p "corpus/$target" "$tables"
+      dirs=("corpus/$target" "$tables") len=$(( max_len > 8192 ? max_len : 8192 )) ;;
+    structured_forms) len=$(( max_len > 4096 ? max_len : 4096 )) ;;
+  esac
+  output=$(RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$target" "${dirs[@]}" -- -runs="$runs" -max_len="$len" -rss_limit_mb=2048 -timeout=10 2>&1)
   status=$?
   done_line=$(echo "$output" | grep -E '^Done [0-9]+ runs' | tail -1)
-  echo "$(date +%F) | $target | ${done_line:-no summary} | max_len $max_len | exit $status | $(( $(date +%s) - started )) s"
+  echo "$(date +%F) | $target | ${done_line:-no summary} | max_len $len | exit $status | $(( $(date +%s) - started )) s"
 done

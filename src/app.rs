@@ -311,7 +311,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <main {onfocusin}>
                     <Workspace document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()}
-                        last_import={state.last_import.clone()} readings={state.readings.clone()} />
+                        last_import={state.last_import.clone()} readings={state.readings.clone()} reading={state.reading} />
                 </main>
             </div>
         </ContextProvider<Lang>>
@@ -516,7 +516,7 @@ fn use_host_messages(
                             text,
                             html,
                             replace,
-                        }) => import_paste(&dispatch, &text, html.as_deref(), replace),
+                        }) => import_paste(&dispatch, text, html, replace),
                         None => {}
                     }
                 })

@@ -9,7 +9,7 @@ use zipin_core::import::{office, Source};
 use zipin_core::model::Document;
 use zipin_core::zip::{entries, gzip_wrap};
 
-use crate::streams::{error, gunzip};
+use crate::streams::{error, gunzip, Unpacked};
 
 /// What a file held.
 pub enum Opened {
@@ -77,18 +77,41 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
+/// The most one entry of a .docx / .xlsx may inflate to: a sheet or document far larger than
+/// any form (a 5,000-row sheet is a few MB).
+const ENTRY_LIMIT: usize = 32 * 1024 * 1024;
+
+/// The most all the entries read from one file may inflate to together.
+const FILE_LIMIT: usize = 64 * 1024 * 1024;
+
+fn too_large(entry: &str) -> String {
+    format!(
+        "文件中的 {entry} 解压后超过 {} MB（可能是损坏或恶意构造的文件），未读取。",
+        ENTRY_LIMIT / 1_048_576
+    )
+}
+
 /// A .docx or .xlsx: the entries the readers need, unpacked by the browser.
 async fn office_file(bytes: &[u8]) -> Result<Source, String> {
     let all = entries(bytes).map_err(|e| e.0)?;
     let mut texts = Vec::new();
+    let mut total = 0usize;
     for entry in all.iter().filter(|entry| office::needed(&entry.name)) {
+        // Each entry, and all of them together, within the caps, counted as they inflate.
+        let limit = ENTRY_LIMIT.min(FILE_LIMIT.saturating_sub(total));
         let data = match entry.method {
-            0 => entry.data.to_vec(),
-            8 => gunzip(&gzip_wrap(entry))
-                .await
-                .map_err(|why| format!("解压 {} 失败：{why}", entry.name))?,
+            0 if entry.data.len() <= limit => entry.data.to_vec(),
+            0 => return Err(too_large(&entry.name)),
+            8 => match gunzip(&gzip_wrap(entry), limit).await {
+                Ok(data) => data,
+                Err(Unpacked::TooLarge { .. }) => return Err(too_large(&entry.name)),
+                Err(Unpacked::Failed(why)) => {
+                    return Err(format!("解压 {} 失败：{why}", entry.name))
+                }
+            },
             other => return Err(format!("不支持的压缩方式（{other}）")),
         };
+        total = total.saturating_add(data.len());
         texts.push((
             entry.name.clone(),
             String::from_utf8_lossy(&data).into_owned(),

@@ -180,6 +180,7 @@ strings! {
     RoleIgnore => "（忽略此列）", "(ignore)";
     MappingHeld => "这次粘贴还没有导入：有的列装着数字，但表头没能识别。请在下面指定这些列的含义，再点“按此导入”。",
         "Nothing was imported yet: some columns hold numbers under headers zipin does not know. Say what they hold below, then press Import with these columns.";
+    ReadingPaste => "正在读取粘贴的内容（{size}）……", "Reading the paste ({size})…";
     ReadingTitle => "导入读取情况", "How the import was read";
     ReadingColumns => "读入列数 ", "columns read: ";
     ReadingBudgetWeight => "预算执行分值来自", "Budget weight from";

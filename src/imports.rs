@@ -40,6 +40,18 @@ impl ImportRecord {
         }
     }
 
+    /// A paste read with the column choices the user made before (or its refusal, when it
+    /// is too large to read).
+    pub fn pasted(text: &str, html: Option<&str>, replace: bool) -> Self {
+        match Source::paste(text, html) {
+            Ok(source) => {
+                let imported = source.read(&crate::layouts::load());
+                ImportRecord::new(Rc::new(source), imported, replace)
+            }
+            Err(refused) => ImportRecord::new(Rc::default(), refused, replace),
+        }
+    }
+
     /// Whether it waits for the user to say what some column holds.
     pub fn held(&self) -> bool {
         self.imported.needs_mapping()

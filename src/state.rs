@@ -30,6 +30,9 @@ pub struct AppState {
     pub last_import: Option<Shared<ImportRecord>>,
     /// How each imported form was read, by form id.
     pub readings: Shared<Readings>,
+    /// The size in bytes of a paste being read: a large one is announced in a frame of its own
+    /// before the reading holds the page (see `paste_box::import_paste`).
+    pub reading: Option<usize>,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -54,6 +57,8 @@ pub enum Action {
         document: Document,
     },
     RenameDocument(String),
+    /// A paste of this many bytes is about to be read.
+    Reading(usize),
     /// Takes in an import, or holds it while some column's meaning must be chosen.
     Import(ImportRecord),
     /// The content of an earlier import read again (after a column choice): its forms take
@@ -74,6 +79,7 @@ impl AppState {
             active,
             last_import: None,
             readings: Shared::default(),
+            reading: None,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -116,6 +122,7 @@ impl AppState {
             active,
             last_import: self.last_import.clone(),
             readings: self.readings.clone(),
+            reading: self.reading,
             undo,
             redo: Vec::new(),
         }
@@ -129,6 +136,7 @@ impl AppState {
         let held = |state: &AppState, record: ImportRecord| {
             Rc::new(AppState {
                 last_import: Some(Shared(Rc::new(record))),
+                reading: None,
                 ..state.clone()
             })
         };
@@ -193,6 +201,7 @@ impl AppState {
         Rc::new(AppState {
             readings: Shared(Rc::new(with_record(&next.readings, &record))),
             last_import: Some(record),
+            reading: None,
             ..(*next).clone()
         })
     }
@@ -291,6 +300,10 @@ impl Reducible for AppState {
                 })
             }
             Action::Select(_) => self,
+            Action::Reading(bytes) => Rc::new(AppState {
+                reading: Some(bytes),
+                ..(*self).clone()
+            }),
             Action::Import(record) => self.take_import(record, Vec::new()),
             Action::Reimport { previous, imported } => {
                 let record = ImportRecord::new(previous.source.clone(), imported, previous.replace);

@@ -5,7 +5,10 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, ReadableStream, ReadableWritablePair, Response, WritableStream};
+use web_sys::{
+    Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair, Response,
+    WritableStream,
+};
 
 /// A JS error as text.
 pub fn error(value: JsValue) -> String {
@@ -27,8 +30,8 @@ pub async fn bytes(response: Response) -> Result<Vec<u8>, String> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Runs bytes through `CompressionStream('gzip')` or `DecompressionStream('gzip')`.
-async fn transform(data: &[u8], class: &str) -> Result<Vec<u8>, String> {
+/// The stream of bytes through `CompressionStream('gzip')` or `DecompressionStream('gzip')`.
+fn transformed(data: &[u8], class: &str) -> Result<ReadableStream, String> {
     let parts = Array::new();
     parts.push(&Uint8Array::from(data));
     let blob = Blob::new_with_u8_array_sequence(&parts).map_err(error)?;
@@ -42,18 +45,54 @@ async fn transform(data: &[u8], class: &str) -> Result<Vec<u8>, String> {
     let side = |name: &str| js_sys::Reflect::get(&stream, &JsValue::from_str(name)).map_err(error);
     let readable: ReadableStream = side("readable")?.unchecked_into();
     let writable: WritableStream = side("writable")?.unchecked_into();
-    let piped = blob
+    Ok(blob
         .stream()
-        .pipe_through(&ReadableWritablePair::new(&readable, &writable));
-    bytes(Response::new_with_opt_readable_stream(Some(&piped)).map_err(error)?).await
+        .pipe_through(&ReadableWritablePair::new(&readable, &writable)))
 }
 
 /// Gzips bytes.
 pub async fn gzip(data: &[u8]) -> Result<Vec<u8>, String> {
-    transform(data, "CompressionStream").await
+    let stream = transformed(data, "CompressionStream")?;
+    bytes(Response::new_with_opt_readable_stream(Some(&stream)).map_err(error)?).await
 }
 
-/// Unpacks a gzip stream.
-pub async fn gunzip(data: &[u8]) -> Result<Vec<u8>, String> {
-    transform(data, "DecompressionStream").await
+/// Why an unpacked entry was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unpacked {
+    /// It inflates past `limit` bytes (a ZIP bomb, or more than a form could be).
+    TooLarge { limit: usize },
+    /// The browser could not unpack it.
+    Failed(String),
+}
+
+/// Unpacks a gzip stream, at most `limit` bytes: the count is kept while the browser
+/// inflates, chunk by chunk, and the stream is cancelled the moment it passes the limit, so a
+/// small entry that inflates to gigabytes never fills the memory (its declared size may lie).
+pub async fn gunzip(data: &[u8], limit: usize) -> Result<Vec<u8>, Unpacked> {
+    let failed = |value: JsValue| Unpacked::Failed(error(value));
+    let stream = transformed(data, "DecompressionStream").map_err(Unpacked::Failed)?;
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(failed)?;
+        let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
+            .map_err(failed)?
+            .is_truthy();
+        if done {
+            return Ok(out);
+        }
+        let value: Uint8Array = js_sys::Reflect::get(&chunk, &JsValue::from_str("value"))
+            .map_err(failed)?
+            .unchecked_into();
+        let length = usize::try_from(value.length()).unwrap_or(usize::MAX);
+        if out.len().saturating_add(length) > limit {
+            let _ = reader.cancel();
+            return Err(Unpacked::TooLarge { limit });
+        }
+        let start = out.len();
+        out.resize(start + length, 0);
+        if let Some(slot) = out.get_mut(start..) {
+            value.copy_to(slot);
+        }
+    }
 }

@@ -242,6 +242,18 @@ fn headerless_rows_ask_for_a_mapping_then_import() {
 }
 
 #[test]
+fn a_headerless_table_wider_than_any_form_is_named_not_asked_about() {
+    let row = vec!["1"; 1000].join("\t");
+    let text = format!("{row}\n{row}\n");
+    let imported = import(&text, None, &Layouts::new());
+    assert!(!imported.needs_mapping(), "{:?}", imported.notices);
+    assert!(imported.notices.iter().any(|notice| matches!(
+        notice,
+        Notice::Skipped(message) if message.contains("有 1000 列")
+    )));
+}
+
+#[test]
 fn a_text_column_no_word_names_is_left_out_and_shown_so() {
     let text = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t备注\n产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t90\t90\t按期完成\n";
     let imported = import(text, None, &Layouts::new());

@@ -2,19 +2,15 @@
 //! put in the box imports with the button. It reports what was imported, what was skipped
 //! and why nothing was, and asks for the columns it could not map.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlTextAreaElement};
 use yew::prelude::*;
 use zipin_core::import::forms::Notice;
-use zipin_core::import::Source;
 
 use crate::components::column_chooser::ColumnChooser;
 use crate::components::import_reading::{reimport, ImportReading};
 use crate::i18n::{Lang, T};
 use crate::imports::ImportRecord;
-use crate::layouts;
 use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
@@ -26,19 +22,41 @@ pub struct PasteBoxProps {
     pub has_content: bool,
     /// The last import, reported under the box.
     pub last_import: Option<Shared<ImportRecord>>,
+    /// The size of a large paste being read: said while the reading holds the page.
+    pub reading: Option<usize>,
 }
+
+/// Pastes larger than this are announced in a frame of their own before they are read: the
+/// largest shapes near the 4 MB limit take over a second to read in Chromium, and the page
+/// must answer within one (docs/HOSTILE.md). Smaller ones, every real report among them, are
+/// read at once, keeping paste → results free of the wait for a frame.
+const ANNOUNCED_BYTES: usize = 1024 * 1024;
 
 /// Reads a paste and hands it to the reducer, which takes it in or holds it for a column
 /// choice.
-pub fn import_paste(dispatch: &Dispatch, text: &str, html: Option<&str>, replace: bool) {
-    let record = match Source::paste(text, html) {
-        Ok(source) => {
-            let imported = source.read(&layouts::load());
-            ImportRecord::new(Rc::new(source), imported, replace)
-        }
-        Err(refused) => ImportRecord::new(Rc::default(), refused, replace),
-    };
-    dispatch.dispatch(Action::Import(record));
+pub fn import_paste(dispatch: &Dispatch, text: String, html: Option<String>, replace: bool) {
+    let bytes = text
+        .len()
+        .saturating_add(html.as_ref().map_or(0, String::len));
+    let read = move || ImportRecord::pasted(&text, html.as_deref(), replace);
+    if bytes <= ANNOUNCED_BYTES {
+        dispatch.dispatch(Action::Import(read()));
+        return;
+    }
+    dispatch.dispatch(Action::Reading(bytes));
+    let dispatch = dispatch.clone();
+    after_next_paint(move || dispatch.dispatch(Action::Import(read())));
+}
+
+/// Runs `task` once the browser has painted the next frame: scheduled from the frame's
+/// callback, a task runs after that frame's paint.
+fn after_next_paint(task: impl FnOnce() + 'static) {
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, task).forget();
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.request_animation_frame(frame.unchecked_ref());
+    }
 }
 
 #[function_component]
@@ -65,7 +83,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 .filter(|h| !h.trim().is_empty());
             // The pasted text is not put into the box: a whole report is thousands of lines
             // the browser would lay out for nothing; the report under the box says what came in.
-            import_paste(&dispatch, &text, html.as_deref(), replace);
+            import_paste(&dispatch, text, html, replace);
         })
     };
     let onclick = {
@@ -76,7 +94,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 .cast::<HtmlTextAreaElement>()
                 .map(|area| area.value())
                 .unwrap_or_default();
-            import_paste(&dispatch, &text, None, replace);
+            import_paste(&dispatch, text, None, replace);
         })
     };
     let mode = |value: bool, text: T| {
@@ -89,6 +107,15 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
             </label>
         }
     };
+    let progress = props.reading.map(|bytes| {
+        let tenths = bytes.saturating_mul(10) / 1_048_576;
+        let megabytes = format!("{}.{} MB", tenths / 10, tenths % 10);
+        html! {
+            <p class="import-progress" role="status" data-testid="import-progress">
+                {T::ReadingPaste.text(lang).replace("{size}", &megabytes)}
+            </p>
+        }
+    });
     let outcome = props.last_import.as_ref().map(|record| {
         let on_apply = reimport(&props.dispatch, record);
         let choosers = record.imported.notices.iter().filter_map(|notice| match notice {
@@ -124,6 +151,7 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
                 { mode(false, T::ModeAppend) }
                 { mode(true, T::ModeReplace) }
             </div>
+            { progress }
             { outcome }
         </section>
     }

@@ -34,6 +34,9 @@ pub struct DocumentProps {
     /// How each imported form was read, for its header.
     #[prop_or_default]
     pub readings: Shared<Readings>,
+    /// The size of a large paste being read, announced in the paste box.
+    #[prop_or_default]
+    pub reading: Option<usize>,
 }
 
 /// A form's name, or its kind when it has none yet.

@@ -31,7 +31,7 @@ pub fn Workspace(props: &DocumentProps) -> Html {
         <>
             <div class="overview">
                 <PasteBox dispatch={props.dispatch.clone()} has_content={document.forms.iter().any(|f| f.has_content())}
-                    last_import={props.last_import.clone()} />
+                    last_import={props.last_import.clone()} reading={props.reading} />
                 <Summary document={document.clone()} evaluations={props.evaluations.clone()} active={props.active} dispatch={props.dispatch.clone()} />
             </div>
             <FormTabs document={document.clone()} evaluations={props.evaluations.clone()} active={props.active} dispatch={props.dispatch.clone()} />

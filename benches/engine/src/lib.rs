@@ -1,4 +1,7 @@
-//! Inputs for the engine benchmarks: large, real-looking forms built the way users paste them.
+//! Inputs for the engine benchmarks: large, real-looking forms built the way users paste them,
+//! and hostile pastes at the import limit ([`hostile`]).
+
+pub mod hostile;
 
 use std::rc::Rc;
 

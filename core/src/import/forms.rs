@@ -155,6 +155,10 @@ const MAX_SUB_ROWS: usize = 12;
 /// thousands of cells at once. The rest are left out, and the notice says so.
 pub const MAX_ROWS: usize = 5_000;
 
+/// The most columns a table without a header is offered for choosing: the widest published
+/// form zipin has seen has 11, and a choice per column past a screen's width helps nobody.
+const MAX_MAPPED_COLUMNS: usize = 40;
+
 /// Finds the forms in blocks read from a paste or a file. `layouts` holds the column
 /// mappings the user chose for layouts zipin could not map by itself.
 pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
@@ -482,7 +486,11 @@ impl Reader<'_> {
         let numbers = rows
             .iter()
             .any(|row| row.iter().filter(|cell| is_number_cell(cell)).count() >= 1);
-        if width >= 3 && numbers {
+        if width > MAX_MAPPED_COLUMNS && numbers {
+            self.notices.push(Notice::Skipped(format!(
+                "一张没有表头的表有 {width} 列，多于指标表可能有的 {MAX_MAPPED_COLUMNS} 列，未读取"
+            )));
+        } else if width >= 3 && numbers {
             self.notices.push(Notice::NeedsMapping {
                 layout: key,
                 guess: official_order(first.len()),
