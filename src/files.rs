@@ -6,6 +6,7 @@ use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 use zipin_core::import::forms::Imported;
 use zipin_core::import::{office, Source};
+use zipin_core::json::{LoadError, MAX_DOCUMENT_BYTES};
 use zipin_core::model::Document;
 use zipin_core::zip::{entries, gzip_wrap};
 
@@ -27,13 +28,30 @@ pub async fn open(file: web_sys::File) -> Result<Opened, String> {
         .await
         .map_err(|e| format!("无法读取文件“{name}”：{}", error(e)))?;
     let bytes = Uint8Array::new(&buffer).to_vec();
-    // Office files are ZIPs of XML several times their size; text is read as it is.
-    if let Some(refused) =
-        zipin_core::import::too_large(bytes.len() / if bytes.starts_with(b"PK") { 4 } else { 1 })
+    let lower = name.to_lowercase();
+    let zipped = bytes.starts_with(b"PK");
+    let saved_document = !zipped
+        && (lower.ends_with(".json")
+            || bytes
+                .strip_prefix(b"\xEF\xBB\xBF")
+                .unwrap_or(&bytes)
+                .iter()
+                .find(|byte| !byte.is_ascii_whitespace())
+                .is_some_and(|byte| *byte == b'{'));
+    if saved_document {
+        // Refused before it is decoded, with the message reading it would give.
+        if bytes.len() > MAX_DOCUMENT_BYTES {
+            return Err(format!(
+                "“{name}”：{}",
+                LoadError::TooLarge(bytes.len()).message()
+            ));
+        }
+    } else if let Some(refused) =
+        // Office files are ZIPs of XML several times their size; text is read as it is.
+        zipin_core::import::too_large(bytes.len() / if zipped { 4 } else { 1 })
     {
         return Ok(Opened::Tables(Err(refused)));
     }
-    let lower = name.to_lowercase();
     if bytes.starts_with(b"PK\x03\x04") {
         return office_file(&bytes)
             .await
@@ -44,7 +62,7 @@ pub async fn open(file: web_sys::File) -> Result<Opened, String> {
         return Err(format!("“{name}”是旧版 Office 二进制格式（.xls / .doc），请在 Excel、WPS 或 Word 中另存为 .xlsx 或 .docx 后再打开。"));
     }
     let text = decode(&bytes);
-    if lower.ends_with(".json") || text.trim_start().starts_with('{') {
+    if saved_document {
         let document =
             zipin_core::json::from_json(&text).map_err(|e| format!("“{name}”：{}", e.message()))?;
         let stem = name
@@ -96,7 +114,7 @@ async fn office_file(bytes: &[u8]) -> Result<Source, String> {
     let all = entries(bytes).map_err(|e| e.0)?;
     let mut texts = Vec::new();
     let mut total = 0usize;
-    for entry in all.iter().filter(|entry| office::needed(&entry.name)) {
+    for entry in office::select(&all)? {
         // Each entry, and all of them together, within the caps, counted as they inflate.
         let limit = ENTRY_LIMIT.min(FILE_LIMIT.saturating_sub(total));
         let data = match entry.method {

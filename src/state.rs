@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use yew::Reducible;
 use zipin_core::edit::{apply, blank_form, Edit};
-use zipin_core::model::{Document, FormKind, RowId};
+use zipin_core::model::{Document, FormKind, RowId, MAX_FORMS};
 use zipin_core::profile::Profile;
 
 use crate::documents::DocMeta;
 use crate::imports::{with_record, ImportRecord, Readings};
 use crate::shared::Shared;
-use zipin_core::import::forms::Imported;
+use zipin_core::import::forms::{Imported, Notice};
 
 /// How many steps undo reaches back.
 pub const HISTORY_LIMIT: usize = 200;
@@ -142,6 +142,20 @@ impl AppState {
         };
         if record.held() || record.imported.forms.is_empty() {
             return held(&self, record);
+        }
+        if replacing.is_empty() {
+            let room = if record.replace {
+                MAX_FORMS
+            } else {
+                self.document.room()
+            };
+            let brought = record.imported.forms.len();
+            if brought > room {
+                record.imported.notices.push(Notice::Skipped(format!(
+                    "一个文档最多容纳 {MAX_FORMS} 张表：这次只导入了前 {room} 张，其余 {} 张未导入",
+                    brought.saturating_sub(room)
+                )));
+            }
         }
         let forms = record.imported.forms.clone();
         let count = forms.len();

@@ -203,7 +203,11 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             if replace {
                 document.forms.clear();
             }
-            for form in forms {
+            let room = document.room();
+            if room == 0 {
+                return false;
+            }
+            for form in forms.into_iter().take(room) {
                 document.push_form(form);
             }
             true
@@ -227,6 +231,7 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             field,
             cells,
         } => fill_block(document, form, row, field, cells),
+        Edit::AddForm { .. } | Edit::DuplicateForm { .. } if document.room() == 0 => false,
         Edit::AddForm { kind } => {
             let form = blank_form(kind, &document.profile);
             document.push_form(form);

@@ -2,7 +2,7 @@
 //! offline file carry. Reading checks the version and says in plain Chinese why a file is
 //! not a document it can open.
 
-use crate::model::{Document, DOCUMENT_VERSION};
+use crate::model::{Document, DOCUMENT_VERSION, MAX_FORMS};
 
 /// Why a saved document could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,7 +11,16 @@ pub enum LoadError {
     NotADocument(String),
     /// Saved by a newer zipin.
     TooNew(u32),
+    /// More forms than a document holds ([`MAX_FORMS`]).
+    TooManyForms(usize),
+    /// Longer than [`MAX_DOCUMENT_BYTES`].
+    TooLarge(usize),
 }
+
+/// The longest saved document read, from a file, storage or a host page's message: a
+/// document of [`MAX_FORMS`] real forms is about 4 MB, and reading much more would hold the
+/// page for seconds.
+pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 
 impl LoadError {
     /// The message the page shows.
@@ -19,6 +28,14 @@ impl LoadError {
         match self {
             LoadError::NotADocument(detail) => {
                 format!("这不是 zipin 保存的文档，无法打开（{detail}）。")
+            }
+            LoadError::TooLarge(bytes) => format!(
+                "这个文档有 {} MB，超过文档的上限 {} MB，无法打开。",
+                bytes / 1_048_576,
+                MAX_DOCUMENT_BYTES / 1_048_576
+            ),
+            LoadError::TooManyForms(count) => {
+                format!("这个文档有 {count} 张表，多于一个文档能容纳的 {MAX_FORMS} 张，无法打开。")
             }
             LoadError::TooNew(version) => {
                 format!("这个文档由更新版本的 zipin 保存（格式版本 {version}），本页面只能打开版本 {DOCUMENT_VERSION} 及以前的文档。")
@@ -41,6 +58,9 @@ struct Version {
 
 /// Reads saved-document JSON, migrating older versions it knows.
 pub fn from_json(text: &str) -> Result<Document, LoadError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(LoadError::TooLarge(text.len()));
+    }
     let Version { version } = serde_json::from_str(text).map_err(|error| {
         LoadError::NotADocument(format!("不是有效的 JSON：第 {} 行", error.line()))
     })?;
@@ -53,6 +73,9 @@ pub fn from_json(text: &str) -> Result<Document, LoadError> {
     }
     let mut document: Document = serde_json::from_str(text)
         .map_err(|error| LoadError::NotADocument(format!("内容不完整：{error}")))?;
+    if document.forms.len() > MAX_FORMS {
+        return Err(LoadError::TooManyForms(document.forms.len()));
+    }
     document.version = DOCUMENT_VERSION;
     document.ensure_unique_ids();
     Ok(document)

@@ -344,3 +344,48 @@ fn forms_read_again_take_the_place_of_the_ones_they_replace() {
         }
     ));
 }
+
+#[test]
+fn a_document_holds_at_most_max_forms_and_a_saved_one_with_more_is_refused() {
+    use zipin_core::model::MAX_FORMS;
+    let profile = Profile::default();
+    let mut document = zipin_core::model::Document::new(profile.clone());
+    let forms = |count: usize| -> Vec<_> {
+        (0..count)
+            .map(|_| blank_form(FormKind::Project, &profile))
+            .collect()
+    };
+    assert!(apply(
+        &mut document,
+        Edit::Import {
+            forms: forms(MAX_FORMS - 1),
+            replace: false
+        }
+    ));
+    // Room for one more: of three, the first is taken.
+    assert!(apply(
+        &mut document,
+        Edit::Import {
+            forms: forms(3),
+            replace: false
+        }
+    ));
+    assert_eq!(document.forms.len(), MAX_FORMS);
+    assert!(!apply(
+        &mut document,
+        Edit::AddForm {
+            kind: FormKind::Department
+        }
+    ));
+    let first = document.forms[0].id;
+    assert!(!apply(&mut document, Edit::DuplicateForm { form: first }));
+    assert_eq!(document.forms.len(), MAX_FORMS);
+    // Saved, it opens again; one form more and it is refused with the count.
+    let saved = zipin_core::json::to_json(&document);
+    assert!(zipin_core::json::from_json(&saved).is_ok());
+    document.forms.push(document.forms[0].clone());
+    let refused = zipin_core::json::from_json(&zipin_core::json::to_json(&document)).unwrap_err();
+    assert!(refused
+        .message()
+        .contains(&format!("有 {} 张表", MAX_FORMS + 1)));
+}

@@ -102,7 +102,7 @@ fn xlsx_written_then_read_back_gives_the_computed_forms() {
         .map(|f| evaluate(f, &document.profile))
         .collect();
     let bytes = export_xlsx::workbook(&workbook_sheets(&document, &evaluations));
-    let entries = unzip(&bytes);
+    let entries = unzip(&bytes).unwrap();
     let sheet = |n: usize| {
         entries
             .iter()
@@ -167,7 +167,7 @@ fn the_sample_as_an_xlsx_from_another_writer_gives_its_three_forms() {
         .collect();
     let bytes = xlsx(&sheets);
     let imported = import_blocks(
-        office::blocks(&unzip(&bytes)).unwrap(),
+        office::blocks(&unzip(&bytes).unwrap()).unwrap(),
         &Layouts::new(),
         false,
     );
@@ -196,7 +196,7 @@ fn the_sample_as_a_word_file_gives_its_three_forms() {
         })
         .collect();
     let bytes = docx(&parts);
-    let entries = unzip(&bytes);
+    let entries = unzip(&bytes).unwrap();
     assert_eq!(entries.len(), 1);
     let imported = import_blocks(office::blocks(&entries).unwrap(), &Layouts::new(), false);
     assert_eq!(imported.forms.len(), 3, "{:?}", imported.notices);
@@ -215,7 +215,7 @@ fn the_sample_as_a_word_file_gives_its_three_forms() {
 fn a_file_that_is_not_an_office_file_says_why() {
     assert!(zipin_core::zip::entries(b"not a zip at all").is_err());
     let stored = zipin_core::zip::write_stored(&[("other.txt", b"x".to_vec())]);
-    let entries = unzip(&stored);
+    let entries = unzip(&stored).unwrap();
     assert!(office::blocks(&entries)
         .unwrap_err()
         .contains("没有 Word 正文或 Excel 工作表"));
@@ -231,7 +231,7 @@ fn the_workbook_zipin_writes_opens_again_without_asking() {
         .collect();
     let bytes = export_xlsx::workbook(&workbook_sheets(&document, &evaluations));
     let imported = import_blocks(
-        office::blocks(&unzip(&bytes)).unwrap(),
+        office::blocks(&unzip(&bytes).unwrap()).unwrap(),
         &Layouts::new(),
         false,
     );

@@ -224,9 +224,11 @@ fn office_blocks(bytes: &[u8]) -> Vec<zipin_core::import::grid::Block> {
     let Ok(all) = entries(bytes) else {
         return Vec::new();
     };
-    let parts: Vec<(String, String)> = all
-        .iter()
-        .filter(|entry| office::needed(&entry.name))
+    let Ok(chosen) = office::select(&all) else {
+        return Vec::new();
+    };
+    let parts: Vec<(String, String)> = chosen
+        .into_iter()
         .map(|entry| {
             (
                 entry.name.clone(),

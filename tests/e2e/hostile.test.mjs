@@ -105,3 +105,41 @@ test('an Excel file whose XML declares entities has them left unexpanded', async
   assert.equal(await answers(zipin), true);
   zipin.page.assertClean();
 });
+
+/** The central profile as a saved document carries it. */
+const PROFILE = { id: 'Central', name: '中央（财预〔2020〕10号）', budget_weight: '10', sections: [{ names: ['产出'], weight: '50' }, { names: ['效益'], weight: '30' }, { names: ['满意度'], weight: '10' }], denominator: 'FullYear', achieved_from: '0.8', partial_from: '0.6', overshoot_ratio: '1.2', low_execution_reason_below: null, grades: { excellent: '90', good: '80', fair: '60' }, grading_required: true, tolerance: '0.01' };
+
+test('saved documents of 100 MB, nested 100,000 deep or of 1,001 forms are refused with a message, and nothing is lost', async () => {
+  const zipin = await withSample();
+  const form = (n) => ({ id: n, kind: 'Project', name: `项目${n}`, funds: { unit: 'TenThousandYuan', weight: '', total: { label: '年度资金总额', initial: '', full_year: '', executed: '', claimed_rate: '', claimed_score: '' }, sub_rows: [], reason: '' }, goals: { expected: '', achieved: '' }, sections: [], claim: { total: '', grade: '' } });
+  const cases = [
+    ['huge.json', Buffer.alloc(100 * MB, 0x20).fill('{', 0, 1), /超过文档的上限 16 MB/],
+    ['deep.json', Buffer.from(`{"version":1,"forms":${'['.repeat(100_000)}${']'.repeat(100_000)}}`), /无法打开/],
+    ['many.json', Buffer.from(JSON.stringify({ version: 1, profile: PROFILE, forms: Array.from({ length: 1001 }, (_, n) => form(n + 1)), next_id: 2000 })), /有 1001 张表，多于一个文档能容纳的 1000 张/],
+  ];
+  for (const [name, bytes, said] of cases) {
+    const path = join(tmp, name);
+    await writeFile(path, bytes);
+    await zipin.page.getByTestId('file-input').setInputFiles(path);
+    await eventually(async () => (await zipin.page.getByTestId('file-message').textContent()).trim(), said);
+    assert.equal(await answers(zipin), true);
+    assert.deepEqual((await zipin.summary()).map((r) => r.total), ['95', '97', '96']);
+  }
+  zipin.page.assertClean();
+});
+
+test('a saved document in storage nested 100,000 deep: the page starts, says so, and offers the raw data', async () => {
+  const context = await zipinSuite.browser.newContext();
+  const zipin = await zipinSuite.fresh({ context });
+  await zipin.setFormName('会被改坏的文档');
+  await zipin.expectSaved('会被改坏的文档');
+  await zipin.page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('zipin.document.v1.'));
+    localStorage.setItem(key, `{"version":1,"forms":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+  });
+  const again = await zipinSuite.fresh({ context });
+  await eventually(() => again.page.getByTestId('start-problem').textContent(), /无法打开/);
+  assert.equal(await answers(again), true);
+  again.page.assertClean();
+  await context.close();
+});

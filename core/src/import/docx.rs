@@ -2,7 +2,7 @@
 //! merges (`w:gridSpan`) and vertical ones (`w:vMerge`) laid out positionally, as a paste
 //! gives them, and the paragraphs between tables as lines (titles such as "附件1-2").
 
-use crate::import::grid::{expand_spans, Block};
+use crate::import::grid::{expand_spans, Block, Positions};
 use crate::import::html::clean;
 use crate::import::markup::{attribute, decode_entities, Token, Tokens};
 
@@ -18,6 +18,7 @@ pub fn parse(document_xml: &str) -> Vec<Block> {
     let mut stack: Vec<TableBuilder> = Vec::new();
     let mut paragraph = String::new();
     let mut in_text = false;
+    let mut positions = Positions::default();
     for token in Tokens::new(document_xml) {
         match token {
             Token::Open {
@@ -72,7 +73,7 @@ pub fn parse(document_xml: &str) -> Vec<Block> {
                 }
                 "tbl" => {
                     if let Some(table) = stack.pop() {
-                        let grid = expand_spans(table.rows);
+                        let grid = expand_spans(table.rows, &mut positions);
                         if !grid.is_blank() {
                             blocks.push(Block::Table(grid));
                         }
@@ -87,6 +88,7 @@ pub fn parse(document_xml: &str) -> Vec<Block> {
         }
     }
     flush_paragraph(&mut blocks, &mut paragraph, &stack);
+    blocks.extend(positions.left_out());
     blocks
 }
 

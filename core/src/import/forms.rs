@@ -181,6 +181,7 @@ pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
         match block {
             Block::Line(line) => reader.line(&line),
             Block::Table(table) => reader.table(table),
+            Block::LeftOut(why) => reader.notices.push(Notice::Skipped(why)),
         }
     }
     reader.finish_form();

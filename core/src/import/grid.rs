@@ -9,6 +9,57 @@ pub enum Block {
     /// A line of text outside any table (a title such as "附件1-2 …自评表", or prose).
     Line(String),
     Table(Table),
+    /// What a reader left out of the source, and why, told to the user as it is.
+    LeftOut(String),
+}
+
+/// The most cell positions one source may lay out across all its tables. A merged cell
+/// fills every position it covers, so a few bytes (`<td colspan="1000">`) ask for a
+/// thousand, and a sheet's cell may stand at row 1,000,000; counting positions rather than
+/// cells or bytes bounds the memory a hostile source can ask for (about 50 MB here). A real
+/// report lays out a few hundred; a reviewer's paste of 300 reports, about 100,000.
+pub const MAX_POSITIONS: usize = 2_000_000;
+
+/// What is left of [`MAX_POSITIONS`] while one source is read.
+#[derive(Debug)]
+pub struct Positions {
+    left: usize,
+    cut: bool,
+}
+
+impl Default for Positions {
+    fn default() -> Self {
+        Positions {
+            left: MAX_POSITIONS,
+            cut: false,
+        }
+    }
+}
+
+impl Positions {
+    /// Takes `count` positions, or refuses (and remembers that the source was cut).
+    pub fn take(&mut self, count: usize) -> bool {
+        match self.left.checked_sub(count) {
+            Some(left) => {
+                self.left = left;
+                true
+            }
+            None => {
+                self.cut = true;
+                false
+            }
+        }
+    }
+
+    /// The block that says the source was cut, when it was.
+    pub fn left_out(&self) -> Option<Block> {
+        self.cut.then(|| {
+            Block::LeftOut(format!(
+                "表格过大：单元格（合并单元格按其覆盖的格数计）超过 {} 万个，其余部分未读取",
+                MAX_POSITIONS / 10_000
+            ))
+        })
+    }
 }
 
 /// A table: rows of cell texts, as written (line breaks inside cells kept).
@@ -60,12 +111,15 @@ impl Table {
 
 /// Places cells with row and column spans into positional rows. `cells` yields, row by
 /// row, each cell's text and its (rowspan, colspan); positions covered by a span stay
-/// empty. Spans are capped so hostile input cannot allocate without bound.
-pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
-    const MAX_SPAN: usize = 1_000;
-    let mut grid: Vec<Vec<Option<String>>> = Vec::with_capacity(rows.len());
+/// empty. As browsers do, a colspan counts to 1,000 at most and a rowspan ends with the
+/// table; every position laid out is taken from `positions`, and the table stops where they
+/// run out.
+pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>, positions: &mut Positions) -> Table {
+    const MAX_COLSPAN: usize = 1_000;
+    let height = rows.len();
+    let mut grid: Vec<Vec<Option<String>>> = Vec::with_capacity(height);
     let mut merges = Vec::new();
-    for (r, row) in rows.into_iter().enumerate() {
+    'rows: for (r, row) in rows.into_iter().enumerate() {
         if grid.len() <= r {
             grid.resize_with(r.saturating_add(1), Vec::new);
         }
@@ -78,7 +132,8 @@ pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
             {
                 c = c.saturating_add(1);
             }
-            let (rowspan, colspan) = (rowspan.clamp(1, MAX_SPAN), colspan.clamp(1, MAX_SPAN));
+            let rowspan = rowspan.clamp(1, height.saturating_sub(r).max(1));
+            let colspan = colspan.clamp(1, MAX_COLSPAN);
             let mut text = Some(text);
             if rowspan > 1 || colspan > 1 {
                 merges.push(Merge {
@@ -97,6 +152,9 @@ pub fn expand_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Table {
                     continue;
                 };
                 if target_row.len() < end {
+                    if !positions.take(end.saturating_sub(target_row.len())) {
+                        break 'rows;
+                    }
                     target_row.resize(end, None);
                 }
                 for (dc, slot) in target_row.iter_mut().skip(c).take(colspan).enumerate() {

@@ -3,7 +3,7 @@
 //! attribute but rowspan/colspan is ignored, and nesting is tracked with an explicit stack,
 //! so hostile or deeply nested input cannot run, inject or overflow anything.
 
-use crate::import::grid::{expand_spans, Block};
+use crate::import::grid::{expand_spans, Block, Positions};
 use crate::import::markup::{attribute, decode_entities, Token, Tokens};
 
 /// Tables nested deeper than this are read as plain text of the cell they sit in.
@@ -28,9 +28,9 @@ impl TableBuilder {
         }
     }
 
-    fn finish(mut self, blocks: &mut Vec<Block>) {
+    fn finish(mut self, blocks: &mut Vec<Block>, positions: &mut Positions) {
         self.close_cell();
-        let grid = expand_spans(self.rows);
+        let grid = expand_spans(self.rows, positions);
         if !grid.is_blank() {
             blocks.push(Block::Table(grid));
         }
@@ -42,6 +42,7 @@ pub fn parse(html: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut stack: Vec<TableBuilder> = Vec::new();
     let mut outside = String::new();
+    let mut positions = Positions::default();
     let mut tokens = Tokens::new(html);
     while let Some(token) = tokens.next() {
         match token {
@@ -80,7 +81,7 @@ pub fn parse(html: &str) -> Vec<Block> {
             Token::Close { name } => match name.as_str() {
                 "table" => {
                     if let Some(table) = stack.pop() {
-                        table.finish(&mut blocks);
+                        table.finish(&mut blocks, &mut positions);
                     }
                 }
                 "tr" | "td" | "th" => {
@@ -96,9 +97,10 @@ pub fn parse(html: &str) -> Vec<Block> {
         }
     }
     while let Some(table) = stack.pop() {
-        table.finish(&mut blocks);
+        table.finish(&mut blocks, &mut positions);
     }
     flush_lines(&mut blocks, &mut outside);
+    blocks.extend(positions.left_out());
     blocks
 }
 
@@ -183,7 +185,7 @@ mod tests {
             .into_iter()
             .filter_map(|b| match b {
                 Block::Table(t) => Some(t),
-                Block::Line(_) => None,
+                Block::Line(_) | Block::LeftOut(_) => None,
             })
             .collect()
     }

@@ -3,10 +3,33 @@
 
 use crate::import::grid::Block;
 use crate::import::{docx, xlsx};
+use crate::zip::Entry;
 
-/// Whether an entry of an Office file is one the readers use.
+/// Whether an entry of an Office file is one the readers use. Names are compared whole, so
+/// an entry named `../word/document.xml` or `/xl/workbook.xml` is never one of them (and
+/// nothing is ever written where a name points).
 pub fn needed(name: &str) -> bool {
     name == "word/document.xml" || xlsx::needed(name)
+}
+
+/// The most worksheets a workbook may have to be read: each is inflated by the browser on
+/// its own, and a workbook of tens of thousands of tiny sheets would hold the page for
+/// minutes. A reviewer's workbook of one sheet per unit has a few hundred.
+pub const MAX_SHEETS: usize = 1_000;
+
+/// The entries the readers need, in order, or why the file is refused.
+pub fn select<'a, 'b>(entries: &'b [Entry<'a>]) -> Result<Vec<&'b Entry<'a>>, String> {
+    let chosen: Vec<&Entry> = entries.iter().filter(|entry| needed(&entry.name)).collect();
+    let sheets = chosen
+        .iter()
+        .filter(|entry| entry.name.starts_with("xl/worksheets/"))
+        .count();
+    if sheets > MAX_SHEETS {
+        return Err(format!(
+            "工作簿有 {sheets} 张工作表，多于一次能读取的 {MAX_SHEETS} 张，未读取。请分成几个文件再打开。"
+        ));
+    }
+    Ok(chosen)
 }
 
 /// Reads the blocks of an Office file from its needed entries (name, XML text).

@@ -4,7 +4,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::import::grid::{Block, Merge, Table};
+use crate::import::grid::{Block, Merge, Positions, Table};
 use crate::import::header::is_title;
 use crate::import::markup::{attribute, decode_entities, Token, Tokens};
 
@@ -148,17 +148,24 @@ fn position(reference: &str) -> Option<(usize, usize)> {
     Some((row.checked_sub(1)?, column.checked_sub(1)?))
 }
 
-/// Sheets larger than this are cut (a hostile file cannot allocate without bound).
-const MAX_CELLS: usize = 2_000_000;
+/// Excel's last column (XFD).
+const MAX_COLUMNS: usize = 16_384;
 
-fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
+/// Reads one sheet into positional rows, taking every row and column it lays out from
+/// `positions`: a cell may name any row up to 1,048,576 and column up to XFD, and the rows
+/// before it are laid out too. The sheet stops where the positions run out.
+fn sheet_table(
+    xml: &str,
+    strings: &[String],
+    percent: &[bool],
+    positions: &mut Positions,
+) -> Table {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut merges = Vec::new();
     let mut cell: Option<(usize, usize, String, bool)> = None;
     let mut value = String::new();
     let mut in_value = false;
     let mut next_row = 0_usize;
-    let mut cells = 0_usize;
     for token in Tokens::new(xml) {
         match token {
             Token::Open {
@@ -196,8 +203,15 @@ fn sheet_table(xml: &str, strings: &[String], percent: &[bool]) -> Table {
                 "v" | "t" => in_value = false,
                 "c" => {
                     if let Some((row, column, kind, is_percent)) = cell.take() {
-                        cells = cells.saturating_add(1);
-                        if cells > MAX_CELLS || row > MAX_CELLS || column > 16_384 {
+                        if column >= MAX_COLUMNS {
+                            continue;
+                        }
+                        let new_rows = row.saturating_add(1).saturating_sub(rows.len());
+                        let new_columns =
+                            rows.get(row).map_or(column.saturating_add(1), |target| {
+                                column.saturating_add(1).saturating_sub(target.len())
+                            });
+                        if !positions.take(new_rows.saturating_add(new_columns)) {
                             break;
                         }
                         let text = match kind.as_str() {
@@ -282,6 +296,7 @@ pub fn parse(book: &Workbook) -> Vec<Block> {
         }
     }
     let mut blocks = Vec::new();
+    let mut positions = Positions::default();
     for token in Tokens::new(book.workbook) {
         let Token::Open {
             name, attributes, ..
@@ -307,11 +322,12 @@ pub fn parse(book: &Workbook) -> Vec<Block> {
         if is_title(&sheet_name) {
             blocks.push(Block::Line(sheet_name));
         }
-        let table = sheet_table(xml, &strings, &percent);
+        let table = sheet_table(xml, &strings, &percent, &mut positions);
         if !table.is_blank() {
             blocks.push(Block::Table(table));
         }
     }
+    blocks.extend(positions.left_out());
     blocks
 }
 

@@ -79,16 +79,20 @@ pub fn docx(parts: &[(&str, Layout)]) -> Vec<u8> {
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
     );
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    let files = [
+    zip_of(&[
         ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_owned()),
         ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".to_owned()),
         ("word/document.xml", document),
-    ];
+    ])
+}
+
+/// A ZIP of deflated entries (name, content), in order, as Office writes them.
+pub fn zip_of(files: &[(&str, String)]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for (name, content) in files {
-        writer.start_file(name, options).unwrap();
+        writer.start_file(*name, options).unwrap();
         writer.write_all(content.as_bytes()).unwrap();
     }
     writer.finish().unwrap().into_inner()
@@ -142,17 +146,16 @@ pub fn xlsx(sheets: &[(&str, Layout)]) -> Vec<u8> {
 
 /// The entries the readers need, unzipped as the page does it: stored entries as they are,
 /// deflated ones through a gzip decoder (the browser's DecompressionStream('gzip')).
-pub fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
-    entries(bytes)
-        .unwrap()
+pub fn unzip(bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
+    let all = entries(bytes).map_err(|error| error.0)?;
+    Ok(office::select(&all)?
         .into_iter()
-        .filter(|entry| office::needed(&entry.name))
         .map(|entry| {
             let data = match entry.method {
                 0 => entry.data.to_vec(),
                 8 => {
                     let mut out = Vec::new();
-                    flate2::read::GzDecoder::new(&gzip_wrap(&entry)[..])
+                    flate2::read::GzDecoder::new(&gzip_wrap(entry)[..])
                         .read_to_end(&mut out)
                         .unwrap();
                     out
@@ -161,5 +164,5 @@ pub fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
             };
             (entry.name.clone(), String::from_utf8(data).unwrap())
         })
-        .collect()
+        .collect())
 }
