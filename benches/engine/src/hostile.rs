@@ -59,6 +59,20 @@ pub fn all(size: usize) -> Vec<Hostile> {
             "100000-tables",
             repeat_to("<table><tr><td>1</td></tr></table>", size.min(100_000 * 34)),
         ),
+        html(
+            "merged-cells-covering-billions",
+            repeat_to(
+                "<table><tr><td rowspan=\"65534\" colspan=\"1000\">x</td></tr></table>",
+                size,
+            ),
+        ),
+        html(
+            "wide-colspans",
+            format!(
+                "<table><tr>{}</tr></table>",
+                repeat_to("<td colspan=\"1000\">x</td>", size)
+            ),
+        ),
         html("unterminated-comment", format!("<!--{}", "x".repeat(size))),
         html(
             "unterminated-tag",
