@@ -5,7 +5,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 step() { printf '\n\033[1;32m== %s\033[0m\n' "$*"; }
 
-step "1/5 lints: clippy with warnings as errors (no unwrap, expect, indexing or panic in the engine and the page)"
+step "1/5 lints: the tree as cargo fmt writes it; clippy with warnings as errors (no unwrap, expect, indexing or panic in the engine and the page)"
+cargo fmt --all --check
 cargo clippy --locked -p zipin-core -p zipin-benches --all-targets -- -D warnings
 cargo clippy --locked -p zipin -p zipin-floor --target wasm32-unknown-unknown --all-targets -- -D warnings
 
