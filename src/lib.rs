@@ -30,18 +30,15 @@ pub mod shared;
 pub mod state;
 pub mod storage;
 pub mod streams;
-pub mod warm_up;
 
 /// The one way components change the document: the reducer's dispatcher, stable across
 /// renders, so passing it down never re-renders a row by itself.
 pub type Dispatch = yew::UseReducerDispatcher<state::AppState>;
 
-/// Installs the crash screen, finds where the user left off, mounts the page, and warms the
-/// paste path up while the page is idle.
+/// Installs the crash screen, finds where the user left off, and mounts the page.
 pub fn run() {
     crash::install();
     #[cfg(debug_assertions)]
     crash::trigger_for_tests();
     yew::Renderer::<app::App>::with_props(app::startup()).render();
-    warm_up::start();
 }

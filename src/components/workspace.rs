@@ -1,6 +1,5 @@
 //! The work area under the toolbar: the paste box beside the summary of every form, the form
-//! tabs, and the form shown. The page shows it for its document; the warm-up rehearses a paste
-//! in a detached one of its own (`warm_up::rehearsal`).
+//! tabs, and the form shown.
 
 use yew::prelude::*;
 

@@ -1,7 +1,6 @@
 // Reading the page after an action. Yew renders a click's update in a microtask, or, when its
 // scheduler is part-way through other work (after 16 ms it yields to the browser with a
-// zero-delay timer and takes later updates with it, as during the warm-up's rehearsal in the
-// first second after opening), in a later task. A read straight after a click can then come
+// zero-delay timer and takes later updates with it), in a later task. A read straight after a click can then come
 // before the click's result: CI once read the toolbar still in English after switching back.
 // Every assertion about what an action changed therefore waits for it, as a person would.
 import assert from 'node:assert/strict';

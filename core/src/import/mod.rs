@@ -13,7 +13,6 @@ pub mod markup;
 pub mod office;
 pub mod reading;
 pub mod transposed;
-pub mod warm_up;
 pub mod word_text;
 pub mod xlsx;
 
