@@ -144,7 +144,7 @@ fn resume() -> AppProps {
         Some(Ok(document)) => {
             let mut state = AppState::new(meta, document);
             let session = session.filter(|s| s.document == id).unwrap_or_default();
-            if let Some(form) = session.form.map(zipin_core::model::RowId) {
+            if let Some(form) = session.form.map(zipin_core::model::FormId) {
                 if state.document.form(form).is_some() {
                     state.active = form;
                 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::{hook, use_memo, use_mut_ref};
 use zipin_core::evaluator::Evaluator;
-use zipin_core::model::{Document, Form, RowId};
+use zipin_core::model::{Document, Form, FormId};
 use zipin_core::Evaluation;
 
 use crate::shared::Shared;
@@ -21,7 +21,7 @@ struct Entry {
 
 #[derive(Default)]
 struct Cache {
-    forms: HashMap<RowId, Entry>,
+    forms: HashMap<FormId, Entry>,
 }
 
 impl Cache {

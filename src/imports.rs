@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use zipin_core::import::forms::Imported;
 use zipin_core::import::reading::FormReading;
 use zipin_core::import::Source;
-use zipin_core::model::RowId;
+use zipin_core::model::FormId;
 
 use crate::shared::Shared;
 
@@ -22,7 +22,7 @@ pub struct ImportRecord {
     pub replace: bool,
     /// The forms it added, in order, once it was taken in; empty while it waits for a column
     /// choice (or when it found nothing).
-    pub forms: Vec<RowId>,
+    pub forms: Vec<FormId>,
     /// The names of the forms it brought that the document already held: the same report
     /// pasted twice is said, not silently doubled.
     pub already: Vec<String>,
@@ -58,14 +58,14 @@ impl ImportRecord {
     }
 
     /// How the form with this id was read, when this import gave it.
-    pub fn reading_of(&self, form: RowId) -> Option<&FormReading> {
+    pub fn reading_of(&self, form: FormId) -> Option<&FormReading> {
         let index = self.forms.iter().position(|id| *id == form)?;
         self.imported.readings.get(index)
     }
 }
 
 /// For each imported form, the import it came from.
-pub type Readings = FxHashMap<RowId, Shared<ImportRecord>>;
+pub type Readings = FxHashMap<FormId, Shared<ImportRecord>>;
 
 /// The readings after an import took `record` in: each of its forms points to it.
 pub fn with_record(readings: &Readings, record: &Shared<ImportRecord>) -> Readings {

@@ -6,7 +6,9 @@ use std::rc::Rc;
 
 use yew::Reducible;
 use zipin_core::edit::{apply, blank_form, Edit};
-use zipin_core::model::{Document, FormKind, RowId, MAX_FORMS};
+use zipin_core::model::{
+    Document, FormId, FormKind, FundsColumn, RowField, RowId, SectionId, MAX_FORMS,
+};
 use zipin_core::profile::Profile;
 
 use crate::documents::DocMeta;
@@ -24,7 +26,7 @@ pub struct AppState {
     pub meta: DocMeta,
     pub document: Rc<Document>,
     /// The form shown.
-    pub active: RowId,
+    pub active: FormId,
     /// The last import (a paste or a file): what the paste box reports, and an import that
     /// waits there for the user to say what its columns hold.
     pub last_import: Option<Shared<ImportRecord>>,
@@ -41,14 +43,35 @@ pub struct AppState {
 #[derive(Clone, Debug, PartialEq)]
 struct Step {
     document: Rc<Document>,
-    key: Option<String>,
+    key: Option<Coalesce>,
+}
+
+/// The cell an edit types into: consecutive edits of the same one make one undo step.
+#[derive(Clone, Debug, PartialEq)]
+enum Coalesce {
+    /// An indicator cell (row ids are unique in the document, so the form is not needed).
+    Row {
+        row: RowId,
+        field: RowField,
+    },
+    Funds {
+        form: FormId,
+        row: usize,
+        column: FundsColumn,
+    },
+    FormName(FormId),
+    ClaimTotal(FormId),
+    ClaimGrade(FormId),
+    FundsReason(FormId),
+    /// A section's declared weight.
+    SectionWeight(SectionId),
 }
 
 /// Everything the page can ask of the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Edit(Edit),
-    Select(RowId),
+    Select(FormId),
     Undo,
     Redo,
     /// Opens another document (history starts afresh).
@@ -72,7 +95,7 @@ pub enum Action {
 impl AppState {
     /// A state around `document`, showing its first form.
     pub fn new(meta: DocMeta, document: Document) -> Self {
-        let active = document.forms.first().map_or(RowId(0), |form| form.id);
+        let active = document.forms.first().map_or(FormId(0), |form| form.id);
         AppState {
             meta,
             document: Rc::new(document),
@@ -99,7 +122,7 @@ impl AppState {
         !self.redo.is_empty()
     }
 
-    fn with_document(&self, document: Rc<Document>, key: Option<String>) -> Self {
+    fn with_document(&self, document: Rc<Document>, key: Option<Coalesce>) -> Self {
         let mut undo = self.undo.clone();
         let coalesce = key.is_some() && undo.last().is_some_and(|step| step.key == key);
         if !coalesce {
@@ -114,7 +137,7 @@ impl AppState {
         let active = if document.form(self.active).is_some() {
             self.active
         } else {
-            document.forms.last().map_or(RowId(0), |form| form.id)
+            document.forms.last().map_or(FormId(0), |form| form.id)
         };
         AppState {
             meta: self.meta.clone(),
@@ -132,7 +155,7 @@ impl AppState {
 impl AppState {
     /// Takes an import in, in place of the forms `replacing` where any of them is still in
     /// the document; holds it (the document unchanged) while it waits for a column choice.
-    fn take_import(self: Rc<Self>, mut record: ImportRecord, replacing: Vec<RowId>) -> Rc<Self> {
+    fn take_import(self: Rc<Self>, mut record: ImportRecord, replacing: Vec<FormId>) -> Rc<Self> {
         let held = |state: &AppState, record: ImportRecord| {
             Rc::new(AppState {
                 last_import: Some(Shared(Rc::new(record))),
@@ -223,7 +246,7 @@ impl AppState {
 
 /// The index of the form to show after an edit that adds forms: the first one added.
 fn shown_after(edit: &Edit, document: &Document) -> Option<usize> {
-    let position = |form: RowId| document.forms.iter().position(|f| f.id == form);
+    let position = |form: FormId| document.forms.iter().position(|f| f.id == form);
     match edit {
         Edit::AddForm { .. } => Some(document.forms.len()),
         Edit::Import { replace: true, .. } => Some(0),
@@ -237,17 +260,17 @@ fn shown_after(edit: &Edit, document: &Document) -> Option<usize> {
 }
 
 /// Typing into the same cell again continues one undo step instead of starting a new one.
-fn coalesce_key(edit: &Edit) -> Option<String> {
-    match edit {
-        Edit::SetRow { row, field, .. } => Some(format!("row:{}:{:?}", row.0, field)),
+fn coalesce_key(edit: &Edit) -> Option<Coalesce> {
+    match *edit {
+        Edit::SetRow { row, field, .. } => Some(Coalesce::Row { row, field }),
         Edit::SetFunds {
             form, row, column, ..
-        } => Some(format!("funds:{}:{row}:{column:?}", form.0)),
-        Edit::SetFormName { form, .. } => Some(format!("name:{}", form.0)),
-        Edit::SetClaimTotal { form, .. } => Some(format!("total:{}", form.0)),
-        Edit::SetClaimGrade { form, .. } => Some(format!("grade:{}", form.0)),
-        Edit::SetFundsReason { form, .. } => Some(format!("funds-reason:{}", form.0)),
-        Edit::SetSectionWeight { section, .. } => Some(format!("section:{}", section.0)),
+        } => Some(Coalesce::Funds { form, row, column }),
+        Edit::SetFormName { form, .. } => Some(Coalesce::FormName(form)),
+        Edit::SetClaimTotal { form, .. } => Some(Coalesce::ClaimTotal(form)),
+        Edit::SetClaimGrade { form, .. } => Some(Coalesce::ClaimGrade(form)),
+        Edit::SetFundsReason { form, .. } => Some(Coalesce::FundsReason(form)),
+        Edit::SetSectionWeight { section, .. } => Some(Coalesce::SectionWeight(section)),
         _ => None,
     }
 }

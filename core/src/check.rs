@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{Form, FundsColumn, FundsRow, RowContext, RowField, RowId, Section};
+use crate::model::{Form, FundsColumn, FundsRow, RowContext, RowField, RowId, Section, SectionId};
 use crate::normalize::{is_empty_marker, normalize};
 use crate::number::{
     distance, rate_matches_claim, read_number, read_part, read_rate, round2, two_places,
@@ -112,7 +112,7 @@ pub enum Place {
     /// A funds cell: row 0 is the total row, 1… the sub-rows.
     Funds { row: usize, column: FundsColumn },
     /// A first-level section.
-    Section(RowId),
+    Section(SectionId),
     /// An indicator cell.
     Row { id: RowId, field: RowField },
 }

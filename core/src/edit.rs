@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Document, Form, FormKind, FundsColumn, Indicator, RowField, RowId, Section};
+use crate::model::{
+    Document, Form, FormId, FormKind, FundsColumn, Indicator, RowField, RowId, Section, SectionId,
+};
 use crate::number::plain;
 use crate::profile::Profile;
 use crate::value::Level;
@@ -17,64 +19,64 @@ use crate::value::Level;
 pub enum Edit {
     /// Sets an indicator cell; `Level1` renames the row's section.
     SetRow {
-        form: RowId,
+        form: FormId,
         row: RowId,
         field: RowField,
         text: String,
     },
     /// Sets a funds cell: row 0 is the total row; `Weight` is the block's 分值.
     SetFunds {
-        form: RowId,
+        form: FormId,
         row: usize,
         column: FundsColumn,
         text: String,
     },
     /// Sets the qualitative level the user chose for a row (`None`: read it from the actual).
     SetLevel {
-        form: RowId,
+        form: FormId,
         row: RowId,
         level: Option<Level>,
     },
     SetFormName {
-        form: RowId,
+        form: FormId,
         name: String,
     },
     SetFormKind {
-        form: RowId,
+        form: FormId,
         kind: FormKind,
     },
     SetClaimTotal {
-        form: RowId,
+        form: FormId,
         text: String,
     },
     SetClaimGrade {
-        form: RowId,
+        form: FormId,
         text: String,
     },
     /// Sets the funds block's explanation of a low execution rate.
     SetFundsReason {
-        form: RowId,
+        form: FormId,
         text: String,
     },
     SetSectionWeight {
-        form: RowId,
-        section: RowId,
+        form: FormId,
+        section: SectionId,
         text: String,
     },
     /// Adds an empty row to a section, after `after` (or at the end).
     AddRow {
-        form: RowId,
-        section: RowId,
+        form: FormId,
+        section: SectionId,
         after: Option<RowId>,
     },
     /// Adds an empty row right after `row`, in its section (the row's ＋, Ctrl+Enter, Enter
     /// in a section's last row).
     InsertRowAfter {
-        form: RowId,
+        form: FormId,
         row: RowId,
     },
     RemoveRow {
-        form: RowId,
+        form: FormId,
         row: RowId,
     },
     /// Adds a form with the profile's default sections, each with one empty row.
@@ -82,35 +84,35 @@ pub enum Edit {
         kind: FormKind,
     },
     RemoveForm {
-        form: RowId,
+        form: FormId,
     },
     /// Adds a copy of a form right after it.
     DuplicateForm {
-        form: RowId,
+        form: FormId,
     },
     /// Moves a form `by` places (-1 left, +1 right).
     MoveForm {
-        form: RowId,
+        form: FormId,
         by: i32,
     },
     /// Moves a row `by` places within its section.
     MoveRow {
-        form: RowId,
+        form: FormId,
         row: RowId,
         by: i32,
     },
     /// Adds a section (with one empty row) after `after`, or at the end.
     AddSection {
-        form: RowId,
-        after: Option<RowId>,
+        form: FormId,
+        after: Option<SectionId>,
     },
     RemoveSection {
-        form: RowId,
-        section: RowId,
+        form: FormId,
+        section: SectionId,
     },
     MoveSection {
-        form: RowId,
-        section: RowId,
+        form: FormId,
+        section: SectionId,
         by: i32,
     },
     /// Chooses the document's rule profile.
@@ -125,7 +127,7 @@ pub enum Edit {
     /// Puts `with` where the forms `forms` stand (the first of them), removing them: a paste
     /// read again after the user corrected what its columns hold.
     ReplaceForms {
-        forms: Vec<RowId>,
+        forms: Vec<FormId>,
         with: Vec<Form>,
     },
     /// Pastes a block of cells (rows of texts, as Excel puts them on the clipboard) into the
@@ -133,7 +135,7 @@ pub enum Edit {
     /// its end. Columns run in the grid's order after the 一级 column, which a paste
     /// starting there skips (a paste cannot move rows between sections).
     FillBlock {
-        form: RowId,
+        form: FormId,
         row: RowId,
         field: RowField,
         cells: Vec<Vec<String>>,
@@ -268,7 +270,7 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             changed
         }
         Edit::AddSection { form, after } => {
-            let (section_id, row_id) = (document.fresh_id(), document.fresh_id());
+            let (section_id, row_id) = (document.fresh_section_id(), document.fresh_row_id());
             with_form(document, form, |f| {
                 let at = after
                     .and_then(|after| f.sections.iter().position(|s| s.id == after))
@@ -313,7 +315,7 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             section,
             after,
         } => {
-            let id = document.fresh_id();
+            let id = document.fresh_row_id();
             with_form(document, form, |f| {
                 let Some(section) = f.sections.iter_mut().find(|s| s.id == section) else {
                     return false;
@@ -341,7 +343,7 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
     }
 }
 
-fn form_of(edit: &Edit) -> RowId {
+fn form_of(edit: &Edit) -> FormId {
     match edit {
         Edit::SetRow { form, .. }
         | Edit::SetFunds { form, .. }
@@ -367,12 +369,12 @@ fn form_of(edit: &Edit) -> RowId {
         | Edit::Import { .. }
         | Edit::ReplaceForms { .. }
         | Edit::FillBlock { .. }
-        | Edit::SetProfile(_) => RowId(0),
+        | Edit::SetProfile(_) => FormId(0),
     }
 }
 
 /// Runs `change` on the form with this id, cloning it only if it is shared.
-fn with_form(document: &mut Document, id: RowId, change: impl FnOnce(&mut Form) -> bool) -> bool {
+fn with_form(document: &mut Document, id: FormId, change: impl FnOnce(&mut Form) -> bool) -> bool {
     match document.forms.iter_mut().find(|form| form.id == id) {
         Some(form) => change(Rc::make_mut(form)),
         None => false,
@@ -497,7 +499,7 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
 
 fn fill_block(
     document: &mut Document,
-    form_id: RowId,
+    form_id: FormId,
     row: RowId,
     field: RowField,
     cells: Vec<Vec<String>>,
@@ -520,7 +522,9 @@ fn fill_block(
     };
     let needed = first.saturating_add(cells.len());
     let existing = form.sections.get(section_index).map_or(0, |s| s.rows.len());
-    let new_ids: Vec<RowId> = (existing..needed).map(|_| document.fresh_id()).collect();
+    let new_ids: Vec<RowId> = (existing..needed)
+        .map(|_| document.fresh_row_id())
+        .collect();
     with_form(document, form_id, |form| {
         let Some(section) = form.sections.get_mut(section_index) else {
             return false;

@@ -20,8 +20,25 @@ pub const DOCUMENT_VERSION: u32 = 1;
 /// document or file with more is refused with the count.
 pub const MAX_FORMS: usize = 1_000;
 
-/// A stable identity for a form, section or row. The page keys its lists on these, so they
-/// never repeat within a document and survive edits, moves and saves.
+// Forms, sections and rows have stable identities. The page keys its lists on these, so they
+// never repeat within a document (across all three kinds: they come from one counter) and
+// survive edits, moves and saves. Each is saved as a plain number.
+
+/// A form's stable id, a type of its own so that no section or row id can stand in for it.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct FormId(pub u64);
+
+/// A section's stable id, a type of its own so that no form or row id can stand in for it.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct SectionId(pub u64);
+
+/// A row's stable id, a type of its own so that no form or section id can stand in for it.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
@@ -34,7 +51,8 @@ pub struct Document {
     pub version: u32,
     pub profile: Profile,
     pub forms: Vec<Rc<Form>>,
-    /// The next id [`Document::fresh_id`] hands out; kept above every id in use.
+    /// The next id the `fresh_…_id` methods hand out, whatever its kind; kept above every id
+    /// in use.
     pub next_id: u64,
 }
 
@@ -51,7 +69,7 @@ pub enum FormKind {
 /// One self-evaluation form.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Form {
-    pub id: RowId,
+    pub id: FormId,
     pub kind: FormKind,
     /// 部门名称 or 项目名称.
     pub name: String,
@@ -192,7 +210,7 @@ impl FundsRow {
 /// A first-level section (产出指标, 效益指标, 满意度指标 …) and its rows.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Section {
-    pub id: RowId,
+    pub id: SectionId,
     /// 一级指标, as shown (without the declared weight).
     pub name: String,
     /// The weight the header declares ("产出指标(50分)" → "50"); empty when none is declared.
@@ -330,9 +348,24 @@ impl Document {
         }
     }
 
-    /// A new id, never used before in this document.
-    pub fn fresh_id(&mut self) -> RowId {
-        let id = RowId(self.next_id);
+    /// A new form id, never used before in this document (by any kind of id).
+    pub fn fresh_form_id(&mut self) -> FormId {
+        FormId(self.fresh_raw())
+    }
+
+    /// A new section id, never used before in this document (by any kind of id).
+    pub fn fresh_section_id(&mut self) -> SectionId {
+        SectionId(self.fresh_raw())
+    }
+
+    /// A new row id, never used before in this document (by any kind of id).
+    pub fn fresh_row_id(&mut self) -> RowId {
+        RowId(self.fresh_raw())
+    }
+
+    /// The next number of the one counter all kinds of id share.
+    fn fresh_raw(&mut self) -> u64 {
+        let id = self.next_id;
         self.next_id = self.next_id.saturating_add(1);
         id
     }
@@ -351,11 +384,11 @@ impl Document {
 
     /// Gives a form, its sections and its rows fresh ids.
     pub fn renumber(&mut self, form: &mut Form) {
-        form.id = self.fresh_id();
+        form.id = self.fresh_form_id();
         for section in &mut form.sections {
-            section.id = self.fresh_id();
+            section.id = self.fresh_section_id();
             for row in &mut section.rows {
-                Rc::make_mut(row).id = self.fresh_id();
+                Rc::make_mut(row).id = self.fresh_row_id();
             }
         }
     }
@@ -365,12 +398,13 @@ impl Document {
     pub fn ensure_unique_ids(&mut self) {
         let mut seen = std::collections::HashSet::new();
         let unique = self.forms.iter().all(|form| {
-            seen.insert(form.id)
+            seen.insert(form.id.0)
                 && form.sections.iter().all(|section| {
-                    seen.insert(section.id) && section.rows.iter().all(|row| seen.insert(row.id))
+                    seen.insert(section.id.0)
+                        && section.rows.iter().all(|row| seen.insert(row.id.0))
                 })
         });
-        if unique && !seen.contains(&RowId(0)) {
+        if unique && !seen.contains(&0) {
             self.next_id = self.next_id.max(self.ids_in_use_end());
             return;
         }
@@ -383,7 +417,7 @@ impl Document {
     }
 
     /// The form with this id.
-    pub fn form(&self, id: RowId) -> Option<&Rc<Form>> {
+    pub fn form(&self, id: FormId) -> Option<&Rc<Form>> {
         self.forms.iter().find(|form| form.id == id)
     }
 

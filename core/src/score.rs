@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Form, FundsBlock, FundsRow, RowContext, RowId};
+use crate::model::{Form, FundsBlock, FundsRow, RowContext, RowId, SectionId};
 use crate::number::{plain, read_number, read_part, round2, two_places, NumberCell};
 use crate::profile::{Denominator, Profile};
 use crate::value::{read_value, Direction, Level, Quantity, Reading, UnitsDiffer};
@@ -171,7 +171,7 @@ pub struct CellFacts {
 /// A first-level section's result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SectionScore {
-    pub id: RowId,
+    pub id: SectionId,
     pub name: String,
     pub declared: Option<Decimal>,
     /// Σ row weights; on a form whose rows carry no weights, the declared weight.

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Element, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use zipin_core::edit::Edit;
-use zipin_core::model::{FundsColumn, RowField, RowId};
+use zipin_core::model::{FormId, FundsColumn, RowField, RowId, SectionId};
 
 use crate::marks::funds_field;
 use crate::state::Action;
@@ -21,30 +21,30 @@ use crate::Dispatch;
 #[derive(Clone, Debug, PartialEq)]
 pub enum CellAddress {
     Row {
-        form: RowId,
+        form: FormId,
         row: RowId,
         field: RowField,
     },
     Funds {
-        form: RowId,
+        form: FormId,
         row: usize,
         column: FundsColumn,
     },
     FormName {
-        form: RowId,
+        form: FormId,
     },
     SectionWeight {
-        form: RowId,
-        section: RowId,
+        form: FormId,
+        section: SectionId,
     },
     ClaimTotal {
-        form: RowId,
+        form: FormId,
     },
     ClaimGrade {
-        form: RowId,
+        form: FormId,
     },
     FundsReason {
-        form: RowId,
+        form: FormId,
     },
 }
 
@@ -92,7 +92,7 @@ impl CellAddress {
     }
 
     /// The cell of `form` that [`CellAddress::key`] named.
-    fn from_key(key: &str, form: RowId) -> Option<CellAddress> {
+    fn from_key(key: &str, form: FormId) -> Option<CellAddress> {
         match key {
             "name" => Some(CellAddress::FormName { form }),
             "claimed-total" => Some(CellAddress::ClaimTotal { form }),
@@ -118,7 +118,7 @@ impl CellAddress {
 #[derive(Default)]
 pub struct Hooks {
     /// The section whose declared weight the cell holds (in the grid's 一级 cell).
-    pub declared: Option<RowId>,
+    pub declared: Option<SectionId>,
     /// A cell outside the grid: its [`CellAddress::key`].
     pub cell: Option<String>,
     /// A `data-testid` for the input itself.
@@ -158,7 +158,7 @@ pub fn editor(
 /// The cell of `form` an event's target is, read from the page: a cell outside the grid by
 /// its `data-cell`, the declared weight by its section's `data-declared`, any other grid cell
 /// by its row's `data-row-id` and its column's `data-field`.
-pub fn address_of(target: &Element, form: RowId) -> Option<CellAddress> {
+pub fn address_of(target: &Element, form: FormId) -> Option<CellAddress> {
     if !target.class_list().contains("cell") {
         return None;
     }
@@ -168,7 +168,7 @@ pub fn address_of(target: &Element, form: RowId) -> Option<CellAddress> {
     if let Some(section) = target.get_attribute("data-declared") {
         return Some(CellAddress::SectionWeight {
             form,
-            section: RowId(section.parse().ok()?),
+            section: SectionId(section.parse().ok()?),
         });
     }
     let row = target
@@ -194,7 +194,7 @@ pub fn address_of(target: &Element, form: RowId) -> Option<CellAddress> {
 pub fn delegate<E: AsRef<Event> + 'static>(
     handle: fn(&Event, &CellAddress, &Dispatch),
     dispatch: Dispatch,
-    form: RowId,
+    form: FormId,
 ) -> Callback<E> {
     Callback::from(move |event: E| {
         let event = event.as_ref();
@@ -205,7 +205,7 @@ pub fn delegate<E: AsRef<Event> + 'static>(
 }
 
 /// The keys, for every cell of `form`.
-pub fn delegate_keys(dispatch: Dispatch, form: RowId) -> Callback<KeyboardEvent> {
+pub fn delegate_keys(dispatch: Dispatch, form: FormId) -> Callback<KeyboardEvent> {
     Callback::from(move |event: KeyboardEvent| {
         if let Some(address) = target_of(&event).and_then(|target| address_of(&target, form)) {
             on_key(&event, &address, &dispatch);
@@ -390,7 +390,7 @@ pub fn on_key(event: &KeyboardEvent, address: &CellAddress, dispatch: &Dispatch)
 /// The keys that act on a whole row from any of its cells: Ctrl+Enter inserts a row below,
 /// Ctrl+Delete removes the row, Alt+↑ / Alt+↓ move it. The row's buttons do the same, and
 /// are left out of the Tab order so Tab walks the cells only.
-fn row_shortcut(event: &KeyboardEvent, form: RowId, row: RowId) -> Option<Edit> {
+fn row_shortcut(event: &KeyboardEvent, form: FormId, row: RowId) -> Option<Edit> {
     let ctrl = event.ctrl_key() || event.meta_key();
     match event.key().as_str() {
         "Enter" if ctrl => Some(Edit::InsertRowAfter { form, row }),

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 use yew::prelude::*;
-use zipin_core::model::{FundsBlock, FundsColumn, RowId};
+use zipin_core::model::{FormId, FundsBlock, FundsColumn};
 use zipin_core::number::{percent, plain, two_places};
 use zipin_core::score::FundsScore;
 
@@ -14,7 +14,7 @@ use crate::marks::{funds_field, mark_class, Mark};
 
 #[derive(Properties, PartialEq)]
 pub struct FundsTableProps {
-    pub form: RowId,
+    pub form: FormId,
     pub funds: FundsBlock,
     pub score: FundsScore,
     /// The marks of each funds row (0 the total row).

@@ -7,7 +7,7 @@
 use yew::prelude::*;
 use zipin_core::import::header::Role;
 use zipin_core::import::reading::FormReading;
-use zipin_core::model::RowId;
+use zipin_core::model::FormId;
 
 use crate::components::column_chooser::ColumnChooser;
 use crate::i18n::{Lang, T};
@@ -22,7 +22,7 @@ pub struct ImportReadingProps {
     pub record: Shared<ImportRecord>,
     /// The one form to show, or every form of the import.
     #[prop_or_default]
-    pub form: Option<RowId>,
+    pub form: Option<FormId>,
     pub testid: &'static str,
     /// Whether each form's details show at once (in the form's own header) or on a click
     /// (under the paste box, where a whole report's forms are listed).

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use yew::prelude::*;
 use zipin_core::edit::Edit;
-use zipin_core::model::{Form, Indicator, RowField, RowId};
+use zipin_core::model::{Form, FormId, Indicator, RowField, RowId, SectionId};
 use zipin_core::number::{plain, two_places};
 use zipin_core::profile::Profile;
 use zipin_core::score::RowScore;
@@ -194,16 +194,17 @@ fn buttons(form: Shared<Form>, dispatch: Dispatch) -> Callback<MouseEvent> {
                 .ok()
                 .flatten()
                 .and_then(|e| e.get_attribute(attribute))
-                .and_then(|id| id.parse().ok())
-                .map(RowId)
+                .and_then(|id| id.parse::<u64>().ok())
         };
-        let edit = if let Some(row) = id_of("tr[data-row-id]", "data-row-id") {
+        let edit = if let Some(row) = id_of("tr[data-row-id]", "data-row-id").map(RowId) {
             let edit = row_edit(&form, row, &action);
             if let Some(edit) = &edit {
                 follow_row_edit(edit, &button, RowField::Name);
             }
             edit
-        } else if let Some(section) = id_of("tr[data-subtotal-of]", "data-subtotal-of") {
+        } else if let Some(section) =
+            id_of("tr[data-subtotal-of]", "data-subtotal-of").map(SectionId)
+        {
             section_edit(form.id, section, &action)
         } else {
             None
@@ -234,7 +235,7 @@ fn row_edit(form: &Form, row: RowId, action: &str) -> Option<Edit> {
 }
 
 /// What a section's button does.
-fn section_edit(form: RowId, section: RowId, action: &str) -> Option<Edit> {
+fn section_edit(form: FormId, section: SectionId, action: &str) -> Option<Edit> {
     match action {
         "add-row" => Some(Edit::AddRow {
             form,
@@ -262,8 +263,8 @@ fn section_edit(form: RowId, section: RowId, action: &str) -> Option<Edit> {
 
 #[derive(Properties, PartialEq)]
 struct RowChunkProps {
-    form: RowId,
-    section: RowId,
+    form: FormId,
+    section: SectionId,
     level1: AttrValue,
     declared: AttrValue,
     /// Whether the chunk's first row is the section's first (it carries the 一级 cell).

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 use zipin_core::edit::Edit;
-use zipin_core::model::{Indicator, RowField, RowId};
+use zipin_core::model::{FormId, Indicator, RowField, SectionId};
 use zipin_core::number::{plain, two_places};
 use zipin_core::profile::Profile;
 use zipin_core::score::{band_words, RowKind, RowScore, Source};
@@ -19,8 +19,8 @@ use crate::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct IndicatorRowProps {
-    pub form: RowId,
-    pub section: RowId,
+    pub form: FormId,
+    pub section: SectionId,
     /// The section's name: shown in the first row, carried (merged) by the others.
     pub level1: AttrValue,
     pub first_in_section: bool,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 use zipin_core::edit::Edit;
-use zipin_core::model::{Document, FormKind, RowId};
+use zipin_core::model::{Document, FormId, FormKind};
 use zipin_core::number::{plain, read_number, round2, two_places};
 use zipin_core::score::{Grade, NOT_SCORED};
 use zipin_core::Evaluation;
@@ -26,7 +26,7 @@ pub struct DocumentProps {
     /// The evaluation of each form, in order.
     pub evaluations: Shared<Vec<Rc<Evaluation>>>,
     /// The form shown (the first when it is gone).
-    pub active: RowId,
+    pub active: FormId,
     pub dispatch: Dispatch,
     /// The last import, for the paste box's report.
     #[prop_or_default]
@@ -63,7 +63,7 @@ pub fn Summary(props: &DocumentProps) -> Html {
                 .and_then(|row| row.get_attribute("data-form-id"))
                 .and_then(|id| id.parse().ok());
             if let Some(id) = id {
-                dispatch.dispatch(Action::Select(RowId(id)));
+                dispatch.dispatch(Action::Select(FormId(id)));
             }
         })
     };
