@@ -23,7 +23,7 @@ use crate::i18n::{Lang, T};
 use crate::params::Params;
 use crate::shared::Shared;
 use crate::state::{Action, AppState};
-use crate::{offline, storage, Dispatch};
+use crate::{messages, offline, storage, Dispatch};
 
 /// How long after the last change the document is written (and at once when the page hides).
 const SAVE_DELAY_MS: u32 = 200;
@@ -70,10 +70,7 @@ pub fn startup() -> AppProps {
                     };
                 }
                 Err(error) => {
-                    props.start_problem = Some(Unreadable {
-                        message: error.message(),
-                        raw: json,
-                    });
+                    props.start_problem = Some(Unreadable { error, raw: json });
                 }
             }
         }
@@ -279,7 +276,7 @@ pub fn App(props: &AppProps) -> Html {
         });
         html! {
             <p class="start-problem" role="alert" data-testid="start-problem">
-                {T::StartProblem.text(*lang)}{problem.message.clone()}{" "}
+                {T::StartProblem.text(*lang)}{messages::load_error(&problem.error, *lang)}{" "}
                 <button type="button" {onclick}>{T::DownloadRaw.text(*lang)}</button>
             </p>
         }
@@ -506,10 +503,9 @@ fn use_host_messages(
                                 Ok(document) => dispatch.dispatch(Action::Edit(
                                     zipin_core::edit::Edit::Replace(document),
                                 )),
-                                Err(error) => embed::warn(&format!(
-                                    "zipin: 无法打开收到的文档：{}",
-                                    error.message()
-                                )),
+                                Err(error) => {
+                                    embed::warn(&format!("zipin: 无法打开收到的文档：{error}"))
+                                }
                             }
                         }
                         Some(HostMessage::Paste {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::UseStateHandle;
 use zipin_core::edit::Edit;
 use zipin_core::export::{delimited, document_as_typed, workbook_sheets, xlsx};
-use zipin_core::import::forms::Notice;
+use zipin_core::import::notices::Notice;
 use zipin_core::json::to_json;
 use zipin_core::model::Document;
 use zipin_core::number::two_places;
@@ -18,12 +18,12 @@ use crate::app::file_name;
 use crate::clipboard::copy_text;
 use crate::documents::{self, DocMeta};
 use crate::download::download;
-use crate::files::{self, Opened};
+use crate::files::{self, FileError, Opened};
 use crate::i18n::{Lang, T};
 use crate::imports::ImportRecord;
 use crate::layouts;
 use crate::state::{blank_document, Action, AppState};
-use crate::{offline, storage, Dispatch};
+use crate::{messages, offline, storage, Dispatch};
 
 /// A toolbar command.
 #[derive(Clone, Debug)]
@@ -118,7 +118,9 @@ impl Context {
                             });
                         self.open(meta, opened);
                     }
-                    Some(Err(problem)) => self.say(false, problem.message),
+                    Some(Err(problem)) => {
+                        self.say(false, messages::load_error(&problem.error, lang))
+                    }
                     None => self.listed.set(documents::list()),
                 }
             }
@@ -192,7 +194,7 @@ impl Context {
 
     /// What an opened file brought: a document opens as one of its own; forms join the open
     /// document (or take the blank starting form's place) in one undoable step.
-    fn opened(&self, result: Result<Opened, String>) {
+    fn opened(&self, result: Result<Opened, FileError>) {
         let lang = *self.lang;
         match result {
             Ok(Opened::Document(document, name)) => {
@@ -237,10 +239,10 @@ impl Context {
                         .notices
                         .iter()
                         .find_map(|n| match n {
-                            Notice::NoForm(why) => Some(why.clone()),
+                            Notice::NoForm(why) => Some(messages::no_form(why, lang)),
                             _ => None,
                         })
-                        .unwrap_or_else(|| "文件里没有可评分的表。".to_owned()))
+                        .unwrap_or_else(|| T::NoFormInFile.text(lang).to_owned()))
                 };
                 self.dispatch.dispatch(Action::Import(record));
                 match message {
@@ -248,7 +250,7 @@ impl Context {
                     Err(message) => self.say(false, message),
                 }
             }
-            Err(why) => self.say(false, why),
+            Err(error) => self.say(false, messages::file_error(&error, lang)),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! exactly where the user left off.
 
 use serde::{Deserialize, Serialize};
-use zipin_core::json::{from_json, to_json};
+use zipin_core::json::{from_json, to_json, LoadError};
 use zipin_core::model::Document;
 
 use std::cell::RefCell;
@@ -64,7 +64,7 @@ pub struct Session {
 /// A saved document that could not be opened: why, and its raw text to download.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable {
-    pub message: String,
+    pub error: LoadError,
     pub raw: String,
 }
 
@@ -116,10 +116,7 @@ pub fn new_id() -> String {
 /// Opens a saved document.
 pub fn load(id: &str) -> Option<Result<Document, Unreadable>> {
     let raw = storage::get(&document_key(id))?;
-    Some(from_json(&raw).map_err(|error| Unreadable {
-        message: error.message(),
-        raw,
-    }))
+    Some(from_json(&raw).map_err(|error| Unreadable { error, raw }))
 }
 
 /// Saves a document under its id, adding it to the list. Returns `false` when it could only

@@ -5,10 +5,11 @@
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 use zipin_core::import::forms::Imported;
-use zipin_core::import::{office, Source};
+use zipin_core::import::office::{self, OfficeError};
+use zipin_core::import::Source;
 use zipin_core::json::{LoadError, MAX_DOCUMENT_BYTES};
 use zipin_core::model::Document;
-use zipin_core::zip::{entries, gzip_wrap};
+use zipin_core::zip::{entries, gzip_wrap, Entry, ZipError};
 
 use crate::streams::{error, gunzip, Unpacked};
 
@@ -16,17 +17,61 @@ use crate::streams::{error, gunzip, Unpacked};
 pub enum Opened {
     /// A saved document, and the name to list it under.
     Document(Document, String),
-    /// Forms found in a table file.
     /// Tables to read as forms, or the import that says why they were refused.
     Tables(Result<Source, Imported>),
 }
 
+/// Why a file could not be opened: its name, and what went wrong (worded in the page's
+/// language by [`crate::messages::file_error`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub name: String,
+    pub problem: FileProblem,
+}
+
+/// What went wrong opening a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// The browser could not read it (its reason, as the browser gives it).
+    Unreadable(String),
+    /// A .xls or .doc in the binary format Office used before .xlsx and .docx.
+    LegacyOffice,
+    /// A .docx or .xlsx whose ZIP cannot be read.
+    Zip(ZipError),
+    /// A ZIP without what the Office readers need, or with too many sheets.
+    Office(OfficeError),
+    /// A saved document that cannot be opened.
+    Document(LoadError),
+    /// An entry that inflates past [`ENTRY_LIMIT`] (or past what [`FILE_LIMIT`] leaves).
+    EntryTooLarge { entry: String },
+    /// An entry the browser could not inflate, and its reason.
+    InflateFailed { entry: String, why: String },
+    /// An entry compressed by a method other than stored (0) or deflated (8).
+    UnsupportedMethod(u16),
+}
+
+impl From<ZipError> for FileProblem {
+    fn from(error: ZipError) -> Self {
+        FileProblem::Zip(error)
+    }
+}
+
+impl From<OfficeError> for FileProblem {
+    fn from(error: OfficeError) -> Self {
+        FileProblem::Office(error)
+    }
+}
+
 /// Reads a file the user chose or dropped.
-pub async fn open(file: web_sys::File) -> Result<Opened, String> {
+pub async fn open(file: web_sys::File) -> Result<Opened, FileError> {
     let name = file.name();
+    let failed = |problem| FileError {
+        name: name.clone(),
+        problem,
+    };
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| format!("无法读取文件“{name}”：{}", error(e)))?;
+        .map_err(|e| failed(FileProblem::Unreadable(error(e))))?;
     let bytes = Uint8Array::new(&buffer).to_vec();
     let lower = name.to_lowercase();
     let zipped = bytes.starts_with(b"PK");
@@ -41,10 +86,9 @@ pub async fn open(file: web_sys::File) -> Result<Opened, String> {
     if saved_document {
         // Refused before it is decoded, with the message reading it would give.
         if bytes.len() > MAX_DOCUMENT_BYTES {
-            return Err(format!(
-                "“{name}”：{}",
-                LoadError::TooLarge(bytes.len()).message()
-            ));
+            return Err(failed(FileProblem::Document(LoadError::TooLarge(
+                bytes.len(),
+            ))));
         }
     } else if let Some(refused) =
         // Office files are ZIPs of XML several times their size; text is read as it is.
@@ -56,15 +100,15 @@ pub async fn open(file: web_sys::File) -> Result<Opened, String> {
         return office_file(&bytes)
             .await
             .map(|source| Opened::Tables(Ok(source)))
-            .map_err(|why| format!("“{name}”：{why}"));
+            .map_err(failed);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(format!("“{name}”是旧版 Office 二进制格式（.xls / .doc），请在 Excel、WPS 或 Word 中另存为 .xlsx 或 .docx 后再打开。"));
+        return Err(failed(FileProblem::LegacyOffice));
     }
     let text = decode(&bytes);
     if saved_document {
         let document =
-            zipin_core::json::from_json(&text).map_err(|e| format!("“{name}”：{}", e.message()))?;
+            zipin_core::json::from_json(&text).map_err(|e| failed(FileProblem::Document(e)))?;
         let stem = name
             .rsplit_once('.')
             .map_or(name.as_str(), |(stem, _)| stem)
@@ -97,21 +141,17 @@ fn decode(bytes: &[u8]) -> String {
 
 /// The most one entry of a .docx / .xlsx may inflate to: a sheet or document far larger than
 /// any form (a 5,000-row sheet is a few MB).
-const ENTRY_LIMIT: usize = 32 * 1024 * 1024;
+pub const ENTRY_LIMIT: usize = 32 * 1024 * 1024;
 
 /// The most all the entries read from one file may inflate to together.
 const FILE_LIMIT: usize = 64 * 1024 * 1024;
 
-fn too_large(entry: &str) -> String {
-    format!(
-        "文件中的 {entry} 解压后超过 {} MB（可能是损坏或恶意构造的文件），未读取。",
-        ENTRY_LIMIT / 1_048_576
-    )
-}
-
 /// A .docx or .xlsx: the entries the readers need, unpacked by the browser.
-async fn office_file(bytes: &[u8]) -> Result<Source, String> {
-    let all = entries(bytes).map_err(|e| e.0)?;
+async fn office_file(bytes: &[u8]) -> Result<Source, FileProblem> {
+    let too_large = |entry: &Entry| FileProblem::EntryTooLarge {
+        entry: entry.name.clone(),
+    };
+    let all = entries(bytes)?;
     let mut texts = Vec::new();
     let mut total = 0usize;
     for entry in office::select(&all)? {
@@ -119,15 +159,18 @@ async fn office_file(bytes: &[u8]) -> Result<Source, String> {
         let limit = ENTRY_LIMIT.min(FILE_LIMIT.saturating_sub(total));
         let data = match entry.method {
             0 if entry.data.len() <= limit => entry.data.to_vec(),
-            0 => return Err(too_large(&entry.name)),
+            0 => return Err(too_large(entry)),
             8 => match gunzip(&gzip_wrap(entry), limit).await {
                 Ok(data) => data,
-                Err(Unpacked::TooLarge { .. }) => return Err(too_large(&entry.name)),
+                Err(Unpacked::TooLarge { .. }) => return Err(too_large(entry)),
                 Err(Unpacked::Failed(why)) => {
-                    return Err(format!("解压 {} 失败：{why}", entry.name))
+                    return Err(FileProblem::InflateFailed {
+                        entry: entry.name.clone(),
+                        why,
+                    })
                 }
             },
-            other => return Err(format!("不支持的压缩方式（{other}）")),
+            other => return Err(FileProblem::UnsupportedMethod(other)),
         };
         total = total.saturating_add(data.len());
         texts.push((

@@ -1,6 +1,7 @@
 //! Every string of the page, Chinese first and English second, in one table. The grade
 //! (优/良/中/差) and the engine's findings stay Chinese in both languages: they are what the
-//! official forms and reviewers use.
+//! official forms and reviewers use. The engine's import notices, errors and reading words
+//! are worded in `messages`, from the engine's own data.
 
 /// The page language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -189,6 +190,9 @@ strings! {
     ReadingCorrect => "更正列的含义", "Correct the columns";
     ReadingIgnored => "未读入", "left out";
     ReadingFormHeader => "本表的导入读取情况", "How this form was read";
+    NoFormInFile => "文件里没有可评分的表。", "The file holds no form to score.";
+    NoHeader => "（无表头）", "(no header)";
+    ColumnNumber => "第 {n} 列", "Column {n}";
     ImportedWithGaps => "已导入，但有的表缺少需要的列，见下方说明", "Imported, but some forms lack columns they need: see below";
     Document => "文档", "Document";
     DocumentName => "文档名称", "Document name";

@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod imports;
 pub mod layouts;
 pub mod marks;
+pub mod messages;
 pub mod navigation;
 pub mod offline;
 pub mod params;

@@ -14,7 +14,8 @@ use zipin_core::profile::Profile;
 use crate::documents::DocMeta;
 use crate::imports::{with_record, ImportRecord, Readings};
 use crate::shared::Shared;
-use zipin_core::import::forms::{Imported, Notice};
+use zipin_core::import::forms::Imported;
+use zipin_core::import::notices::{Notice, Skip};
 
 /// How many steps undo reaches back.
 pub const HISTORY_LIMIT: usize = 200;
@@ -174,10 +175,13 @@ impl AppState {
             };
             let brought = record.imported.forms.len();
             if brought > room {
-                record.imported.notices.push(Notice::Skipped(format!(
-                    "一个文档最多容纳 {MAX_FORMS} 张表：这次只导入了前 {room} 张，其余 {} 张未导入",
-                    brought.saturating_sub(room)
-                )));
+                record
+                    .imported
+                    .notices
+                    .push(Notice::Skipped(Skip::DocumentFull {
+                        taken: room,
+                        left: brought.saturating_sub(room),
+                    }));
             }
         }
         let forms = record.imported.forms.clone();

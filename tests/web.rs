@@ -330,3 +330,97 @@ mod lang {
         }
     }
 }
+
+mod messages {
+    use wasm_bindgen_test::*;
+    use zipin::files::{FileError, FileProblem};
+    use zipin::i18n::Lang;
+    use zipin::messages;
+    use zipin_core::import::header::Role;
+    use zipin_core::import::notices::{NoForm, Skip};
+    use zipin_core::import::office::OfficeError;
+    use zipin_core::import::reading::{Part, SkipReason, WeightSource};
+    use zipin_core::json::LoadError;
+
+    fn has_chinese(text: &str) -> bool {
+        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    /// The Chinese page shows the engine's own words; the English page its English, with
+    /// the engine's figures in it.
+    #[wasm_bindgen_test]
+    fn the_engines_notices_and_errors_read_in_the_pages_language() {
+        let skips = [
+            Skip::TooManyCells,
+            Skip::TooManyRows { rows: 6_000 },
+            Skip::TooWide { columns: 41 },
+            Skip::DocumentFull { taken: 3, left: 2 },
+        ];
+        for skip in &skips {
+            assert_eq!(messages::skip(skip, Lang::Zh), skip.to_string());
+            assert!(!has_chinese(&messages::skip(skip, Lang::En)), "{skip:?}");
+        }
+        assert!(messages::skip(&skips[0], Lang::En).contains("2,000,000 cells"));
+        assert!(messages::skip(&skips[1], Lang::En).contains("6,000 indicator rows"));
+        assert!(messages::skip(&skips[3], Lang::En).contains("only the first 3"));
+        assert_eq!(
+            messages::no_form(&NoForm::Empty, Lang::En),
+            "The content is empty."
+        );
+        assert!(messages::no_form(
+            &NoForm::TooLarge {
+                bytes: 6 * 1_048_576
+            },
+            Lang::En
+        )
+        .contains("(6.0 MB)"));
+        let error = LoadError::TooManyForms(1_001);
+        assert_eq!(messages::load_error(&error, Lang::Zh), error.to_string());
+        assert!(messages::load_error(&error, Lang::En).contains("1,001 forms"));
+        let file = FileError {
+            name: "表.xlsx".to_owned(),
+            problem: FileProblem::Office(OfficeError::NoContent),
+        };
+        assert_eq!(
+            messages::file_error(&file, Lang::Zh),
+            format!("“表.xlsx”：{}", OfficeError::NoContent)
+        );
+        assert!(messages::file_error(&file, Lang::En).starts_with("“表.xlsx”: The file holds no"));
+    }
+
+    /// Every word of the import reading and the column chooser has its English.
+    #[wasm_bindgen_test]
+    fn the_reading_words_have_english_for_every_case() {
+        for role in Role::ALL {
+            assert_eq!(messages::role(role, Lang::Zh), role.label());
+            assert!(!has_chinese(messages::role(role, Lang::En)), "{role:?}");
+            assert!(
+                !has_chinese(messages::missing_note(role, Lang::En)),
+                "{role:?}"
+            );
+        }
+        for reason in [
+            SkipReason::Note,
+            SkipReason::Checkbox,
+            SkipReason::NoIndicator,
+            SkipReason::Sum,
+            SkipReason::Heading,
+            SkipReason::Subtotal,
+        ] {
+            assert!(
+                !has_chinese(messages::skip_reason(reason, Lang::En)),
+                "{reason:?}"
+            );
+        }
+        for part in [Part::Funds, Part::Indicators] {
+            assert!(!has_chinese(messages::part(part, Lang::En)), "{part:?}");
+        }
+        for source in [WeightSource::Profile, WeightSource::NoBudgetPart] {
+            assert_eq!(
+                messages::weight_source(&source, Lang::Zh),
+                source.describe()
+            );
+            assert!(!has_chinese(&messages::weight_source(&source, Lang::En)));
+        }
+    }
+}

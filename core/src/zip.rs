@@ -19,8 +19,24 @@ pub struct Entry<'a> {
 }
 
 /// Why a file is not a ZIP zipin can read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ZipError(pub String);
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZipError {
+    /// Not a ZIP, or one whose directory or entries are cut short or point outside it.
+    Incomplete,
+    /// An entry of 4 GB or more (ZIP64), far past any form.
+    Zip64,
+}
+
+impl std::fmt::Display for ZipError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ZipError::Incomplete => "不是有效的 .docx / .xlsx 文件（ZIP 结构不完整）",
+            ZipError::Zip64 => "文件过大（ZIP64），无法读取",
+        })
+    }
+}
+
+impl std::error::Error for ZipError {}
 
 /// The `len` bytes at `offset` past `at`. Offsets and lengths come from the file itself, so a
 /// damaged one may point anywhere, even past `usize::MAX`: that is `None`, like any other
@@ -52,44 +68,38 @@ fn total(lengths: &[usize]) -> usize {
 
 /// The entries of a ZIP file, from its central directory.
 pub fn entries(bytes: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
-    let not_zip = || ZipError("不是有效的 .docx / .xlsx 文件（ZIP 结构不完整）".to_owned());
+    let not_zip = ZipError::Incomplete;
     let search_from = bytes.len().saturating_sub(22 + 65_535);
     let end = (search_from..bytes.len().saturating_sub(21))
         .rev()
         .find(|&at| u32_at(bytes, at, 0) == Some(0x0605_4b50))
-        .ok_or_else(not_zip)?;
-    let count = usize::from(u16_at(bytes, end, 10).ok_or_else(not_zip)?);
-    let mut at =
-        usize::try_from(u32_at(bytes, end, 16).ok_or_else(not_zip)?).map_err(|_| not_zip())?;
+        .ok_or(not_zip)?;
+    let count = usize::from(u16_at(bytes, end, 10).ok_or(not_zip)?);
+    let mut at = usize::try_from(u32_at(bytes, end, 16).ok_or(not_zip)?).map_err(|_| not_zip)?;
     let mut found = Vec::with_capacity(count.min(4096));
     for _ in 0..count {
         if u32_at(bytes, at, 0) != Some(0x0201_4b50) {
-            return Err(not_zip());
+            return Err(not_zip);
         }
-        let length_at = |offset| {
-            u16_at(bytes, at, offset)
-                .map(usize::from)
-                .ok_or_else(not_zip)
-        };
+        let length_at = |offset| u16_at(bytes, at, offset).map(usize::from).ok_or(not_zip);
         let (name_len, extra_len, comment_len) = (length_at(28)?, length_at(30)?, length_at(32)?);
-        let method = u16_at(bytes, at, 10).ok_or_else(not_zip)?;
-        let crc32 = u32_at(bytes, at, 16).ok_or_else(not_zip)?;
-        let compressed = u32_at(bytes, at, 20).ok_or_else(not_zip)?;
-        let size = u32_at(bytes, at, 24).ok_or_else(not_zip)?;
-        let local =
-            usize::try_from(u32_at(bytes, at, 42).ok_or_else(not_zip)?).map_err(|_| not_zip())?;
-        let name = field(bytes, at, 46, name_len).ok_or_else(not_zip)?;
+        let method = u16_at(bytes, at, 10).ok_or(not_zip)?;
+        let crc32 = u32_at(bytes, at, 16).ok_or(not_zip)?;
+        let compressed = u32_at(bytes, at, 20).ok_or(not_zip)?;
+        let size = u32_at(bytes, at, 24).ok_or(not_zip)?;
+        let local = usize::try_from(u32_at(bytes, at, 42).ok_or(not_zip)?).map_err(|_| not_zip)?;
+        let name = field(bytes, at, 46, name_len).ok_or(not_zip)?;
         if compressed == u32::MAX || size == u32::MAX {
-            return Err(ZipError("文件过大（ZIP64），无法读取".to_owned()));
+            return Err(ZipError::Zip64);
         }
         if u32_at(bytes, local, 0) != Some(0x0403_4b50) {
-            return Err(not_zip());
+            return Err(not_zip);
         }
-        let local_name = usize::from(u16_at(bytes, local, 26).ok_or_else(not_zip)?);
-        let local_extra = usize::from(u16_at(bytes, local, 28).ok_or_else(not_zip)?);
+        let local_name = usize::from(u16_at(bytes, local, 26).ok_or(not_zip)?);
+        let local_extra = usize::from(u16_at(bytes, local, 28).ok_or(not_zip)?);
         let header = total(&[30, local_name, local_extra]);
-        let length = usize::try_from(compressed).map_err(|_| not_zip())?;
-        let data = field(bytes, local, header, length).ok_or_else(not_zip)?;
+        let length = usize::try_from(compressed).map_err(|_| not_zip)?;
+        let data = field(bytes, local, header, length).ok_or(not_zip)?;
         found.push(Entry {
             name: String::from_utf8_lossy(name).into_owned(),
             method,
@@ -190,7 +200,20 @@ mod tests {
         assert_eq!(found[1].data, "中文".as_bytes());
         assert_eq!(found[0].crc32, crc32(b"<a/>"));
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
-        assert!(entries(b"PK not really").is_err());
-        assert!(entries(&zip[..zip.len() - 5]).is_err());
+        assert_eq!(entries(b"PK not really"), Err(ZipError::Incomplete));
+        assert_eq!(entries(&zip[..zip.len() - 5]), Err(ZipError::Incomplete));
+    }
+
+    #[test]
+    fn a_zip64_entry_is_refused_as_too_large_and_says_so() {
+        let mut zip = write_stored(&[("a.xml", b"<a/>".to_vec())]);
+        let central = zip
+            .windows(4)
+            .position(|window| window == 0x0201_4b50u32.to_le_bytes())
+            .expect("a central directory entry");
+        zip[central + 20..central + 24].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(entries(&zip), Err(ZipError::Zip64));
+        assert_eq!(ZipError::Zip64.to_string(), "文件过大（ZIP64），无法读取");
+        assert!(ZipError::Incomplete.to_string().contains("ZIP 结构不完整"));
     }
 }

@@ -248,7 +248,7 @@ fn saved_json_round_trips_and_bad_files_say_why() {
     ));
     assert!(from_json("[]")
         .unwrap_err()
-        .message()
+        .to_string()
         .contains("不是 zipin 保存的文档"));
     // Repeated ids in a hand-edited file are renumbered, never kept.
     let repeated = text.replace(
@@ -386,6 +386,6 @@ fn a_document_holds_at_most_max_forms_and_a_saved_one_with_more_is_refused() {
     document.forms.push(document.forms[0].clone());
     let refused = zipin_core::json::from_json(&zipin_core::json::to_json(&document)).unwrap_err();
     assert!(refused
-        .message()
+        .to_string()
         .contains(&format!("有 {} 张表", MAX_FORMS + 1)));
 }

@@ -216,8 +216,10 @@ fn a_file_that_is_not_an_office_file_says_why() {
     assert!(zipin_core::zip::entries(b"not a zip at all").is_err());
     let stored = zipin_core::zip::write_stored(&[("other.txt", b"x".to_vec())]);
     let entries = unzip(&stored).unwrap();
-    assert!(office::blocks(&entries)
-        .unwrap_err()
+    let refused = office::blocks(&entries).unwrap_err();
+    assert_eq!(refused, office::OfficeError::NoContent);
+    assert!(refused
+        .to_string()
         .contains("没有 Word 正文或 Excel 工作表"));
 }
 

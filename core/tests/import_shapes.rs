@@ -5,9 +5,10 @@ mod support;
 
 use support::dec;
 use zipin_core::check::Code;
-use zipin_core::import::forms::{Imported, Layouts, Notice};
+use zipin_core::import::forms::{Imported, Layouts};
 use zipin_core::import::header::Role;
 use zipin_core::import::import;
+use zipin_core::import::notices::{NoForm, Notice};
 use zipin_core::model::{AmountUnit, Form, FormKind};
 use zipin_core::profile::{Profile, ProfileId};
 use zipin_core::score::Grade;
@@ -249,7 +250,7 @@ fn a_headerless_table_wider_than_any_form_is_named_not_asked_about() {
     assert!(!imported.needs_mapping(), "{:?}", imported.notices);
     assert!(imported.notices.iter().any(|notice| matches!(
         notice,
-        Notice::Skipped(message) if message.contains("有 1000 列")
+        Notice::Skipped(message) if message.to_string().contains("有 1000 列")
     )));
 }
 
@@ -292,14 +293,13 @@ fn numbers_under_an_unknown_header_are_asked_about_and_the_choice_is_remembered(
 
 #[test]
 fn prose_or_nothing_yields_no_form_and_says_why() {
-    for text in ["", "今年各项工作进展顺利，预算执行情况良好。"] {
+    for (text, why) in [
+        ("", NoForm::Empty),
+        ("今年各项工作进展顺利，预算执行情况良好。", NoForm::NotFound),
+    ] {
         let imported = import(text, None, &Layouts::new());
         assert!(imported.forms.is_empty());
-        assert!(
-            matches!(imported.notices.as_slice(), [Notice::NoForm(why)] if !why.is_empty()),
-            "{:?}",
-            imported.notices
-        );
+        assert_eq!(imported.notices, [Notice::NoForm(why)]);
     }
 }
 
@@ -315,7 +315,7 @@ fn the_basic_data_table_of_the_sample_is_skipped_and_said() {
         imported
             .notices
             .iter()
-            .any(|n| matches!(n, Notice::Skipped(what) if what.contains("基础数据表"))),
+            .any(|n| matches!(n, Notice::Skipped(what) if what.to_string().contains("基础数据表"))),
         "{:?}",
         imported.notices
     );
@@ -326,7 +326,7 @@ fn huge_content_is_refused_or_capped_with_a_message() {
     let huge = "x\t".repeat(3 * 1024 * 1024);
     let imported = import(&huge, None, &Layouts::new());
     assert!(
-        matches!(imported.notices.as_slice(), [Notice::NoForm(why)] if why.contains("内容过大（6.0 MB）")),
+        matches!(imported.notices.as_slice(), [Notice::NoForm(why)] if why.to_string().contains("内容过大（6.0 MB）")),
         "{:?}",
         imported.notices
     );
@@ -345,7 +345,7 @@ fn huge_content_is_refused_or_capped_with_a_message() {
         imported
             .notices
             .iter()
-            .any(|n| matches!(n, Notice::Skipped(what) if what.contains("6000 行"))),
+            .any(|n| matches!(n, Notice::Skipped(what) if what.to_string().contains("6000 行"))),
         "{:?}",
         imported.notices
     );

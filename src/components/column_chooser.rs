@@ -6,6 +6,7 @@ use yew::prelude::*;
 use zipin_core::import::header::Role;
 
 use crate::i18n::{Lang, T};
+use crate::messages;
 
 #[derive(Properties, PartialEq)]
 pub struct ColumnChooserProps {
@@ -32,14 +33,14 @@ pub fn ColumnChooser(props: &ColumnChooserProps) -> Html {
             roles_state.set(next);
         });
         let current = roles.get(index).copied().flatten();
-        let shown = if cell.trim().is_empty() { format!("第 {} 列", index + 1) } else { cell.clone() };
+        let shown = if cell.trim().is_empty() { T::ColumnNumber.text(lang).replace("{n}", &(index + 1).to_string()) } else { cell.clone() };
         html! {
             <li class="chooser-column">
                 <span class="pasted-header" title={cell.clone()}>{shown.clone()}</span>
                 <select aria-label={format!("{} {}", index + 1, shown)} {onchange} data-testid="column-role">
                     <option value="" selected={current.is_none()}>{T::RoleIgnore.text(lang)}</option>
                     { for Role::ALL.iter().map(|role| html! {
-                        <option value={format!("{role:?}")} selected={current == Some(*role)}>{role.label()}</option>
+                        <option value={format!("{role:?}")} selected={current == Some(*role)}>{messages::role(*role, lang)}</option>
                     }) }
                 </select>
             </li>

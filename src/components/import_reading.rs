@@ -13,6 +13,7 @@ use crate::components::column_chooser::ColumnChooser;
 use crate::i18n::{Lang, T};
 use crate::imports::ImportRecord;
 use crate::layouts;
+use crate::messages;
 use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
@@ -97,11 +98,11 @@ pub fn ImportReading(props: &ImportReadingProps) -> Html {
                 <details open={props.open}>
                     <summary>
                         <b>{name}</b>
-                        {format!(" — {}{columns} · {}：{}", T::ReadingColumns.text(lang), T::ReadingBudgetWeight.text(lang), reading.budget_weight.describe())}
+                        {format!(" — {}{columns} · {}：{}", T::ReadingColumns.text(lang), T::ReadingBudgetWeight.text(lang), messages::weight_source(&reading.budget_weight, lang))}
                         {skipped}
                     </summary>
                     { parts(reading, index, &correcting, lang) }
-                    { skipped_rows(reading) }
+                    { skipped_rows(reading, lang) }
                 </details>
                 { missing(reading, lang) }
                 { chooser }
@@ -125,10 +126,10 @@ fn parts(
     let views = reading.parts.iter().enumerate().map(|(index, part)| {
         let columns = part.columns.iter().filter(|column| !column.header.is_empty() || column.role.is_some()).map(|column| {
             let (key, role) = match column.role {
-                Some(role) => (role.key(), role.label()),
+                Some(role) => (role.key(), messages::role(role, lang)),
                 None => ("ignored", T::ReadingIgnored.text(lang)),
             };
-            let header = if column.header.is_empty() { "（无表头）".to_owned() } else { column.header.clone() };
+            let header = if column.header.is_empty() { T::NoHeader.text(lang).to_owned() } else { column.header.clone() };
             html! {
                 <li data-testid="reading-column" data-role={key} class={classes!(column.role.is_none().then_some("ignored"))}>
                     <span class="reading-header">{header}</span>{" → "}<span class="reading-role">{role}</span>
@@ -141,7 +142,7 @@ fn parts(
         };
         html! {
             <div class="reading-part">
-                <span class="reading-part-name">{part.part.label()}{"："}</span>
+                <span class="reading-part-name">{messages::part(part.part, lang)}{"："}</span>
                 <ul class="reading-columns">{ for columns }</ul>
                 <button type="button" class="link" data-testid="correct-columns" onclick={open}>{T::ReadingCorrect.text(lang)}</button>
             </div>
@@ -152,17 +153,20 @@ fn parts(
 
 /// The columns the form lacks, and what that means for its figures: always in view.
 fn missing(reading: &FormReading, lang: Lang) -> Option<Html> {
-    (!reading.missing.is_empty()).then(|| html! {
-        <p class="reading-missing" data-testid="reading-missing">{T::ReadingMissing.text(lang)}{reading.missing_notes().join("；")}</p>
+    (!reading.missing.is_empty()).then(|| {
+        let notes: Vec<&str> = reading.missing.iter().map(|role| messages::missing_note(*role, lang)).collect();
+        html! {
+            <p class="reading-missing" data-testid="reading-missing">{T::ReadingMissing.text(lang)}{notes.join("；")}</p>
+        }
     })
 }
 
 /// The rows left out, each with why.
-fn skipped_rows(reading: &FormReading) -> Option<Html> {
+fn skipped_rows(reading: &FormReading, lang: Lang) -> Option<Html> {
     (!reading.skipped.is_empty()).then(|| {
         let rows = reading.skipped.iter().map(|skipped| html! {
             <li data-testid="reading-skipped">
-                <span class="skipped-row">{skipped.text.replace('\n', " ")}</span>{" — "}<span class="skipped-why">{skipped.why.label()}</span>
+                <span class="skipped-row">{skipped.text.replace('\n', " ")}</span>{" — "}<span class="skipped-why">{messages::skip_reason(skipped.why, lang)}</span>
             </li>
         });
         html! { <ul class="reading-skipped">{ for rows }</ul> }

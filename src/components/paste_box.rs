@@ -5,12 +5,13 @@
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlTextAreaElement};
 use yew::prelude::*;
-use zipin_core::import::forms::Notice;
+use zipin_core::import::notices::{megabytes, Notice};
 
 use crate::components::column_chooser::ColumnChooser;
 use crate::components::import_reading::{reimport, ImportReading};
 use crate::i18n::{Lang, T};
 use crate::imports::ImportRecord;
+use crate::messages;
 use crate::shared::Shared;
 use crate::state::Action;
 use crate::Dispatch;
@@ -108,11 +109,9 @@ pub fn PasteBox(props: &PasteBoxProps) -> Html {
         }
     };
     let progress = props.reading.map(|bytes| {
-        let tenths = bytes.saturating_mul(10) / 1_048_576;
-        let megabytes = format!("{}.{} MB", tenths / 10, tenths % 10);
         html! {
             <p class="import-progress" role="status" data-testid="import-progress">
-                {T::ReadingPaste.text(lang).replace("{size}", &megabytes)}
+                {T::ReadingPaste.text(lang).replace("{size}", &megabytes(bytes))}
             </p>
         }
     });
@@ -201,8 +200,8 @@ fn report(record: &ImportRecord, lang: Lang) -> Html {
         }
     });
     let notes = record.imported.notices.iter().filter_map(|notice| match notice {
-        Notice::NoForm(why) => Some(html! { <p class="import-error" role="alert" data-testid="import-error">{why.clone()}</p> }),
-        Notice::Skipped(what) => Some(html! { <p class="import-note">{what.clone()}</p> }),
+        Notice::NoForm(why) => Some(html! { <p class="import-error" role="alert" data-testid="import-error">{messages::no_form(why, lang)}</p> }),
+        Notice::Skipped(what) => Some(html! { <p class="import-note">{messages::skip(what, lang)}</p> }),
         Notice::NeedsMapping { .. } => None,
     });
     html! { <div class="import-report" aria-live="polite">{ status }{ already }{ for notes }</div> }

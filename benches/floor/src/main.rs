@@ -8,7 +8,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 use zipin_core::edit::{apply, blank_form, Edit};
 use zipin_core::evaluator::Evaluator;
-use zipin_core::import::forms::{Imported, Layouts, Notice};
+use zipin_core::import::forms::{Imported, Layouts};
+use zipin_core::import::notices::Notice;
+use zipin_core::import::office::OfficeError;
 use zipin_core::model::{Document, FormKind};
 use zipin_core::number::{percent, plain, read_number, two_places, NumberCell};
 use zipin_core::offline::{base64, single_file_html, OfflineParts};
@@ -24,10 +26,13 @@ fn run(text: &str) -> (String, usize) {
     let imported = [
         import::too_large(text.len()).unwrap_or_else(|| import::import(text, Some(text), &layouts)),
         import::import_delimited(text, ',', &layouts),
-        office(text.as_bytes(), &layouts),
+        office(text.as_bytes(), &layouts).unwrap_or_else(|problem| {
+            written += problem.to_string().len();
+            Imported::default()
+        }),
     ];
     let mut document = json::from_json(text).unwrap_or_else(|error| {
-        written += error.message().len();
+        written += error.to_string().len();
         Document::new(profile.clone())
     });
     for Imported {
@@ -36,7 +41,15 @@ fn run(text: &str) -> (String, usize) {
         notices,
     } in imported
     {
-        written += notices.len() + readings.len();
+        written += readings.len();
+        written += notices
+            .iter()
+            .map(|notice| match notice {
+                Notice::Skipped(skip) => skip.to_string().len(),
+                Notice::NoForm(why) => why.to_string().len(),
+                Notice::NeedsMapping { header, .. } => header.len(),
+            })
+            .sum::<usize>();
         document.forms.extend(forms.into_iter().map(Rc::new));
     }
     document
@@ -100,7 +113,7 @@ fn run(text: &str) -> (String, usize) {
 /// The Office importer as the page drives it: each part of the ZIP wrapped as gzip, then
 /// read as text (the page inflates the wrapped part with the browser's `DecompressionStream`
 /// in between; here it is read as it is).
-fn office(bytes: &[u8], layouts: &Layouts) -> Imported {
+fn office(bytes: &[u8], layouts: &Layouts) -> Result<Imported, OfficeError> {
     let parts: Vec<(String, String)> = match zip::entries(bytes) {
         Ok(entries) => entries
             .iter()
@@ -113,14 +126,7 @@ fn office(bytes: &[u8], layouts: &Layouts) -> Imported {
             .collect(),
         Err(_) => Vec::new(),
     };
-    match import::office::blocks(&parts) {
-        Ok(blocks) => import::import_blocks(blocks, layouts, false),
-        Err(problem) => Imported {
-            forms: Vec::new(),
-            readings: Vec::new(),
-            notices: vec![Notice::NoForm(problem)],
-        },
-    }
+    import::office::blocks(&parts).map(|blocks| import::import_blocks(blocks, layouts, false))
 }
 
 #[function_component]

@@ -12,6 +12,7 @@ use crate::import::header::{
     is_title, known_unscored, role_of, Role,
 };
 use crate::import::header_block::{header_blocks, HeaderBlock};
+use crate::import::notices::{Notice, Skip};
 use crate::import::reading::{
     ColumnReading, FormReading, Part, PartReading, SkipReason, Skipped, WeightSource,
 };
@@ -23,27 +24,6 @@ use crate::value::{read_value, Reading};
 
 /// A column mapping the user chose for a table layout, keyed by [`layout_key`].
 pub type Layouts = HashMap<String, Vec<Option<Role>>>;
-
-/// Something the user should know about an import.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    /// A table whose columns zipin cannot name with confidence (numbers under a header it does
-    /// not know, or no header at all); the user maps them once, the import waits for it, and
-    /// the choice is remembered for this layout.
-    NeedsMapping {
-        layout: String,
-        /// The header words over each column (or, for a table without a header, its first row).
-        header: Vec<String>,
-        /// The roles recognized so far, one per column.
-        guess: Vec<Option<Role>>,
-        /// A table with no header row at all: every row is data.
-        headerless: bool,
-    },
-    /// A table or block that was read but is not part of a scored form.
-    Skipped(String),
-    /// Nothing in the paste is a form, and why.
-    NoForm(String),
-}
 
 /// What an import found.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -157,7 +137,7 @@ pub const MAX_ROWS: usize = 5_000;
 
 /// The most columns a table without a header is offered for choosing: the widest published
 /// form zipin has seen has 11, and a choice per column past a screen's width helps nobody.
-const MAX_MAPPED_COLUMNS: usize = 40;
+pub const MAX_MAPPED_COLUMNS: usize = 40;
 
 /// Finds the forms in blocks read from a paste or a file. `layouts` holds the column
 /// mappings the user chose for layouts zipin could not map by itself.
@@ -186,10 +166,9 @@ pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
     }
     reader.finish_form();
     if reader.rows_read > MAX_ROWS {
-        reader.notices.push(Notice::Skipped(format!(
-            "内容有 {} 行指标，一次最多导入 {MAX_ROWS} 行：只导入了前 {MAX_ROWS} 行，其余请分批粘贴",
-            reader.rows_read
-        )));
+        reader.notices.push(Notice::Skipped(Skip::TooManyRows {
+            rows: reader.rows_read,
+        }));
     }
     Imported {
         forms: reader.forms,
@@ -410,10 +389,9 @@ impl Reader<'_> {
             self.kind = None;
             self.title = None;
             self.mode = Mode::Skip;
-            self.notices.push(Notice::Skipped(format!(
-                "“{}”不是评分表，已跳过",
-                line.trim()
-            )));
+            self.notices.push(Notice::Skipped(Skip::NotAForm {
+                title: line.trim().to_owned(),
+            }));
         } else if let Some(name) = labelled_name(line) {
             self.start_form(FormKind::Project, name);
         }
@@ -488,9 +466,8 @@ impl Reader<'_> {
             .iter()
             .any(|row| row.iter().filter(|cell| is_number_cell(cell)).count() >= 1);
         if width > MAX_MAPPED_COLUMNS && numbers {
-            self.notices.push(Notice::Skipped(format!(
-                "一张没有表头的表有 {width} 列，多于指标表可能有的 {MAX_MAPPED_COLUMNS} 列，未读取"
-            )));
+            self.notices
+                .push(Notice::Skipped(Skip::TooWide { columns: width }));
         } else if width >= 3 && numbers {
             self.notices.push(Notice::NeedsMapping {
                 layout: key,

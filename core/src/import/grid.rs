@@ -3,14 +3,16 @@
 //! positional (a merged cell's text stands in its first position, the positions it covers
 //! are empty — as Excel shows them).
 
+use crate::import::notices::Skip;
+
 /// One piece of a pasted document, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     /// A line of text outside any table (a title such as "附件1-2 …自评表", or prose).
     Line(String),
     Table(Table),
-    /// What a reader left out of the source, and why, told to the user as it is.
-    LeftOut(String),
+    /// What a reader left out of the source, and why: told to the user with the notices.
+    LeftOut(Skip),
 }
 
 /// The most cell positions one source may lay out across all its tables. A merged cell
@@ -53,12 +55,7 @@ impl Positions {
 
     /// The block that says the source was cut, when it was.
     pub fn left_out(&self) -> Option<Block> {
-        self.cut.then(|| {
-            Block::LeftOut(format!(
-                "表格过大：单元格（合并单元格按其覆盖的格数计）超过 {} 万个，其余部分未读取",
-                MAX_POSITIONS / 10_000
-            ))
-        })
+        self.cut.then_some(Block::LeftOut(Skip::TooManyCells))
     }
 }
 

@@ -10,14 +10,16 @@ pub mod header;
 pub mod header_block;
 pub mod html;
 pub mod markup;
+pub mod notices;
 pub mod office;
 pub mod reading;
 pub mod transposed;
 pub mod word_text;
 pub mod xlsx;
 
-use forms::{find_forms, Imported, Layouts, Notice};
+use forms::{find_forms, Imported, Layouts};
 use grid::Block;
+use notices::{NoForm, Notice};
 
 /// Reads clipboard content into blocks: HTML tables when the paste carries them, else the
 /// plain text's shape (Word extract, Excel/WPS TSV, CSV, or prose).
@@ -96,16 +98,10 @@ pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 
 /// The notice for content over [`MAX_BYTES`], or `None` when it fits.
 pub fn too_large(bytes: usize) -> Option<Imported> {
-    let tenths = u64::try_from(bytes).unwrap_or(u64::MAX).saturating_mul(10) / 1_048_576;
     (bytes > MAX_BYTES).then(|| Imported {
         forms: Vec::new(),
         readings: Vec::new(),
-        notices: vec![Notice::NoForm(format!(
-            "内容过大（{}.{} MB），一次最多导入 {} MB：请分批粘贴，或只复制需要的表格。",
-            tenths / 10,
-            tenths % 10,
-            MAX_BYTES / 1_048_576
-        ))],
+        notices: vec![Notice::NoForm(NoForm::TooLarge { bytes })],
     })
 }
 
@@ -124,9 +120,9 @@ pub fn import_blocks(blocks: Vec<Block>, layouts: &Layouts, empty: bool) -> Impo
         .any(|n| matches!(n, Notice::NeedsMapping { .. }));
     if imported.forms.is_empty() && !needs_mapping {
         let why = if empty {
-            "内容是空的。".to_owned()
+            NoForm::Empty
         } else {
-            "没有找到可评分的表：需要带表头的指标表（一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分）或资金情况表（全年预算数、全年执行数）。".to_owned()
+            NoForm::NotFound
         };
         imported.notices.push(Notice::NoForm(why));
     }

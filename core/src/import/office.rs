@@ -17,23 +17,44 @@ pub fn needed(name: &str) -> bool {
 /// minutes. A reviewer's workbook of one sheet per unit has a few hundred.
 pub const MAX_SHEETS: usize = 1_000;
 
+/// Why an Office file is not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OfficeError {
+    /// A workbook of more than [`MAX_SHEETS`] worksheets.
+    TooManySheets { count: usize },
+    /// Neither a Word body nor an Excel workbook with its sheets' relationships.
+    NoContent,
+}
+
+impl std::fmt::Display for OfficeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OfficeError::TooManySheets { count } => write!(
+                f,
+                "工作簿有 {count} 张工作表，多于一次能读取的 {MAX_SHEETS} 张，未读取。请分成几个文件再打开。"
+            ),
+            OfficeError::NoContent => f.write_str("文件里没有 Word 正文或 Excel 工作表，无法读取。"),
+        }
+    }
+}
+
+impl std::error::Error for OfficeError {}
+
 /// The entries the readers need, in order, or why the file is refused.
-pub fn select<'a, 'b>(entries: &'b [Entry<'a>]) -> Result<Vec<&'b Entry<'a>>, String> {
+pub fn select<'a, 'b>(entries: &'b [Entry<'a>]) -> Result<Vec<&'b Entry<'a>>, OfficeError> {
     let chosen: Vec<&Entry> = entries.iter().filter(|entry| needed(&entry.name)).collect();
     let sheets = chosen
         .iter()
         .filter(|entry| entry.name.starts_with("xl/worksheets/"))
         .count();
     if sheets > MAX_SHEETS {
-        return Err(format!(
-            "工作簿有 {sheets} 张工作表，多于一次能读取的 {MAX_SHEETS} 张，未读取。请分成几个文件再打开。"
-        ));
+        return Err(OfficeError::TooManySheets { count: sheets });
     }
     Ok(chosen)
 }
 
 /// Reads the blocks of an Office file from its needed entries (name, XML text).
-pub fn blocks(entries: &[(String, String)]) -> Result<Vec<Block>, String> {
+pub fn blocks(entries: &[(String, String)]) -> Result<Vec<Block>, OfficeError> {
     let find = |name: &str| {
         entries
             .iter()
@@ -55,6 +76,6 @@ pub fn blocks(entries: &[(String, String)]) -> Result<Vec<Block>, String> {
                 .map(|(name, xml)| (name.clone(), xml.as_str()))
                 .collect(),
         })),
-        _ => Err("文件里没有 Word 正文或 Excel 工作表，无法读取。".to_owned()),
+        _ => Err(OfficeError::NoContent),
     }
 }

@@ -122,22 +122,18 @@ impl SkipReason {
     }
 }
 
-impl FormReading {
-    /// What each missing column means for the form's figures, in words.
-    pub fn missing_notes(&self) -> Vec<String> {
-        self.missing
-            .iter()
-            .map(|role| match role {
-                Role::Weight => {
-                    "分值（三级指标未设分值：按填报得分计，按一级指标上限复核）".to_owned()
-                }
-                Role::Actual => "实际完成值（各指标得分无法按规则核对）".to_owned(),
-                Role::Score => "得分（各指标得分按规则计算）".to_owned(),
-                other => other.label().to_owned(),
-            })
-            .collect()
+/// A missing column (one of [`FormReading::missing`]) and what its absence means for the
+/// form's figures, in words.
+pub fn missing_note(role: Role) -> &'static str {
+    match role {
+        Role::Weight => "分值（三级指标未设分值：按填报得分计，按一级指标上限复核）",
+        Role::Actual => "实际完成值（各指标得分无法按规则核对）",
+        Role::Score => "得分（各指标得分按规则计算）",
+        other => other.label(),
     }
+}
 
+impl FormReading {
     /// The roles read anywhere in the form's indicator tables.
     pub fn has_indicator_role(&self, role: Role) -> bool {
         self.parts

@@ -147,8 +147,9 @@ pub fn xlsx(sheets: &[(&str, Layout)]) -> Vec<u8> {
 /// The entries the readers need, unzipped as the page does it: stored entries as they are,
 /// deflated ones through a gzip decoder (the browser's DecompressionStream('gzip')).
 pub fn unzip(bytes: &[u8]) -> Result<Vec<(String, String)>, String> {
-    let all = entries(bytes).map_err(|error| error.0)?;
-    Ok(office::select(&all)?
+    let all = entries(bytes).map_err(|error| error.to_string())?;
+    Ok(office::select(&all)
+        .map_err(|error| error.to_string())?
         .into_iter()
         .map(|entry| {
             let data = match entry.method {
