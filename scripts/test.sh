@@ -12,6 +12,7 @@ cargo clippy --locked -p zipin -p zipin-floor --target wasm32-unknown-unknown --
 
 step "2/5 engine and page logic, natively"
 cargo test --locked -p zipin-core -p zipin-benches
+cargo test --locked -p zipin --test logic
 
 step "3/5 components in headless Chromium (wasm-bindgen-test)"
 cargo test --locked -p zipin --target wasm32-unknown-unknown

@@ -14,16 +14,15 @@ use zipin_core::number::two_places;
 use zipin_core::profile::{Profile, ProfileId};
 use zipin_core::Evaluation;
 
-use crate::app::file_name;
-use crate::clipboard::copy_text;
+use crate::browser::clipboard::copy_text;
+use crate::browser::download::download;
+use crate::browser::files::{self, FileError, Opened};
 use crate::documents::{self, DocMeta};
-use crate::download::download;
-use crate::files::{self, FileError, Opened};
 use crate::i18n::{Lang, T};
-use crate::imports::ImportRecord;
 use crate::layouts;
+use crate::state::imports::ImportRecord;
 use crate::state::{blank_document, Action, AppState};
-use crate::{messages, offline, storage, Dispatch};
+use crate::{browser::storage, messages, offline, state::Dispatch};
 
 /// A toolbar command.
 #[derive(Clone, Debug)]
@@ -154,7 +153,7 @@ impl Context {
             }
             Command::ExportCsv => {
                 download(
-                    &file_name(&self.state.meta, "csv"),
+                    &self.state.meta.file_name("csv"),
                     "text/csv;charset=utf-8",
                     &delimited::csv(&document_as_typed(document)),
                 );
@@ -162,14 +161,14 @@ impl Context {
             Command::ExportXlsx => {
                 let bytes = xlsx::workbook(&workbook_sheets(document, &self.evaluations));
                 download(
-                    &file_name(&self.state.meta, "xlsx"),
+                    &self.state.meta.file_name("xlsx"),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     &bytes,
                 );
             }
             Command::ExportJson => {
                 download(
-                    &file_name(&self.state.meta, "json"),
+                    &self.state.meta.file_name("json"),
                     "application/json",
                     to_json(document).as_bytes(),
                 );

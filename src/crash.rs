@@ -33,7 +33,9 @@ fn show_crash_screen() -> Option<()> {
     let document = web_sys::window()?.document()?;
     let body = document.body()?;
     let saved = documents::session()
-        .and_then(|session| crate::storage::get(&documents::document_key(&session.document)))
+        .and_then(|session| {
+            crate::browser::storage::get(&documents::document_key(&session.document))
+        })
         .unwrap_or_default();
     let screen = document.create_element("div").ok()?;
     screen.set_attribute("class", "crash").ok()?;

@@ -8,7 +8,7 @@ use zipin_core::model::Document;
 
 use std::cell::RefCell;
 
-use crate::storage;
+use crate::browser::storage;
 
 const LIST: &str = "zipin.documents.v1";
 const SESSION: &str = "zipin.session.v1";
@@ -47,6 +47,24 @@ pub fn hold(id: Option<String>) {
 pub struct DocMeta {
     pub id: String,
     pub name: String,
+}
+
+impl DocMeta {
+    /// A download's file name from the document's name.
+    pub fn file_name(&self, extension: &str) -> String {
+        let name: String = self
+            .name
+            .trim()
+            .chars()
+            .filter(|c| !"\\/:*?\"<>|".contains(*c))
+            .collect();
+        let name = if name.is_empty() {
+            "绩效自评".to_owned()
+        } else {
+            name
+        };
+        format!("{name}.{extension}")
+    }
 }
 
 /// Where the user was: the document, the form and the cell in focus.

@@ -3,7 +3,7 @@
 
 use zipin_core::import::forms::Layouts;
 
-use crate::storage;
+use crate::browser::storage;
 
 const KEY: &str = "zipin.layouts.v1";
 

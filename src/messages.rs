@@ -16,7 +16,7 @@ use zipin_core::json::{Flaw, LoadError, MAX_DOCUMENT_BYTES};
 use zipin_core::model::{DOCUMENT_VERSION, MAX_FORMS};
 use zipin_core::zip::ZipError;
 
-use crate::files::{FileError, FileProblem, ENTRY_LIMIT};
+use crate::browser::files::{FileError, FileProblem, ENTRY_LIMIT};
 use crate::i18n::Lang;
 
 /// The engine's Chinese for `message` (its `Display`), or the English `english` writes.

@@ -7,8 +7,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 use zipin_core::offline::{base64, single_file_html, OfflineParts};
 
-use crate::download::download;
-use crate::streams::{bytes, error, gzip};
+use crate::browser::download::download;
+use crate::browser::streams::{bytes, error, gzip};
 
 /// The file name of the offline page.
 pub const FILE_NAME: &str = "绩效自评计算器-离线版.html";

@@ -23,10 +23,9 @@ impl Params {
         let mut params = Params::default();
         for pair in query.trim_start_matches('?').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = js_sys::decode_uri_component(value)
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default();
+            let value = percent_encoding::percent_decode_str(value)
+                .decode_utf8_lossy()
+                .into_owned();
             match key {
                 "profile" => params.profile = ProfileId::from_key(&value),
                 "lang" => params.lang = Lang::from_key(&value),

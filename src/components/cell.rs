@@ -15,7 +15,7 @@ use zipin_core::model::{FormId, FundsColumn, RowField, RowId, SectionId};
 
 use crate::marks::funds_field;
 use crate::state::Action;
-use crate::Dispatch;
+use crate::state::Dispatch;
 
 /// Which cell of the document an input edits.
 #[derive(Clone, Debug, PartialEq)]

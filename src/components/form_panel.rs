@@ -17,11 +17,11 @@ use crate::components::import_reading::ImportReading;
 use crate::components::indicator_grid::IndicatorGrid;
 use crate::components::summary::{grade_class, grade_label};
 use crate::i18n::{Lang, T};
-use crate::imports::ImportRecord;
 use crate::marks::{Mark, Marks};
 use crate::shared::Shared;
+use crate::state::imports::ImportRecord;
 use crate::state::Action;
-use crate::Dispatch;
+use crate::state::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct FormPanelProps {

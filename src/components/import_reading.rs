@@ -11,12 +11,12 @@ use zipin_core::model::FormId;
 
 use crate::components::column_chooser::ColumnChooser;
 use crate::i18n::{Lang, T};
-use crate::imports::ImportRecord;
 use crate::layouts;
 use crate::messages;
 use crate::shared::Shared;
+use crate::state::imports::ImportRecord;
 use crate::state::Action;
-use crate::Dispatch;
+use crate::state::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportReadingProps {

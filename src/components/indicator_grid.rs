@@ -20,7 +20,7 @@ use crate::i18n::{Lang, T};
 use crate::marks::{Mark, Marks};
 use crate::shared::Shared;
 use crate::state::Action;
-use crate::Dispatch;
+use crate::state::Dispatch;
 
 /// Rows per chunk.
 pub const CHUNK: usize = 40;

@@ -15,7 +15,7 @@ use crate::i18n::{Lang, T};
 use crate::marks::{mark_class, Mark};
 use crate::shared::Shared;
 use crate::state::Action;
-use crate::Dispatch;
+use crate::state::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct IndicatorRowProps {

@@ -10,11 +10,11 @@ use zipin_core::import::notices::{megabytes, Notice};
 use crate::components::column_chooser::ColumnChooser;
 use crate::components::import_reading::{reimport, ImportReading};
 use crate::i18n::{Lang, T};
-use crate::imports::ImportRecord;
 use crate::messages;
 use crate::shared::Shared;
+use crate::state::imports::ImportRecord;
 use crate::state::Action;
-use crate::Dispatch;
+use crate::state::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteBoxProps {

@@ -8,7 +8,7 @@ use zipin_core::model::Document;
 use zipin_core::report::review_report;
 use zipin_core::Evaluation;
 
-use crate::clipboard::copy_text;
+use crate::browser::clipboard::copy_text;
 use crate::i18n::{Lang, T};
 use crate::shared::Shared;
 

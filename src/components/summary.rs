@@ -13,10 +13,10 @@ use zipin_core::Evaluation;
 
 use crate::components::cell::target_of;
 use crate::i18n::{Lang, T};
-use crate::imports::{ImportRecord, Readings};
 use crate::shared::Shared;
+use crate::state::imports::{ImportRecord, Readings};
 use crate::state::Action;
-use crate::Dispatch;
+use crate::state::Dispatch;
 
 /// What the views of a whole document take: the summary, the form tabs and the workspace
 /// around them.

@@ -10,7 +10,7 @@ use crate::commands::Command;
 use crate::documents::DocMeta;
 use crate::i18n::{Lang, T};
 use crate::state::Action;
-use crate::Dispatch;
+use crate::state::Dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {

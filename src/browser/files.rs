@@ -11,7 +11,7 @@ use zipin_core::json::{LoadError, MAX_DOCUMENT_BYTES};
 use zipin_core::model::Document;
 use zipin_core::zip::{entries, gzip_wrap, Entry, ZipError};
 
-use crate::streams::{error, gunzip, Unpacked};
+use crate::browser::streams::{error, gunzip, Unpacked};
 
 /// What a file held.
 pub enum Opened {

@@ -2,6 +2,8 @@
 //! document is replaced, never mutated in place, so undo keeps the old `Rc` and a render
 //! can tell what changed by pointer.
 
+pub mod imports;
+
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -12,10 +14,14 @@ use zipin_core::model::{
 use zipin_core::profile::Profile;
 
 use crate::documents::DocMeta;
-use crate::imports::{with_record, ImportRecord, Readings};
 use crate::shared::Shared;
+use crate::state::imports::{with_record, ImportRecord, Readings};
 use zipin_core::import::forms::Imported;
 use zipin_core::import::notices::{Notice, Skip};
+
+/// The one way components change the document: the reducer's dispatcher, stable across
+/// renders, so passing it down never re-renders a row by itself.
+pub type Dispatch = yew::UseReducerDispatcher<AppState>;
 
 /// How many steps undo reaches back.
 pub const HISTORY_LIMIT: usize = 200;
