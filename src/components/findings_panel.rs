@@ -8,7 +8,6 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -16,6 +15,7 @@ use zipin_core::check::{Finding, Severity};
 use zipin_core::number::{plain, two_places};
 use zipin_core::Evaluation;
 
+use crate::browser::keys::on_window_keydown;
 use crate::components::cell::target_of;
 use crate::components::summary::{grade_class, grade_label};
 use crate::i18n::{Lang, T};
@@ -142,20 +142,11 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
         // Registered again with each evaluation, so the keys walk the findings shown now.
         let step = step.clone();
         use_effect_with(props.evaluation.clone(), move |_| {
-            let listener = web_sys::window().map(|window| {
-                EventListener::new_with_options(
-                    &window,
-                    "keydown",
-                    EventListenerOptions::enable_prevent_default(),
-                    move |event| {
-                        if let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() {
-                            if event.key() == "F8" {
-                                event.prevent_default();
-                                step(!event.shift_key());
-                            }
-                        }
-                    },
-                )
+            let listener = on_window_keydown(move |event| {
+                if event.key() == "F8" {
+                    event.prevent_default();
+                    step(!event.shift_key());
+                }
             });
             move || drop(listener)
         });

@@ -1,9 +1,8 @@
 //! The page's keyboard shortcuts.
 
-use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::browser::keys::on_window_keydown;
 use crate::state::{Action, Dispatch};
 
 /// Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, wherever the focus is (the page's history
@@ -11,27 +10,17 @@ use crate::state::{Action, Dispatch};
 #[hook]
 pub fn use_shortcuts(dispatch: Dispatch) {
     use_effect_with((), move |_| {
-        let listener = web_sys::window().map(|window| {
-            EventListener::new_with_options(
-                &window,
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
-                        return;
-                    }
-                    let action = match (event.code().as_str(), event.shift_key()) {
-                        ("KeyZ", false) => Action::Undo,
-                        ("KeyZ", true) | ("KeyY", _) => Action::Redo,
-                        _ => return,
-                    };
-                    event.prevent_default();
-                    dispatch.dispatch(action);
-                },
-            )
+        let listener = on_window_keydown(move |event| {
+            if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+                return;
+            }
+            let action = match (event.code().as_str(), event.shift_key()) {
+                ("KeyZ", false) => Action::Undo,
+                ("KeyZ", true) | ("KeyY", _) => Action::Redo,
+                _ => return,
+            };
+            event.prevent_default();
+            dispatch.dispatch(action);
         });
         move || drop(listener)
     });
