@@ -52,8 +52,8 @@ async function firstResult(browser, url) {
 
 /**
  * Paste → results for the sample report, pasted a second after opening, once the page is
- * idle (no person pastes sooner; by then the page has compiled and optimised its importers
- * in idle time, and the browser's own start-up work is done). Times run from the paste
+ * idle (no person pastes sooner, and by then the browser's own start-up work is done).
+ * It is the page's first paste: nothing has run the importers before it. Times run from the paste
  * event to the DOM holding the results — every form's row in the summary and the shown
  * form's total — observed as the page writes them, as the edit benchmark does; and on to
  * the shown form's indicator rows, which follow a task later. Then, once idle, a click on

@@ -16,7 +16,7 @@ pub const DOCUMENT_VERSION: u32 = 1;
 
 /// The most forms one document holds: a reviewer checks a few hundred reports at once, and
 /// the page lists every form in its summary and tabs, which past this holds it for seconds
-/// (8,000 forms took 2.3 s to open in Chromium). Imports stop here and say so; a saved
+/// (8,000 forms take over 2 s to open in Chromium). Imports stop here and say so; a saved
 /// document or file with more is refused with the count.
 pub const MAX_FORMS: usize = 1_000;
 

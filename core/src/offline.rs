@@ -12,12 +12,11 @@ use base64::Engine;
 
 /// The loader: decodes the blocks, unzips the wasm (`DecompressionStream`) into a streaming
 /// compile while it imports the glue from a `data:` URL, and starts the glue with the
-/// compiled module. Chromium reached the first result 50–60 ms sooner than when the loader
-/// unzipped everything first and gave the glue the bytes to compile (the async init: Chromium
-/// refuses synchronous compiles of large modules). No top-level `await`: Chromium 80–88 lack it.
-/// Base64 goes through `Uint8Array.fromBase64` where the browser has it, else a plain loop:
-/// `Uint8Array.from` with a mapping function took 60 ms of the first result in Chromium, the
-/// loop 2–11 ms, `fromBase64` under 1 ms.
+/// compiled module, so compiling overlaps unzipping (the glue's own init would compile only
+/// once every byte is there; Chromium refuses synchronous compiles of large modules). No
+/// top-level `await`: Chromium 80–88 lack it. Base64 goes through `Uint8Array.fromBase64`
+/// where the browser has it (under 1 ms), else a plain loop (2–11 ms); `Uint8Array.from` with
+/// a mapping function would spend about 60 ms of the first result.
 pub const LOADER: &str = "\
 (async () => {
 const block = (id) => document.getElementById(id).textContent.trim();

@@ -455,9 +455,9 @@ struct Contained {
 
 /// [`WORDS`] indexed once: whole headers by their text, and the words a header may contain
 /// by their first character, so a key is compared with the few words that can start at each
-/// of its characters instead of every word. Every pasted row is asked whether it is a header:
-/// comparing with every word made a 4 MB paste of one-cell rows take 2.7 s natively, over the
-/// 2 s import target (docs/HOSTILE.md); the plain scan stays as the test's reference.
+/// of its characters instead of every word. Every pasted row is asked whether it is a header,
+/// and comparing with every word would take a 4 MB paste of one-cell rows past the 2 s import
+/// target (docs/HOSTILE.md); the plain scan stays as the test's reference.
 struct Lexicon {
     exact: std::collections::HashMap<&'static str, Role>,
     by_first: std::collections::HashMap<char, Vec<Contained>>,
