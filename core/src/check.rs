@@ -643,8 +643,13 @@ fn suspect_name(name: &str) -> Option<&'static str> {
     {
         return Some("最后一行只有一两个字，像是相邻单元格的内容");
     }
-    if matches!(read_number(name), NumberCell::Number(_))
-        || crate::import::header::is_number_cell(name)
+    // A number has a digit, ASCII or full-width; most names have none to read.
+    let has_digit = name
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if has_digit
+        && (matches!(read_number(name), NumberCell::Number(_))
+            || crate::import::header::is_number_cell(name))
     {
         return Some("名称是一个数字");
     }
@@ -738,7 +743,8 @@ fn check_one_row(
             );
         }
     }
-    if let (Some(written), Some(rule)) = (read_number(&row.score).value(), score.by_coefficient) {
+    let written_score = read_number(&row.score).value();
+    if let (Some(written), Some(rule)) = (written_score, score.by_coefficient) {
         if distance(written, rule) > profile.tolerance {
             findings.push(
                 Code::ScoreDiffersFromRule,
@@ -752,10 +758,11 @@ fn check_one_row(
             );
         }
     }
-    if let (Some(written), Some(score), NumberCell::Number(share)) = (
-        read_number(&row.converted).value(),
-        read_number(&row.score).value(),
-        read_part(&row.share),
+    let converted = read_number(&row.converted).value();
+    if let (Some(written), Some(score), Some(NumberCell::Number(share))) = (
+        converted,
+        written_score,
+        converted.map(|_| read_part(&row.share)),
     ) {
         let rule = round2(score.saturating_mul(share));
         if distance(written, rule) > profile.tolerance {
