@@ -180,7 +180,7 @@ impl Context {
                 let message = self.message.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Err(why) = offline::download_offline(json).await {
-                        message.set(Some((false, why)));
+                        message.set(Some((false, messages::offline_error(&why, lang))));
                     }
                 });
             }

@@ -18,6 +18,7 @@ use zipin_core::zip::ZipError;
 
 use crate::browser::files::{FileError, FileProblem, ENTRY_LIMIT};
 use crate::i18n::Lang;
+use crate::offline::OfflineError;
 
 /// The engine's Chinese for `message` (its `Display`), or the English `english` writes.
 fn said<M: Display>(message: &M, lang: Lang, english: fn(&M) -> String) -> String {
@@ -157,6 +158,18 @@ fn office_error_in_english(error: &OfficeError) -> String {
             "The file holds no Word document body or Excel worksheet, so it cannot be read."
                 .to_owned()
         }
+    }
+}
+
+/// Why the offline file could not be offered.
+pub fn offline_error(error: &OfflineError, lang: Lang) -> String {
+    match (error, lang) {
+        (OfflineError::Assets(detail), Lang::Zh) => format!("无法生成离线版：{detail}"),
+        (OfflineError::Assets(detail), Lang::En) => {
+            format!("Could not write the offline file: {detail}")
+        }
+        (OfflineError::Refused, Lang::Zh) => "浏览器拒绝了下载。".to_owned(),
+        (OfflineError::Refused, Lang::En) => "The browser refused the download.".to_owned(),
     }
 }
 

@@ -30,20 +30,20 @@ pub fn embedded_document() -> Option<String> {
 fn href(selector: &str) -> Result<String, String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("没有页面")?;
+        .ok_or("no document")?;
     let element = document
         .query_selector(selector)
         .ok()
         .flatten()
-        .ok_or_else(|| format!("找不到 {selector}"))?;
+        .ok_or_else(|| format!("no {selector}"))?;
     let link: web_sys::HtmlLinkElement = element
         .dyn_into()
-        .map_err(|_| format!("{selector} 不是链接"))?;
+        .map_err(|_| format!("{selector} is not a link"))?;
     Ok(link.href())
 }
 
 async fn fetch(url: &str) -> Result<Response, String> {
-    let window = web_sys::window().ok_or("没有窗口")?;
+    let window = web_sys::window().ok_or("no window")?;
     let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(error)?
@@ -52,7 +52,7 @@ async fn fetch(url: &str) -> Result<Response, String> {
     if response.ok() {
         Ok(response)
     } else {
-        Err(format!("读取 {url} 失败（{}）", response.status()))
+        Err(format!("{url}: HTTP {}", response.status()))
     }
 }
 
@@ -80,12 +80,19 @@ async fn own_parts() -> Result<(String, String, String), String> {
     Ok((css, base64(&glue), base64(&gzip(&wasm).await?)))
 }
 
+/// Why the offline file could not be offered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OfflineError {
+    /// The page's own assets could not be read (the detail is technical, for a report).
+    Assets(String),
+    /// The browser refused the download.
+    Refused,
+}
+
 /// Writes the offline file (with `document_json` inside, when given) and offers it for
-/// download. Returns why it could not, in Chinese.
-pub async fn download_offline(document_json: Option<String>) -> Result<(), String> {
-    let (css, glue_base64, wasm_gzip_base64) = own_parts()
-        .await
-        .map_err(|why| format!("无法生成离线版：{why}"))?;
+/// download.
+pub async fn download_offline(document_json: Option<String>) -> Result<(), OfflineError> {
+    let (css, glue_base64, wasm_gzip_base64) = own_parts().await.map_err(OfflineError::Assets)?;
     let html = single_file_html(&OfflineParts {
         css: &css,
         glue_base64: &glue_base64,
@@ -95,6 +102,6 @@ pub async fn download_offline(document_json: Option<String>) -> Result<(), Strin
     if download(FILE_NAME, "text/html;charset=utf-8", html.as_bytes()) {
         Ok(())
     } else {
-        Err("浏览器拒绝了下载。".to_owned())
+        Err(OfflineError::Refused)
     }
 }

@@ -39,7 +39,7 @@ fn transformed(data: &[u8], class: &str) -> Result<ReadableStream, String> {
         js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(class))
             .map_err(error)?
             .dyn_into()
-            .map_err(|_| format!("浏览器不支持 {class}"))?;
+            .map_err(|_| format!("{class} unsupported"))?;
     let stream = js_sys::Reflect::construct(&constructor, &Array::of1(&JsValue::from_str("gzip")))
         .map_err(error)?;
     let side = |name: &str| js_sys::Reflect::get(&stream, &JsValue::from_str(name)).map_err(error);
