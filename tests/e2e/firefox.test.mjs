@@ -96,10 +96,10 @@ test('Firefox: the served page takes typing, saves, and reopens as it was left',
 
 test('Firefox: the result stays in view, a finding leads to its cell, a summary row opens its form', async () => {
   const page = await openFirefoxPage(browser);
-  // A document of its own: the test before left one saved for this origin.
-  await page.goto(server.url);
-  await page.evaluate(() => localStorage.clear());
-  await pasteSample(page, server.url);
+  // A document of its own: the test before left one saved for the suite's origin, so this
+  // test is served from an origin of its own (its storage empty).
+  const own = await serve(DIST);
+  await pasteSample(page, own.url);
   await eventually(() => summary(page), SAMPLE_SUMMARY);
   const inView = (selector) => page.$eval(selector, (el) => {
     const box = el.getBoundingClientRect();
@@ -122,4 +122,5 @@ test('Firefox: the result stays in view, a finding leads to its cell, a summary 
   await eventually(() => page.$eval('[data-testid="form"] [data-testid="pinned-total"]', (el) => el.dataset.value), '97');
   page.assertClean();
   await page.close();
+  await own.close();
 });
