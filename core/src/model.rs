@@ -73,6 +73,14 @@ pub struct Form {
     pub kind: FormKind,
     /// 部门名称 or 项目名称.
     pub name: String,
+    /// The unit the form is filed by (实施单位, 预算单位, 填报单位 or 主管部门), when the form
+    /// names one apart from its name: a reviewer sorts and writes back by unit.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    /// The file the form was read from, when it came from one: a reviewer's set holds
+    /// hundreds, and each row of the review table says which.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
     pub funds: FundsBlock,
     /// 年度总体目标: 预期目标 and 实际完成情况, free text.
     #[serde(default)]
@@ -81,6 +89,16 @@ pub struct Form {
     /// What the filer wrote as the result; compared with what zipin computes, never trusted.
     #[serde(default)]
     pub claim: Claim,
+}
+
+impl Form {
+    /// Who filed the form: its unit, or, for a department's own form, its name.
+    pub fn filer(&self) -> &str {
+        match (self.unit.trim(), self.kind) {
+            ("", FormKind::Department) => self.name.trim(),
+            (unit, _) => unit,
+        }
+    }
 }
 
 /// 年度总体目标 (free text, not scored).

@@ -377,3 +377,38 @@ fn control_characters_long_cells_and_marks_are_kept_as_text() {
         "the sheet's XML drops what XML forbids"
     );
 }
+
+#[test]
+fn the_unit_that_files_a_form_is_read_from_its_rows_or_a_line_above() {
+    let header = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t90\t90\n";
+    for (above, unit) in [
+        // 实施单位 files it, though 主管部门 stands first in the row; codes and wraps go.
+        (
+            "项目名称\t培训项目\n主管部门\t312-县教育局\t实施单位\t\"312003-县教师\n进修学校\"\n",
+            "县教师进修学校",
+        ),
+        ("项目名称\t培训项目\n主管部门\t县教育局\n", "县教育局"),
+        (
+            "填报单位（盖章）：县教育局　　填报日期：2023年3月\n项目名称\t培训项目\n",
+            "县教育局",
+        ),
+        (
+            "项目名称\t培训项目\n实施单位：县教师进修学校\t\n",
+            "县教师进修学校",
+        ),
+    ] {
+        let imported = import(&format!("{above}{header}"), None, &Layouts::new());
+        let form = one_form(&imported);
+        assert_eq!(form.name, "培训项目", "{above}");
+        assert_eq!(form.unit, unit, "{above}");
+        assert_eq!(form.filer(), unit);
+    }
+    // A department's form is filed by the department it names.
+    let imported = import(
+        &format!("部门名称\t县民政局\n{header}"),
+        None,
+        &Layouts::new(),
+    );
+    let form = one_form(&imported);
+    assert_eq!((form.unit.as_str(), form.filer()), ("", "县民政局"));
+}

@@ -215,6 +215,64 @@ fn is_claim_label(key: &str) -> bool {
                 .any(|word| label.ends_with(word)))
 }
 
+/// The labels of the unit a form is filed by, the one that files it first: 实施单位 does the
+/// work, 预算单位 holds the budget, 填报单位 signs the form, 主管部门 oversees them.
+const UNIT_LABELS: [&str; 6] = [
+    "实施单位",
+    "预算单位",
+    "填报单位",
+    "项目单位",
+    "主管部门",
+    "主管部门及代码",
+];
+
+/// The unit a row names (主管部门 | 县民政局 | 实施单位 | 县养老服务中心 → 县养老服务中心), in
+/// a cell of its own after its label or with it ("实施单位：…").
+fn unit_in_row(row: &[String]) -> Option<String> {
+    let found = |label: &str| {
+        labelled_value(row, |key| key == label)
+            .or_else(|| {
+                row.iter().find_map(|cell| {
+                    let (key, value) = cell.trim().split_once([':', '：'])?;
+                    (header_key(key) == label).then(|| value.trim().to_owned())
+                })
+            })
+            .filter(|value| !is_number_cell(value))
+    };
+    UNIT_LABELS
+        .iter()
+        .find_map(|label| found(label))
+        .map(|value| clean_unit(&value))
+        .filter(|unit| !unit.is_empty())
+}
+
+/// A unit's name as written, without what a cell carries beside it: the code before it
+/// (312003-池州市…), the next label after a run of spaces (…检验检疫局　　　单位负责人：), and
+/// the line breaks of a wrapped cell.
+fn clean_unit(value: &str) -> String {
+    let value = value.trim();
+    let first = value
+        .split("  ")
+        .next()
+        .unwrap_or(value)
+        .split("　")
+        .find(|part| !part.trim().is_empty())
+        .unwrap_or_default();
+    let without_code = first.trim_start_matches(|c: char| c.is_ascii_digit());
+    let without_code = match without_code.strip_prefix(['-', '－', '_']) {
+        Some(rest) if without_code.len() < first.len() => rest,
+        _ => first,
+    };
+    without_code.split_whitespace().collect()
+}
+
+/// The unit a line of text names: "填报单位（盖章）：县民政局　　填报日期：2023年3月" → 县民政局.
+fn unit_in_line(line: &str) -> Option<String> {
+    let (label, rest) = line.trim().split_once([':', '：'])?;
+    let unit = clean_unit(rest.split_whitespace().next()?);
+    (UNIT_LABELS.contains(&header_key(label).as_str()) && !unit.is_empty()).then_some(unit)
+}
+
 /// The first non-empty cell after a label the test accepts (compared by [`header_key`],
 /// without its trailing colon).
 fn labelled_value(row: &[String], label: impl Fn(&str) -> bool) -> Option<String> {
@@ -394,6 +452,8 @@ impl Reader<'_> {
             }));
         } else if let Some(name) = labelled_name(line) {
             self.start_form(FormKind::Project, name);
+        } else if let Some(unit) = unit_in_line(line) {
+            self.ensure_form().unit = unit;
         }
     }
 
@@ -495,6 +555,9 @@ impl Reader<'_> {
                 FormKind::Project
             };
             self.start_form(self.kind.unwrap_or(kind), name);
+            if let Some(unit) = unit_in_row(&row) {
+                self.ensure_form().unit = unit;
+            }
             // A claimed total beside the name (项目名称 | … | 自评得分 | 96.5).
             if let Some(total) = labelled_value(&row, is_claim_label).filter(|t| is_number_cell(t))
             {
@@ -504,6 +567,9 @@ impl Reader<'_> {
                 self.ensure_form().claim.grade = grade.label().to_owned();
             }
             return;
+        }
+        if let Some(unit) = unit_in_row(&row) {
+            self.ensure_form().unit = unit;
         }
         if let Some(unit) =
             labelled_value(&row, |key| matches!(key, "主管部门" | "预算单位" | "部门"))
