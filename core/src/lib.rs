@@ -38,6 +38,7 @@ pub mod number;
 pub mod offline;
 pub mod profile;
 pub mod report;
+pub mod review;
 pub mod score;
 pub mod value;
 pub mod zip;
