@@ -297,3 +297,48 @@ fn the_command_lines_records_carry_the_figures_as_data_values() {
     let relief = serde_json::to_value(FormRecord::of(&rows[2], &evaluations[2].findings)).unwrap();
     assert!(relief["claimed_total"].is_null());
 }
+
+/// The generated set a reviewer's desk is tested and measured on reads back as it was
+/// written: every file's three forms, their units, claims and totals.
+#[test]
+fn the_generated_set_reads_back_as_written() {
+    use support::review_set::generate;
+    use zipin_core::import::forms::Layouts;
+    use zipin_core::import::{import, import_blocks, office};
+    let profile = zipin_core::profile::Profile::default();
+    for file in generate(9, 7) {
+        let imported = if file.name.ends_with(".txt") {
+            import(
+                std::str::from_utf8(&file.bytes).unwrap(),
+                None,
+                &Layouts::new(),
+            )
+        } else {
+            let entries = support::office::unzip(&file.bytes).unwrap();
+            import_blocks(office::blocks(&entries).unwrap(), &Layouts::new(), false)
+        };
+        assert_eq!(
+            imported.forms.len(),
+            3,
+            "{}: {:?}",
+            file.name,
+            imported.notices
+        );
+        for (read, written) in imported.forms.iter().zip(&file.forms) {
+            assert_eq!(
+                (read.kind, read.name.as_str(), read.filer()),
+                (written.kind, written.name.as_str(), written.filer()),
+                "{}",
+                file.name
+            );
+            assert_eq!(read.claim, written.claim, "{}", file.name);
+            assert_eq!(
+                evaluate(read, &profile).score.total,
+                evaluate(written, &profile).score.total,
+                "{} {}",
+                file.name,
+                written.name
+            );
+        }
+    }
+}

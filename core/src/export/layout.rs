@@ -204,6 +204,10 @@ pub fn form_layout(form: &Form, figures: Figures) -> Layout {
     };
     let name = layout.row(vec![label(name_label), text(&form.name)]);
     layout.merge(name, 1, name, WIDTH - 1);
+    if !form.unit.trim().is_empty() {
+        let unit = layout.row(vec![label("实施单位"), text(&form.unit)]);
+        layout.merge(unit, 1, unit, WIDTH - 1);
+    }
 
     let budget_row = funds(&mut layout, form, figures);
     if !form.goals.expected.trim().is_empty() || !form.goals.achieved.trim().is_empty() {

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod office;
+pub mod review_set;
 
 use std::rc::Rc;
 
