@@ -6,13 +6,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::download::download;
+use crate::browser::folders::Dropped;
 use crate::browser::storage;
 use crate::commands::{Command, Context, LANG_KEY};
 use crate::components::conflict_banner::ConflictBanner;
+use crate::components::desk::{Desk, DeskExport};
 use crate::components::print_view::PrintView;
 use crate::components::review_report::ReviewReport;
 use crate::components::toolbar::Toolbar;
 use crate::components::workspace::Workspace;
+use crate::desk::reading::Item;
 use crate::documents;
 use crate::hooks::autosave::use_autosave;
 use crate::hooks::conflict_watch::use_conflict_watch;
@@ -24,6 +27,7 @@ use crate::i18n::{Lang, T};
 use crate::messages;
 use crate::shared::Shared;
 use crate::start::AppProps;
+use crate::state::desk::View;
 use crate::state::Action;
 
 #[function_component]
@@ -94,20 +98,60 @@ pub fn App(props: &AppProps) -> Html {
         let context = context.clone();
         Callback::from(move |command: Command| context.run(command))
     };
+    // One file dropped opens as a file does; several, or a folder, go to the desk.
     let ondrop = {
         let context = context.clone();
         Callback::from(move |event: DragEvent| {
-            let file = event
-                .data_transfer()
-                .and_then(|data| data.files())
-                .and_then(|files| files.get(0));
-            if let Some(file) = file {
-                event.prevent_default();
-                context.run(Command::OpenFile(file));
-            }
+            let Some(data) = event.data_transfer() else {
+                return;
+            };
+            event.prevent_default();
+            let dropped = Dropped::take(&data);
+            let folder = dropped.has_folder();
+            let context = context.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut files = dropped.files().await;
+                match (files.len(), folder) {
+                    (1, false) => {
+                        if let Some(file) = files.pop() {
+                            context.run(Command::OpenFile(file));
+                        }
+                    }
+                    _ => context.read_into_desk(files.into_iter().map(Item::File).collect()),
+                }
+            });
         })
     };
+    {
+        let (context, pending) = (context.clone(), props.pending_set.clone());
+        use_effect_with((), move |_| {
+            if let Some(meta) = pending {
+                context.open_set(meta);
+            }
+        });
+    }
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
+    let on_items = {
+        let context = context.clone();
+        Callback::from(move |items: Vec<Item>| context.read_into_desk(items))
+    };
+    let on_export = {
+        let context = context.clone();
+        Callback::from(move |export: DeskExport| context.run(Command::Desk(export)))
+    };
+    let view_tab = |view: View, label: T| {
+        let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::Show(view)));
+        let shown = state.view == view;
+        let testid = match view {
+            View::Editor => "view-editor",
+            View::Desk => "view-desk",
+        };
+        html! {
+            <button type="button" data-testid={testid} class={classes!("view", shown.then_some("shown"))}
+                aria-pressed={shown.to_string()} {onclick}>{label.text(*lang)}</button>
+        }
+    };
     let problem = props.start_problem.as_ref().map(|problem| {
         let raw = problem.raw.clone();
         let onclick = Callback::from(move |_| {
@@ -145,10 +189,21 @@ pub fn App(props: &AppProps) -> Html {
                     <ReviewReport document={Shared(state.document.clone())} evaluations={evaluations.clone()}
                         on_close={{ let reporting = reporting.clone(); Callback::from(move |_| reporting.set(false)) }} />
                 }
+                <nav class="views" aria-label={T::ViewDesk.text(*lang)}>
+                    { view_tab(View::Editor, T::ViewEditor) }
+                    { view_tab(View::Desk, T::ViewDesk) }
+                </nav>
+                if state.view == View::Desk {
+                    <main>
+                        <Desk document={Shared(state.document.clone())} evaluations={evaluations.clone()} desk={Shared(state.desk.clone())}
+                            active={state.active} dispatch={dispatch.clone()} {on_items} {on_export} />
+                    </main>
+                } else {
                 <main {onfocusin}>
                     <Workspace document={Shared(state.document.clone())} evaluations={evaluations.clone()} active={state.active} dispatch={dispatch.clone()}
                         last_import={state.last_import.clone()} readings={state.readings.clone()} reading={state.reading} />
                 </main>
+                }
             </div>
         </ContextProvider<Lang>>
     }

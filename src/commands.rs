@@ -12,14 +12,22 @@ use zipin_core::json::to_json;
 use zipin_core::model::Document;
 use zipin_core::number::two_places;
 use zipin_core::profile::{Profile, ProfileId};
+use zipin_core::review::memos::{memos_zip, table_layout};
+use zipin_core::review::review_rows;
+use zipin_core::review::table::sorted;
 use zipin_core::Evaluation;
 
 use crate::browser::clipboard::copy_text;
+use crate::browser::clock::Day;
 use crate::browser::download::download;
 use crate::browser::files::{self, FileError, Opened};
+use crate::components::desk::DeskExport;
+use crate::desk::reading::{self, Item};
+use crate::desk::sets;
 use crate::documents::{self, DocMeta};
 use crate::i18n::{Lang, T};
 use crate::layouts;
+use crate::state::desk::View;
 use crate::state::imports::ImportRecord;
 use crate::state::{blank_document, Action, AppState};
 use crate::{browser::storage, messages, offline, state::Dispatch};
@@ -45,6 +53,8 @@ pub enum Command {
     SetLanguage(Lang),
     /// Scores the document under another rule profile, saying what that changes on it.
     SetProfile(ProfileId),
+    /// One of the desk's exports.
+    Desk(DeskExport),
 }
 
 /// A message under the toolbar: whether it reports success, and its text.
@@ -65,6 +75,8 @@ pub struct Context {
 
 pub const LANG_KEY: &str = "zipin.lang";
 
+const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 impl Context {
     fn say(&self, ok: bool, text: impl Into<String>) {
         self.message.set(Some((ok, text.into())));
@@ -72,12 +84,81 @@ impl Context {
 
     /// Writes the open document at once, before another one is shown.
     fn flush(&self) {
-        documents::save(&self.state.meta, &self.state.document);
+        documents::save_any(
+            &self.state.meta,
+            &self.state.document,
+            &self.state.desk,
+            |_| {},
+        );
     }
 
     fn open(&self, meta: DocMeta, document: Document) {
         self.dispatch.dispatch(Action::Open { meta, document });
         self.listed.set(documents::list());
+    }
+
+    /// Reads a set back from storage and shows it at the desk.
+    pub fn open_set(&self, meta: DocMeta) {
+        let context = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match sets::load(&meta.id).await {
+                Ok(loaded) => {
+                    context.dispatch.dispatch(Action::OpenSet {
+                        meta,
+                        document: loaded.document,
+                        files: loaded.files,
+                        failed: loaded.failed,
+                    });
+                    context.listed.set(documents::list());
+                }
+                Err(error) => context.say(false, messages::set_error(&error, *context.lang)),
+            }
+        });
+    }
+
+    /// The desk's table (as shown: sorted and filtered) or every unit's memo.
+    fn desk_export(&self, export: DeskExport) {
+        let document = &self.state.document;
+        let rows = review_rows(document, &self.evaluations);
+        let desk = &self.state.desk;
+        let shown = desk.filter.apply(&rows, &sorted(&rows, desk.sort));
+        let name = |extension| self.state.meta.file_name(extension);
+        let (file, kind, bytes) = match export {
+            DeskExport::TableXlsx => (
+                name("xlsx"),
+                XLSX_TYPE,
+                xlsx::workbook(&[("复核表", table_layout(&rows, &shown))]),
+            ),
+            DeskExport::TableCsv => (
+                name("csv"),
+                "text/csv;charset=utf-8",
+                delimited::csv(&table_layout(&rows, &shown)),
+            ),
+            DeskExport::Memos => (
+                format!("复核意见书-{}.zip", self.state.meta.name.trim()),
+                "application/zip",
+                memos_zip(document, &self.evaluations, &Day::today().in_words()),
+            ),
+            DeskExport::PrintMemos => return self.reporting.set(true),
+        };
+        download(&file, kind, &bytes);
+    }
+
+    /// Reads files into the desk's set (the set open, or a new one).
+    pub fn read_into_desk(&self, items: Vec<Item>) {
+        if items.is_empty() {
+            return;
+        }
+        self.flush();
+        let set = reading::target(&self.state.meta);
+        let known = if set.id == self.state.meta.id {
+            self.state.desk.files.clone()
+        } else {
+            Vec::new()
+        };
+        let fresh = set.id != self.state.meta.id;
+        self.dispatch.dispatch(Action::Show(View::Desk));
+        reading::read(self.dispatch.clone(), set, fresh, items, known);
     }
 
     /// Runs a command.
@@ -99,6 +180,7 @@ impl Context {
                 let meta = DocMeta {
                     id: documents::new_id(),
                     name: String::new(),
+                    set: false,
                 };
                 let blank = blank_document(document.profile.clone());
                 documents::save(&meta, &blank);
@@ -106,15 +188,18 @@ impl Context {
             }
             Command::OpenDocument(id) => {
                 self.flush();
+                let listed = documents::list().into_iter().find(|m| m.id == id);
+                if let Some(meta) = listed.clone().filter(|meta| meta.set) {
+                    self.open_set(meta);
+                    return;
+                }
                 match documents::load(&id) {
                     Some(Ok(opened)) => {
-                        let meta = documents::list()
-                            .into_iter()
-                            .find(|m| m.id == id)
-                            .unwrap_or(DocMeta {
-                                id,
-                                name: String::new(),
-                            });
+                        let meta = listed.unwrap_or(DocMeta {
+                            id,
+                            name: String::new(),
+                            set: false,
+                        });
                         self.open(meta, opened);
                     }
                     Some(Err(problem)) => {
@@ -129,6 +214,7 @@ impl Context {
                     let meta = DocMeta {
                         id: documents::new_id(),
                         name: String::new(),
+                        set: false,
                     };
                     self.open(meta, blank_document(document.profile.clone()));
                 }
@@ -160,11 +246,7 @@ impl Context {
             }
             Command::ExportXlsx => {
                 let bytes = xlsx::workbook(&workbook_sheets(document, &self.evaluations));
-                download(
-                    &self.state.meta.file_name("xlsx"),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    &bytes,
-                );
+                download(&self.state.meta.file_name("xlsx"), XLSX_TYPE, &bytes);
             }
             Command::ExportJson => {
                 download(
@@ -184,6 +266,7 @@ impl Context {
                     }
                 });
             }
+            Command::Desk(export) => self.desk_export(export),
             Command::SetLanguage(wanted) => {
                 storage::set(LANG_KEY, wanted.key());
                 self.lang.set(wanted);
@@ -202,6 +285,7 @@ impl Context {
                     DocMeta {
                         id: documents::new_id(),
                         name: name.clone(),
+                        set: false,
                     },
                     document,
                 );
@@ -249,6 +333,12 @@ impl Context {
                     Err(message) => self.say(false, message),
                 }
             }
+            Ok(Opened::Archive(files)) => self.read_into_desk(
+                files
+                    .into_iter()
+                    .map(|(name, bytes)| Item::Bytes { name, bytes })
+                    .collect(),
+            ),
             Err(error) => self.say(false, messages::file_error(&error, lang)),
         }
     }

@@ -9,6 +9,7 @@ use zipin_core::model::Document;
 use std::cell::RefCell;
 
 use crate::browser::storage;
+use crate::state::desk::DeskState;
 
 const LIST: &str = "zipin.documents.v1";
 const SESSION: &str = "zipin.session.v1";
@@ -47,6 +48,9 @@ pub fn hold(id: Option<String>) {
 pub struct DocMeta {
     pub id: String,
     pub name: String,
+    /// A reviewer's set: kept in IndexedDB (`desk::sets`), too large for localStorage.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub set: bool,
 }
 
 impl DocMeta {
@@ -109,7 +113,11 @@ fn rebuild_list() -> Vec<DocMeta> {
                         .map(|form| form.name.trim().to_owned())
                 })
                 .unwrap_or_default();
-            DocMeta { id, name }
+            DocMeta {
+                id,
+                name,
+                set: false,
+            }
         })
         .collect()
 }
@@ -137,18 +145,25 @@ pub fn load(id: &str) -> Option<Result<Document, Unreadable>> {
     Some(from_json(&raw).map_err(|error| Unreadable { error, raw }))
 }
 
+/// Puts a document in the list (or updates its entry). Returns `false` when the list could
+/// not be written.
+pub fn list_put(meta: &DocMeta) -> bool {
+    let mut list = list();
+    match list.iter_mut().find(|m| m.id == meta.id) {
+        Some(existing) if existing == meta => return true,
+        Some(existing) => *existing = meta.clone(),
+        None => list.push(meta.clone()),
+    }
+    write_list(&list)
+}
+
 /// Saves a document under its id, adding it to the list. Returns `false` when it could only
-/// be kept in memory.
+/// be kept in memory. (A set is saved by `desk::sets`.)
 pub fn save(meta: &DocMeta, document: &Document) -> bool {
     if HELD.with(|held| held.borrow().as_deref() == Some(meta.id.as_str())) {
         return true;
     }
-    let mut list = list();
-    match list.iter_mut().find(|m| m.id == meta.id) {
-        Some(existing) => *existing = meta.clone(),
-        None => list.push(meta.clone()),
-    }
-    let listed = write_list(&list);
+    let listed = list_put(meta);
     let json = to_json(document);
     let stored = storage::set(&document_key(&meta.id), &json);
     WRITTEN.with(|written| {
@@ -159,11 +174,27 @@ pub fn save(meta: &DocMeta, document: &Document) -> bool {
     stored && listed
 }
 
-/// Deletes a saved document.
+/// Saves a document or a set, wherever it is kept; `done` hears whether it was stored (a set
+/// is stored a moment later).
+pub fn save_any(
+    meta: &DocMeta,
+    document: &Document,
+    desk: &DeskState,
+    done: impl FnOnce(bool) + 'static,
+) {
+    if meta.set {
+        crate::desk::sets::save(meta, document, desk, done);
+    } else {
+        done(save(meta, document));
+    }
+}
+
+/// Deletes a saved document (or set).
 pub fn delete(id: &str) {
     let list: Vec<DocMeta> = list().into_iter().filter(|meta| meta.id != id).collect();
     write_list(&list);
     storage::remove(&document_key(id));
+    crate::desk::sets::delete(id);
 }
 
 /// The last session, if any.

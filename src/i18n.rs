@@ -182,7 +182,53 @@ strings! {
     MappingHeld => "这次粘贴还没有导入：有的列装着数字，但表头没能识别。请在下面指定这些列的含义，再点“按此导入”。",
         "Nothing was imported yet: some columns hold numbers under headers zipin does not know. Say what they hold below, then press Import with these columns.";
     ReadingPaste => "正在读取粘贴的内容（{size}）……", "Reading the paste ({size})…";
+    ViewEditor => "填报与计算", "Forms";
+    ViewDesk => "复核台", "Reviewer's desk";
+    DeskTitle => "复核台：批量复核", "Reviewer's desk: many reports at once";
+    DeskHint => "选择多个文件、一个文件夹或一个 .zip 压缩包（.docx、.xlsx、.json、.csv、.txt、.html），每张表一行；也可把文件或文件夹拖到页面上。文件只在本机读取。",
+        "Choose many files, a folder or a .zip (.docx, .xlsx, .json, .csv, .txt, .html): one row per form. You can also drop files or a folder on the page. Files are read on this PC only.";
+    DeskChooseFiles => "选择文件", "Choose files";
+    DeskChooseFolder => "选择文件夹", "Choose a folder";
+    DeskReading => "正在读取", "Reading";
+    DeskFailed => "个文件未能读取", " files could not be read";
+    DeskSkipped => "个文件已在复核集中，未重复读取", " files were already in the set and were not read again";
+    DeskEmpty => "还没有复核集：选择文件或文件夹开始。当前文档的各表也在下表中。",
+        "No review set yet: choose files or a folder to start. The open document's forms are in the table below.";
+    DeskCounts => "{files} 份文件，{forms} 张表；{errors} 张有错误；{changed} 张等级与填报不同",
+        "{files} files, {forms} forms; {errors} with errors; {changed} whose grade differs from the one filed";
+    FilterErrors => "只看有错误的", "Errors only";
+    FilterGradeChanged => "只看等级变化的", "Grade changed";
+    FilterKind => "类型", "Kind";
+    FilterUnit => "单位", "Unit";
+    FilterAll => "全部", "All";
+    FilterSearch => "按单位、名称或文件查找", "Find by unit, name or file";
+    ExportTableXlsx => "导出复核表（.xlsx）", "Table as .xlsx";
+    ExportTableCsv => "导出复核表（.csv）", "Table as .csv";
+    ExportMemos => "下载各单位复核意见书（.zip）", "Each unit's memo (.zip of .docx)";
+    PrintMemos => "打印复核意见汇总", "Print every memo";
+    ColumnFile => "文件", "File";
+    ColumnUnit => "单位", "Unit";
+    ColumnKind => "类型", "Kind";
+    ColumnName => "名称", "Name";
+    ColumnRate => "执行率", "Rate";
+    ColumnErrors => "错误", "Errors";
+    ColumnWarnings => "提醒", "Warnings";
+    ColumnInfos => "提示", "Notes";
+    KindDepartmentShort => "部门整体", "Department";
+    KindProjectShort => "项目支出", "Project";
+    ShownRows => "显示", "Showing";
+    OpenInEditor => "在填报页打开这张表", "Open this form in the editor";
+    ChartGrades => "等级：填报与复核", "Grades: filed and reviewed";
+    ChartTotals => "总分：填报与复核", "Totals: filed against reviewed";
+    ChartSections => "本表各一级指标得分", "This form's sections";
+    ChartFiled => "填报", "Filed";
+    ChartReviewed => "复核", "Reviewed";
+    ChartNoGrade => "无", "None";
+    ChartOverClaimed => "张填报总分高于复核总分", " forms claim more than they score";
+    ChartLost => "失分", "lost";
     ReadingTitle => "导入读取情况", "How the import was read";
+    DeskNeedsMapping => "表头没能识别，有的列装着数字：请在填报页打开这个文件，指定各列的含义。",
+        "Its headers were not recognized and some columns hold numbers: open the file in the editor and say what they hold.";
     ReadingColumns => "读入列数 ", "columns read: ";
     ReadingBudgetWeight => "预算执行分值来自", "Budget weight from";
     ReadingSkipped => "未作为指标读入的行 ", "rows not read as indicators: ";

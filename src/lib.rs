@@ -15,6 +15,7 @@ pub mod browser;
 pub mod commands;
 pub mod components;
 pub mod crash;
+pub mod desk;
 pub mod documents;
 pub mod embed;
 pub mod hooks;

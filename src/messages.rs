@@ -17,6 +17,7 @@ use zipin_core::model::{DOCUMENT_VERSION, MAX_FORMS};
 use zipin_core::zip::ZipError;
 
 use crate::browser::files::{FileError, FileProblem, ENTRY_LIMIT};
+use crate::desk::sets::SetError;
 use crate::i18n::Lang;
 use crate::offline::OfflineError;
 
@@ -158,6 +159,23 @@ fn office_error_in_english(error: &OfficeError) -> String {
             "The file holds no Word document body or Excel worksheet, so it cannot be read."
                 .to_owned()
         }
+    }
+}
+
+/// Why a review set could not be read back.
+pub fn set_error(error: &SetError, lang: Lang) -> String {
+    match (error, lang) {
+        (SetError::Storage(why), Lang::Zh) => {
+            format!("无法读取复核集：浏览器的本地数据库不可用（{why}）")
+        }
+        (SetError::Storage(why), Lang::En) => {
+            format!(
+                "Cannot read the review set: the browser's local database is unavailable ({why})"
+            )
+        }
+        (SetError::Missing, Lang::Zh) => "这个复核集已不在本机。".to_owned(),
+        (SetError::Missing, Lang::En) => "This review set is no longer on this PC.".to_owned(),
+        (SetError::Unreadable(error), lang) => load_error(error, lang),
     }
 }
 

@@ -23,6 +23,10 @@ pub struct AppProps {
     /// What the URL asks for (profile, language, compact mode, allowed hosts).
     #[prop_or_default]
     pub params: Params,
+    /// A review set to read back from IndexedDB once the page is up (the page starts blank
+    /// and shows it a moment later).
+    #[prop_or_default]
+    pub pending_set: Option<DocMeta>,
 }
 
 /// The props the page is mounted with.
@@ -42,6 +46,7 @@ pub fn startup() -> AppProps {
                     let meta = DocMeta {
                         id: documents::new_id(),
                         name,
+                        set: false,
                     };
                     storage::set(&marker, &meta.id);
                     props = AppProps {
@@ -80,10 +85,12 @@ fn fingerprint(text: &str) -> u64 {
 }
 
 impl AppProps {
-    /// Props keeping `other`'s start problem and parameters.
+    /// Props keeping `other`'s start problem and parameters (a set it would have read back
+    /// gives way to the document the offline file carries).
     fn default_with(other: AppProps) -> AppProps {
         AppProps {
             focus: None,
+            pending_set: None,
             ..other
         }
     }
@@ -100,6 +107,7 @@ fn resume() -> AppProps {
     let fresh = || DocMeta {
         id: documents::new_id(),
         name: String::new(),
+        set: false,
     };
     let Some(id) = wanted else {
         return AppProps {
@@ -107,6 +115,7 @@ fn resume() -> AppProps {
             focus: None,
             start_problem: None,
             params: Params::default(),
+            pending_set: None,
         };
     };
     let meta = listed
@@ -116,7 +125,17 @@ fn resume() -> AppProps {
         .unwrap_or(DocMeta {
             id: id.clone(),
             name: String::new(),
+            set: false,
         });
+    if meta.set {
+        return AppProps {
+            initial: AppState::starter(fresh()),
+            focus: None,
+            start_problem: None,
+            params: Params::default(),
+            pending_set: Some(meta),
+        };
+    }
     match documents::load(&id) {
         Some(Ok(document)) => {
             let mut state = AppState::new(meta, document);
@@ -132,6 +151,7 @@ fn resume() -> AppProps {
                 focus,
                 start_problem: None,
                 params: Params::default(),
+                pending_set: None,
             }
         }
         Some(Err(problem)) => AppProps {
@@ -139,12 +159,14 @@ fn resume() -> AppProps {
             focus: None,
             start_problem: Some(problem),
             params: Params::default(),
+            pending_set: None,
         },
         None => AppProps {
             initial: AppState::starter(meta),
             focus: None,
             start_problem: None,
             params: Params::default(),
+            pending_set: None,
         },
     }
 }

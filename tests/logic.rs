@@ -18,6 +18,7 @@ mod reducer {
         Rc::new(AppState::starter(DocMeta {
             id: "t".into(),
             name: String::new(),
+            set: false,
         }))
     }
 

@@ -38,12 +38,14 @@ async fn mount_first_render() -> Element {
     let meta = DocMeta {
         id: "web-test".into(),
         name: String::new(),
+        set: false,
     };
     let props = AppProps {
         initial: AppState::starter(meta),
         focus: None,
         start_problem: None,
         params: Default::default(),
+        pending_set: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

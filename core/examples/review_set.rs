@@ -1,5 +1,7 @@
 //! A reviewer's set of reports, generated (tests/support/review_set.rs says how), written to
-//! a folder: the desk's end-to-end tests and benchmarks and the command line read it.
+//! a folder, with `FOLDER.expected.json` beside the folder: every form's figures as the engine computes them
+//! from the forms written (the command line's records, `../shared/CONTRACT.md`). The desk's
+//! end-to-end tests and benchmarks and the command line read it.
 //!
 //! `cargo run --release -p zipin-core --example review_set -- OUT_DIR [files=300] [seed=1]`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -17,8 +19,23 @@ fn main() {
     std::fs::create_dir_all(&out).unwrap();
     let set = support::review_set::generate(files, seed);
     let forms: usize = set.iter().map(|file| file.forms.len()).sum();
-    for file in set {
-        std::fs::write(out.join(&file.name), file.bytes).unwrap();
+    let profile = zipin_core::profile::Profile::default();
+    let mut expected = Vec::new();
+    for file in &set {
+        std::fs::write(out.join(&file.name), &file.bytes).unwrap();
+        for (index, form) in file.forms.iter().enumerate() {
+            let form = zipin_core::model::Form {
+                source: file.name.clone(),
+                ..form.clone()
+            };
+            let evaluation = zipin_core::evaluate(&form, &profile);
+            let row = zipin_core::review::ReviewRow::of(&form, &evaluation, index);
+            let record = zipin_core::review::FormRecord::of(&row, &evaluation.findings);
+            expected.push(serde_json::to_value(record).unwrap());
+        }
     }
+    let mut beside = out.clone().into_os_string();
+    beside.push(".expected.json");
+    std::fs::write(beside, serde_json::to_string_pretty(&expected).unwrap()).unwrap();
     println!("{files} files, {forms} forms, in {}", out.display());
 }

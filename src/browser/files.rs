@@ -19,6 +19,8 @@ pub enum Opened {
     Document(Document, String),
     /// Tables to read as forms, or the import that says why they were refused.
     Tables(Result<Source, Imported>),
+    /// A .zip of reports: each file in it (name, bytes), to be opened in its turn.
+    Archive(Vec<(String, Vec<u8>)>),
 }
 
 /// Why a file could not be opened: its name, and what went wrong (worded in the page's
@@ -65,21 +67,28 @@ impl From<OfficeError> for FileProblem {
 /// Reads a file the user chose or dropped.
 pub async fn open(file: web_sys::File) -> Result<Opened, FileError> {
     let name = file.name();
-    let failed = |problem| FileError {
-        name: name.clone(),
-        problem,
-    };
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| failed(FileProblem::Unreadable(error(e))))?;
-    let bytes = Uint8Array::new(&buffer).to_vec();
+        .map_err(|e| FileError {
+            name: name.clone(),
+            problem: FileProblem::Unreadable(error(e)),
+        })?;
+    open_bytes(&name, &Uint8Array::new(&buffer).to_vec()).await
+}
+
+/// Reads a file's bytes, by what they are rather than by the name's extension alone.
+pub async fn open_bytes(name: &str, bytes: &[u8]) -> Result<Opened, FileError> {
+    let failed = |problem| FileError {
+        name: name.to_owned(),
+        problem,
+    };
     let lower = name.to_lowercase();
     let zipped = bytes.starts_with(b"PK");
     let saved_document = !zipped
         && (lower.ends_with(".json")
             || bytes
                 .strip_prefix(b"\xEF\xBB\xBF")
-                .unwrap_or(&bytes)
+                .unwrap_or(bytes)
                 .iter()
                 .find(|byte| !byte.is_ascii_whitespace())
                 .is_some_and(|byte| *byte == b'{'));
@@ -97,21 +106,18 @@ pub async fn open(file: web_sys::File) -> Result<Opened, FileError> {
         return Ok(Opened::Tables(Err(refused)));
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return office_file(&bytes)
-            .await
-            .map(|source| Opened::Tables(Ok(source)))
-            .map_err(failed);
+        return zipped_file(bytes).await.map_err(failed);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(failed(FileProblem::LegacyOffice));
     }
-    let text = decode(&bytes);
+    let text = decode(bytes);
     if saved_document {
         let document =
             zipin_core::json::from_json(&text).map_err(|e| failed(FileProblem::Document(e)))?;
         let stem = name
             .rsplit_once('.')
-            .map_or(name.as_str(), |(stem, _)| stem)
+            .map_or(name, |(stem, _)| stem)
             .to_owned();
         return Ok(Opened::Document(document, stem));
     }
@@ -146,32 +152,76 @@ pub const ENTRY_LIMIT: usize = 32 * 1024 * 1024;
 /// The most all the entries read from one file may inflate to together.
 const FILE_LIMIT: usize = 64 * 1024 * 1024;
 
-/// A .docx or .xlsx: the entries the readers need, unpacked by the browser.
-async fn office_file(bytes: &[u8]) -> Result<Source, FileProblem> {
-    let too_large = |entry: &Entry| FileProblem::EntryTooLarge {
+/// What an archive may hold: the files a desk reads.
+const REPORT_EXTENSIONS: [&str; 8] = [
+    ".docx", ".xlsx", ".json", ".csv", ".tsv", ".txt", ".html", ".htm",
+];
+
+/// The most an archive's files may inflate to together.
+const ARCHIVE_LIMIT: usize = 256 * 1024 * 1024;
+
+/// A ZIP: a .docx or .xlsx when it holds what the Office readers need, else an archive of
+/// reports when it holds any.
+async fn zipped_file(bytes: &[u8]) -> Result<Opened, FileProblem> {
+    let all = entries(bytes)?;
+    let reports: Vec<&Entry> = all
+        .iter()
+        .filter(|entry| {
+            let name = entry.name.to_lowercase();
+            REPORT_EXTENSIONS
+                .iter()
+                .any(|extension| name.ends_with(extension))
+                && !name.starts_with("__macosx/")
+        })
+        .collect();
+    if all.iter().any(|entry| office::needed(&entry.name)) || reports.is_empty() {
+        return office_file(&all)
+            .await
+            .map(|source| Opened::Tables(Ok(source)));
+    }
+    let mut files = Vec::new();
+    let mut total = 0usize;
+    for entry in reports {
+        let data = inflate(entry, ENTRY_LIMIT.min(ARCHIVE_LIMIT.saturating_sub(total))).await?;
+        total = total.saturating_add(data.len());
+        let name = entry
+            .name
+            .rsplit('/')
+            .next()
+            .unwrap_or(&entry.name)
+            .to_owned();
+        files.push((name, data));
+    }
+    Ok(Opened::Archive(files))
+}
+
+/// One entry's bytes, at most `limit`, counted while the browser inflates them.
+async fn inflate(entry: &Entry<'_>, limit: usize) -> Result<Vec<u8>, FileProblem> {
+    let too_large = || FileProblem::EntryTooLarge {
         entry: entry.name.clone(),
     };
-    let all = entries(bytes)?;
+    match entry.method {
+        0 if entry.data.len() <= limit => Ok(entry.data.to_vec()),
+        0 => Err(too_large()),
+        8 => match gunzip(&gzip_wrap(entry), limit).await {
+            Ok(data) => Ok(data),
+            Err(Unpacked::TooLarge { .. }) => Err(too_large()),
+            Err(Unpacked::Failed(why)) => Err(FileProblem::InflateFailed {
+                entry: entry.name.clone(),
+                why,
+            }),
+        },
+        other => Err(FileProblem::UnsupportedMethod(other)),
+    }
+}
+
+/// A .docx or .xlsx: the entries the readers need, unpacked by the browser.
+async fn office_file(all: &[Entry<'_>]) -> Result<Source, FileProblem> {
     let mut texts = Vec::new();
     let mut total = 0usize;
-    for entry in office::select(&all)? {
+    for entry in office::select(all)? {
         // Each entry, and all of them together, within the caps, counted as they inflate.
-        let limit = ENTRY_LIMIT.min(FILE_LIMIT.saturating_sub(total));
-        let data = match entry.method {
-            0 if entry.data.len() <= limit => entry.data.to_vec(),
-            0 => return Err(too_large(entry)),
-            8 => match gunzip(&gzip_wrap(entry), limit).await {
-                Ok(data) => data,
-                Err(Unpacked::TooLarge { .. }) => return Err(too_large(entry)),
-                Err(Unpacked::Failed(why)) => {
-                    return Err(FileProblem::InflateFailed {
-                        entry: entry.name.clone(),
-                        why,
-                    })
-                }
-            },
-            other => return Err(FileProblem::UnsupportedMethod(other)),
-        };
+        let data = inflate(entry, ENTRY_LIMIT.min(FILE_LIMIT.saturating_sub(total))).await?;
         total = total.saturating_add(data.len());
         texts.push((
             entry.name.clone(),

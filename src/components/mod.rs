@@ -3,6 +3,7 @@
 pub mod cell;
 pub mod column_chooser;
 pub mod conflict_banner;
+pub mod desk;
 pub mod findings_panel;
 pub mod form_panel;
 pub mod funds_table;

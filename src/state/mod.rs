@@ -2,6 +2,7 @@
 //! document is replaced, never mutated in place, so undo keeps the old `Rc` and a render
 //! can tell what changed by pointer.
 
+pub mod desk;
 pub mod imports;
 
 use std::rc::Rc;
@@ -15,9 +16,12 @@ use zipin_core::profile::Profile;
 
 use crate::documents::DocMeta;
 use crate::shared::Shared;
+use crate::state::desk::{DeskState, Failed, FileKey, Progress, View};
 use crate::state::imports::{with_record, ImportRecord, Readings};
 use zipin_core::import::forms::Imported;
 use zipin_core::import::notices::{Notice, Skip};
+use zipin_core::model::Form;
+use zipin_core::review::table::{Filter, Sort};
 
 /// The one way components change the document: the reducer's dispatcher, stable across
 /// renders, so passing it down never re-renders a row by itself.
@@ -42,6 +46,10 @@ pub struct AppState {
     /// The size in bytes of a paste being read: a large one is announced in a frame of its own
     /// before the reading holds the page (see `paste_box::import_paste`).
     pub reading: Option<usize>,
+    /// The view shown.
+    pub view: View,
+    /// The reviewer's desk: the set's files and the table's order.
+    pub desk: Rc<DeskState>,
     undo: Vec<Step>,
     redo: Vec<Step>,
 }
@@ -72,6 +80,8 @@ enum Coalesce {
     FundsReason(FormId),
     /// A section's declared weight.
     SectionWeight(SectionId),
+    /// The files of one desk reading.
+    Reading,
 }
 
 /// Everything the page can ask of the state.
@@ -97,6 +107,35 @@ pub enum Action {
         previous: Shared<ImportRecord>,
         imported: Imported,
     },
+    /// Shows the editor or the desk.
+    Show(View),
+    /// A desk's reading has come this far (`None`: it is over).
+    DeskProgress(Option<Progress>),
+    /// One file of a desk's reading: its forms join the set `set` names (`fresh`: the set
+    /// this reading creates, opened in place of the document open).
+    DeskRead {
+        set: DocMeta,
+        fresh: bool,
+        forms: Vec<Form>,
+        files: Vec<FileKey>,
+        failed: Vec<Failed>,
+    },
+    /// A desk's reading is over; `skipped` files were already in the set.
+    DeskDone {
+        skipped: usize,
+    },
+    /// A set read back from storage.
+    OpenSet {
+        meta: DocMeta,
+        document: Document,
+        files: Vec<FileKey>,
+        failed: Vec<Failed>,
+    },
+    /// The desk's table, sorted or filtered anew.
+    DeskTable {
+        sort: Sort,
+        filter: Filter,
+    },
 }
 
 impl AppState {
@@ -110,6 +149,8 @@ impl AppState {
             last_import: None,
             readings: Shared::default(),
             reading: None,
+            view: View::Editor,
+            desk: Rc::default(),
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -153,6 +194,8 @@ impl AppState {
             last_import: self.last_import.clone(),
             readings: self.readings.clone(),
             reading: self.reading,
+            view: self.view,
+            desk: self.desk.clone(),
             undo,
             redo: Vec::new(),
         }
@@ -160,6 +203,56 @@ impl AppState {
 }
 
 impl AppState {
+    /// Takes in one file of a desk's reading. A fresh set opens in place of the document open,
+    /// and the reading's later files join it without steps of their own (undo does not lead
+    /// to a half-read set); into a set that was open, a reading's files make one step.
+    fn take_reading(
+        self: Rc<Self>,
+        set: DocMeta,
+        fresh: bool,
+        forms: Vec<Form>,
+        files: Vec<FileKey>,
+        failed: Vec<Failed>,
+    ) -> Rc<Self> {
+        let imported = |mut document: Document| {
+            apply(
+                &mut document,
+                Edit::Import {
+                    forms,
+                    replace: false,
+                },
+            );
+            document
+        };
+        let (mut state, desk) = if fresh || self.meta.id != set.id {
+            let document = imported(Document::new(self.document.profile.clone()));
+            let desk = DeskState {
+                fresh_reading: true,
+                ..DeskState::default()
+            };
+            (AppState::new(set, document), desk)
+        } else {
+            let document = Rc::new(imported((*self.document).clone()));
+            let state = if self.desk.fresh_reading {
+                AppState {
+                    document,
+                    ..(*self).clone()
+                }
+            } else {
+                self.with_document(document, Some(Coalesce::Reading))
+            };
+            (state, (*self.desk).clone())
+        };
+        state.desk = Rc::new(DeskState {
+            progress: self.desk.progress.clone(),
+            files: desk.files.into_iter().chain(files).collect(),
+            failed: desk.failed.into_iter().chain(failed).collect(),
+            ..desk
+        });
+        state.view = View::Desk;
+        Rc::new(state)
+    }
+
     /// Takes an import in, in place of the forms `replacing` where any of them is still in
     /// the document; holds it (the document unchanged) while it waits for a column choice.
     fn take_import(self: Rc<Self>, mut record: ImportRecord, replacing: Vec<FormId>) -> Rc<Self> {
@@ -332,6 +425,57 @@ impl Reducible for AppState {
                 Rc::new(next)
             }
             Action::Open { meta, document } => Rc::new(AppState::new(meta, document)),
+            Action::Show(view) if view != self.view => Rc::new(AppState {
+                view,
+                ..(*self).clone()
+            }),
+            Action::Show(_) => self,
+            Action::DeskProgress(progress) => Rc::new(AppState {
+                desk: Rc::new(DeskState {
+                    progress,
+                    ..(*self.desk).clone()
+                }),
+                ..(*self).clone()
+            }),
+            Action::DeskRead {
+                set,
+                fresh,
+                forms,
+                files,
+                failed,
+            } => self.take_reading(set, fresh, forms, files, failed),
+            Action::DeskDone { skipped } => Rc::new(AppState {
+                view: View::Desk,
+                desk: Rc::new(DeskState {
+                    progress: None,
+                    skipped,
+                    fresh_reading: false,
+                    ..(*self.desk).clone()
+                }),
+                ..(*self).clone()
+            }),
+            Action::OpenSet {
+                meta,
+                document,
+                files,
+                failed,
+            } => Rc::new(AppState {
+                view: View::Desk,
+                desk: Rc::new(DeskState {
+                    files,
+                    failed,
+                    ..DeskState::default()
+                }),
+                ..AppState::new(meta, document)
+            }),
+            Action::DeskTable { sort, filter } => Rc::new(AppState {
+                desk: Rc::new(DeskState {
+                    sort,
+                    filter,
+                    ..(*self.desk).clone()
+                }),
+                ..(*self).clone()
+            }),
             Action::RenameDocument(name) if name != self.meta.name => Rc::new(AppState {
                 meta: DocMeta {
                     name,

@@ -11,13 +11,13 @@ const POLL_MS = 20;
 
 /**
  * Reads with `read` until the value deep-equals `expected` (or matches it, for a RegExp) or
- * five seconds pass, then asserts on the last value read, so a failure shows what the page
- * showed.
+ * five seconds (or `timeout` ms) pass, then asserts on the last value read, so a failure
+ * shows what the page showed.
  */
-export async function eventually(read, expected, message) {
+export async function eventually(read, expected, message, timeout = TIMEOUT_MS) {
   const matching = expected instanceof RegExp;
   const holds = (value) => (matching ? typeof value === 'string' && expected.test(value) : isDeepStrictEqual(value, expected));
-  const until = Date.now() + TIMEOUT_MS;
+  const until = Date.now() + timeout;
   let value = await read();
   while (!holds(value) && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
