@@ -63,4 +63,6 @@ pub struct DeskState {
     pub skipped: usize,
     /// A reading is filling a set it created: its files add no steps to undo.
     pub fresh_reading: bool,
+    /// The form last opened from the table: coming back, the table finds its row.
+    pub opened: Option<zipin_core::model::FormId>,
 }

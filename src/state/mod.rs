@@ -136,6 +136,8 @@ pub enum Action {
         sort: Sort,
         filter: Filter,
     },
+    /// A form of the desk's table opened in the editor.
+    DeskOpen(FormId),
 }
 
 impl AppState {
@@ -468,6 +470,16 @@ impl Reducible for AppState {
                 }),
                 ..AppState::new(meta, document)
             }),
+            Action::DeskOpen(form) if self.document.form(form).is_some() => Rc::new(AppState {
+                active: form,
+                view: View::Editor,
+                desk: Rc::new(DeskState {
+                    opened: Some(form),
+                    ..(*self.desk).clone()
+                }),
+                ..(*self).clone()
+            }),
+            Action::DeskOpen(_) => self,
             Action::DeskTable { sort, filter } => Rc::new(AppState {
                 desk: Rc::new(DeskState {
                     sort,

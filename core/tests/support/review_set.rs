@@ -75,6 +75,8 @@ fn generated_form(rng: &mut StdRng, kind: FormKind, name: &str) -> Form {
     let executed = budget * rng.random_range(80..=100) / 100;
     let mut outputs = Vec::new();
     let mut total_lost = 0;
+    // Some units did their work, some fell short on most indicators.
+    let shortfall = [0.1, 0.25, 0.5, 0.8][rng.random_range(0..4)];
     let count: u32 = rng.random_range(3..=5);
     let mut weights = vec![50 / count; count as usize];
     weights[0] += 50 - weights.iter().sum::<u32>();
@@ -86,14 +88,14 @@ fn generated_form(rng: &mut StdRng, kind: FormKind, name: &str) -> Form {
         } else {
             rng.random_range(10..500)
         };
-        let short = rng.random_bool(0.25);
+        let short = rng.random_bool(shortfall);
         let actual = if short {
             target * rng.random_range(70..95) / 100
         } else {
             target
         };
         let score = if short {
-            let lost = weight.div_ceil(5);
+            let lost = (weight * rng.random_range(10..60)).div_ceil(100);
             total_lost += lost;
             weight - lost
         } else {

@@ -100,7 +100,7 @@ pub struct TotalsProps {
 #[function_component]
 pub fn TotalsChart(props: &TotalsProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let (size, margin) = (200.0, 30.0);
+    let (size, margin) = (140.0, 28.0);
     let low = props
         .points
         .iter()

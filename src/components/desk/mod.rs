@@ -21,7 +21,7 @@ use crate::desk::reading::Item;
 use crate::desk::sets::reason_text;
 use crate::i18n::{Lang, T};
 use crate::shared::Shared;
-use crate::state::desk::{DeskState, View};
+use crate::state::desk::DeskState;
 use crate::state::{Action, Dispatch};
 
 /// What the desk's export buttons ask for.
@@ -110,10 +110,7 @@ pub fn Desk(props: &DeskProps) -> Html {
     };
     let on_open = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |form: FormId| {
-            dispatch.dispatch(Action::Select(form));
-            dispatch.dispatch(Action::Show(View::Editor));
-        })
+        Callback::from(move |form: FormId| dispatch.dispatch(Action::DeskOpen(form)))
     };
     let refilter = |change: fn(&mut Filter, &Event)| {
         let (dispatch, sort, filter) = (props.dispatch.clone(), desk.sort, desk.filter.clone());
@@ -279,7 +276,7 @@ pub fn Desk(props: &DeskProps) -> Html {
             if rows.is_empty() {
                 <p class="hint">{T::DeskEmpty.text(lang)}</p>
             }
-            <ReviewTable rows={rows.clone()} shown={shown.clone()} sort={desk.sort} active={props.active} {on_sort} {on_open} />
+            <ReviewTable rows={rows.clone()} shown={shown.clone()} sort={desk.sort} opened={desk.opened} {on_sort} {on_open} />
         </section>
     }
 }

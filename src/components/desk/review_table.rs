@@ -32,7 +32,7 @@ pub struct ReviewTableProps {
     pub shown: Rc<Vec<usize>>,
     pub sort: Sort,
     /// The form last opened from the table: its row is marked, and focused on coming back.
-    pub active: FormId,
+    pub opened: Option<FormId>,
     pub on_sort: Callback<Column>,
     pub on_open: Callback<FormId>,
 }
@@ -174,14 +174,17 @@ pub fn ReviewTable(props: &ReviewTableProps) -> Html {
     };
     // Coming back from a form: its row is where the focus returns.
     {
-        let active = props.active;
+        let opened = props.opened;
         use_effect_with((), move |_| {
+            let Some(opened) = opened else {
+                return;
+            };
             let row = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| {
                     d.query_selector(&format!(
                         "[data-testid=\"review-row\"][data-form-id=\"{}\"]",
-                        active.0
+                        opened.0
                     ))
                     .ok()
                     .flatten()
@@ -222,10 +225,10 @@ pub fn ReviewTable(props: &ReviewTableProps) -> Html {
         let mut drawn = drawn.borrow_mut();
         if !Rc::ptr_eq(&drawn.0, &props.shown) {
             let rows = &props.rows;
-            let active_at = props
-                .shown
-                .iter()
-                .position(|&index| rows.get(index).is_some_and(|row| row.form == props.active));
+            let active_at = props.shown.iter().position(|&index| {
+                rows.get(index)
+                    .is_some_and(|row| Some(row.form) == props.opened)
+            });
             let first = drawn.2 == 0;
             let reach = active_at
                 .filter(|_| first)
@@ -257,7 +260,7 @@ pub fn ReviewTable(props: &ReviewTableProps) -> Html {
         .iter()
         .take(visible)
         .filter_map(|&index| props.rows.get(index))
-        .map(|row| row_html(row, row.form == props.active, lang));
+        .map(|row| row_html(row, Some(row.form) == props.opened, lang));
     html! {
         <table class="review-table" data-testid="review-table" {onclick} {onkeydown}>
             <thead><tr>{ for headers }</tr></thead>
