@@ -7,11 +7,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { useZipin } from './harness.mjs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DIST, useZipin } from './harness.mjs';
 import { eventually } from './eventually.mjs';
 import { unzip } from './zip.mjs';
 import { openPage } from './browser.mjs';
+import { serve } from './server.mjs';
 import { ZipinPage } from './zipin-page.mjs';
 
 const zipinSuite = useZipin();
@@ -143,8 +145,40 @@ test('the table as .xlsx and .csv, each unit\'s memo as .docx in one .zip; the s
   await eventually(() => again.page.getByTestId('desk-progress').count(), 0);
   await eventually(async () => (await again.page.locator('.desk').textContent()).includes('已在复核集中'), true);
   assert.equal(await again.page.getByTestId('review-row').count(), expected.length);
+  // A set is deleted as a document is: from the list, and from the browser's database.
+  await again.page.getByTestId('documents-menu').click();
+  await again.page.getByTestId('document-item').filter({ hasText: '复核集' }).getByRole('button', { name: /删除/ }).click();
+  const stored = () => again.page.evaluate(() => new Promise((done) => {
+    const request = indexedDB.open('zipin');
+    request.onsuccess = () => {
+      const keys = request.result.transaction('sets').objectStore('sets').getAllKeys();
+      keys.onsuccess = () => done(keys.result.length);
+    };
+  }));
+  await eventually(stored, 0);
+  await again.page.reload();
+  await again.page.getByTestId('documents-menu').click();
+  assert.equal(await again.page.getByTestId('document-item').filter({ hasText: '复核集' }).count(), 0);
   again.page.assertClean();
   await context.close();
+});
+
+test('a frame with no storage: the desk reads the set and says it is not saved', async () => {
+  const app = await serve(DIST, { headers: { 'access-control-allow-origin': '*' } });
+  const host = await serve(DIST, {
+    pages: { '/host.html': `<!doctype html><title>门户</title><link rel="icon" href="data:,"><iframe sandbox="allow-scripts" src="${app.url}" width="1300" height="700"></iframe>` },
+  });
+  const page = await openPage(zipinSuite.browser);
+  await page.goto(`${host.origin}/host.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.getByTestId('view-desk').click();
+  const files = (await readdir(folder)).filter((name) => /^00[12]-/.test(name));
+  await frame.getByTestId('desk-files').setInputFiles(files.map((name) => join(folder, name)));
+  await eventually(() => frame.getByTestId('review-row').count(), 6, 'the two files\' forms', 20000);
+  await eventually(() => frame.getByTestId('save-state').getAttribute('data-saved'), 'false');
+  page.assertClean();
+  await host.close();
+  await app.close();
 });
 
 test('the charts: grades filed and reviewed, claimed against reviewed totals, the open form\'s sections', async () => {
@@ -169,4 +203,22 @@ test('the charts: grades filed and reviewed, claimed against reviewed totals, th
   const most = Math.max(...grades.flatMap((grade) => [count('grade', grade), count('claimed_grade', grade)]));
   counts.forEach((n, i) => assert.ok(Math.abs(bars[i] - (130 * n) / most) < 0.5, `bar ${i}: ${bars[i]} for ${n}`));
   zipin.page.assertClean();
+});
+
+test('the single file on disk: the desk reads reports with no request but itself', async () => {
+  expected ??= JSON.parse(await readFile(`${folder}.expected.json`, 'utf8'));
+  const single = pathToFileURL(resolve(DIST, 'zipin.html')).href;
+  const page = await openPage(zipinSuite.browser);
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(single);
+  await page.getByTestId('view-desk').click();
+  const files = (await readdir(folder)).filter((name) => /\.(docx|xlsx|txt)$/.test(name) && /^00[1-3]-/.test(name));
+  await page.getByTestId('desk-files').setInputFiles(files.map((name) => join(folder, name)));
+  const wanted = expected.filter((form) => files.includes(form.file));
+  await eventually(() => page.getByTestId('review-row').count(), wanted.length, 'a row per form', 20000);
+  const totals = await page.locator('[data-testid="review-row"] [data-field="total"]').evaluateAll((cells) => cells.map((c) => c.dataset.value));
+  assert.deepEqual(totals.sort(), wanted.map((form) => form.total ?? '').sort());
+  assert.deepEqual(requests.filter((url) => !/^(data|blob):/.test(url) && url !== single), []);
+  page.assertClean();
 });

@@ -2,7 +2,10 @@
 // the served page typed into, saved and reopened. Driven over WebDriver BiDi.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST } from './harness.mjs';
 import { serve } from './server.mjs';
@@ -123,4 +126,23 @@ test('Firefox: the result stays in view, a finding leads to its cell, a summary 
   page.assertClean();
   await page.close();
   await own.close();
+});
+
+test('Firefox: the desk reads a set of reports from the single file on disk, with no request', async () => {
+  const folder = join(await mkdtemp(join(tmpdir(), 'zipin-ff-desk-')), '报送');
+  execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'zipin-core', '--example', 'review_set', '--', folder, '4', '5'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const expected = JSON.parse(await readFile(`${folder}.expected.json`, 'utf8'));
+  const page = await openFirefoxPage(browser);
+  await page.goto(SINGLE_FILE);
+  await page.waitForSelector('[data-testid="view-desk"]');
+  await page.click('[data-testid="view-desk"]');
+  const input = await page.waitForSelector('[data-testid="desk-files"]');
+  await input.uploadFile(...(await readdir(folder)).map((name) => join(folder, name)));
+  const totals = () => page.$$eval('[data-testid="review-row"] [data-field="total"]', (cells) => cells.map((cell) => cell.dataset.value));
+  await eventually(async () => (await totals()).length, expected.length, 'a row per form', 20000);
+  assert.deepEqual((await totals()).sort(), expected.map((form) => form.total ?? '').sort());
+  const elsewhere = page.requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && url !== SINGLE_FILE);
+  assert.deepEqual(elsewhere, []);
+  page.assertClean();
+  await page.close();
 });
