@@ -41,6 +41,10 @@ test('every view has no serious or critical accessibility violation', async () =
   await zipin.page.getByTestId('language').click();
   await eventually(() => zipin.page.getByTestId('import-button').textContent(), 'Import');
   assert.deepEqual(await violations(zipin.page), [], 'in English');
+  // The reviewer's desk over the open document: its table, filters and charts.
+  await zipin.page.getByTestId('view-desk').click();
+  await eventually(() => zipin.page.getByTestId('review-row').count(), 3);
+  assert.deepEqual(await violations(zipin.page), [], 'the reviewer\'s desk');
   zipin.page.assertClean();
 });
 
