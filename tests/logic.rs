@@ -228,3 +228,81 @@ mod messages {
         }
     }
 }
+
+mod review_rows {
+    //! The desk's rows are written as markup: every text from a file is escaped, and the cells
+    //! carry the fields and exact values the contract names.
+    use rust_decimal::Decimal;
+    use zipin::components::desk::row_markup::push_row;
+    use zipin::i18n::Lang;
+    use zipin_core::model::{FormId, FormKind};
+    use zipin_core::review::ReviewRow;
+    use zipin_core::score::Grade;
+
+    fn row(file: &str) -> ReviewRow {
+        ReviewRow {
+            form: FormId(7),
+            file: file.to_owned(),
+            index_in_file: 0,
+            kind: FormKind::Project,
+            unit: "某局\"办公室\"".to_owned(),
+            name: "A&B 项目".to_owned(),
+            claimed_total: Some(Decimal::new(97, 0)),
+            total: Some(Decimal::new(955, 1)),
+            difference: Some(Decimal::new(15, 1)),
+            claimed_grade: Some(Grade::Excellent),
+            grade: Some(Grade::Good),
+            rate: Some(Decimal::new(9512, 4)),
+            errors: 2,
+            warnings: 0,
+            infos: 1,
+        }
+    }
+
+    #[test]
+    fn a_hostile_file_name_stays_text() {
+        let mut out = String::new();
+        push_row(
+            &mut out,
+            &row("<img src=x onerror=alert(1)>.docx"),
+            false,
+            Lang::Zh,
+        );
+        assert!(out.contains("<td data-field=\"file\" class=\"file\">&lt;img src=x onerror=alert(1)&gt;.docx</td>"), "{out}");
+        assert!(
+            out.contains("<td data-field=\"unit\">某局&quot;办公室&quot;</td>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<th scope=\"row\" data-field=\"name\">A&amp;B 项目</th>"),
+            "{out}"
+        );
+        assert!(!out.contains("<img"), "{out}");
+    }
+
+    #[test]
+    fn figures_and_marks() {
+        let mut out = String::new();
+        push_row(&mut out, &row("a.docx"), true, Lang::Zh);
+        assert!(
+            out.starts_with(
+                "<tr data-testid=\"review-row\" data-form-id=\"7\" tabindex=\"0\" class=\"active\""
+            ),
+            "{out}"
+        );
+        for cell in [
+            "<td data-field=\"claimed-total\" class=\"num\" data-value=\"97\">97</td>",
+            "<td data-field=\"total\" class=\"num\" data-value=\"95.5\">95.50</td>",
+            "<td data-field=\"difference\" class=\"num differs\" data-value=\"1.5\">+1.5</td>",
+            "<td data-field=\"grade\" class=\"grade grade-good differs\">良</td>",
+            "<td data-field=\"errors\" class=\"num error\" data-value=\"2\">2</td>",
+            "<td data-field=\"warnings\" class=\"num\" data-value=\"0\"></td>",
+        ] {
+            assert!(out.contains(cell), "{cell} in {out}");
+        }
+        assert!(out.ends_with("</tr>"));
+        let mut plain = String::new();
+        push_row(&mut plain, &row("a.docx"), false, Lang::Zh);
+        assert!(!plain.contains("active"));
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod delimited;
 pub mod layout;
+pub mod markup;
 pub mod xlsx;
 
 use crate::model::Document;

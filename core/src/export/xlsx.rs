@@ -7,6 +7,7 @@ use crate::export::layout::{Layout, Style};
 use crate::number::{read_number, read_rate, NumberCell};
 use crate::zip::write_stored;
 
+use super::markup::escaped;
 use super::row_number;
 
 /// Column widths, in characters, of the layout's nine columns.
@@ -14,23 +15,6 @@ const WIDTHS: [u32; 9] = [6, 11, 13, 26, 15, 15, 8, 9, 24];
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/// Text safe in XML: escaped, and without the control characters XML forbids.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if u32::from(c) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// "A", "B" … "I" for columns 0…8 (the layout is nine wide).
 fn column_name(column: usize) -> char {
@@ -66,7 +50,7 @@ fn cell_xml(reference: &str, text: &str, style: Style, formula: Option<&str>) ->
         let value = read_number(text).value().map(|v| v.normalize().to_string());
         return format!(
             "<c r=\"{reference}\" s=\"2\"><f>{}</f>{}</c>",
-            escape(formula),
+            escaped(formula),
             value.map_or_else(String::new, |v| format!("<v>{v}</v>"))
         );
     }
@@ -86,7 +70,7 @@ fn cell_xml(reference: &str, text: &str, style: Style, formula: Option<&str>) ->
     match number {
         Some(value) => format!("<c r=\"{reference}\" s=\"{style_index}\"><v>{value}</v></c>"),
         None if text.is_empty() => format!("<c r=\"{reference}\" s=\"{style_index}\"/>"),
-        None => format!("<c r=\"{reference}\" s=\"{style_index}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", escape(text)),
+        None => format!("<c r=\"{reference}\" s=\"{style_index}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", escaped(text)),
     }
 }
 
@@ -218,7 +202,7 @@ pub fn workbook(sheets: &[(&str, Layout)]) -> Vec<u8> {
         ));
         book.push_str(&format!(
             "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
-            escape(name)
+            escaped(name)
         ));
         rels.push_str(&format!(
             "<Relationship Id=\"rId{n}\" Type=\"{RELATIONSHIPS}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"

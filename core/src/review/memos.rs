@@ -5,6 +5,7 @@
 use std::borrow::Borrow;
 
 use crate::export::layout::Layout;
+use crate::export::markup::escaped;
 use crate::model::Document;
 use crate::model::FormKind;
 use crate::number::{percent, plain, two_places};
@@ -274,12 +275,6 @@ impl Paragraph {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// A paragraph as WordprocessingML: alignment, indent, font and size by its style (sizes in
 /// half-points: 二号 44, 三号 32).
 fn paragraph_xml(paragraph: &Paragraph) -> String {
@@ -304,7 +299,7 @@ fn paragraph_xml(paragraph: &Paragraph) -> String {
         "<w:p><w:pPr><w:spacing w:line=\"560\" w:lineRule=\"exact\"/>{indent}<w:jc w:val=\"{alignment}\"/></w:pPr>\
 <w:r><w:rPr><w:rFonts w:ascii=\"{font}\" w:eastAsia=\"{font}\" w:hAnsi=\"{font}\"/><w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr>\
 <w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-        escape(&paragraph.text)
+        escaped(&paragraph.text)
     )
 }
 

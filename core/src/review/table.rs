@@ -226,11 +226,9 @@ impl Filter {
 
 /// The units of a set, each once, in the order they first appear.
 pub fn units(rows: &[ReviewRow]) -> Vec<&str> {
-    let mut units: Vec<&str> = Vec::new();
-    for row in rows {
-        if !row.unit.is_empty() && !units.contains(&row.unit.as_str()) {
-            units.push(&row.unit);
-        }
-    }
-    units
+    let mut seen = std::collections::HashSet::new();
+    rows.iter()
+        .map(|row| row.unit.as_str())
+        .filter(|unit| !unit.is_empty() && seen.insert(*unit))
+        .collect()
 }

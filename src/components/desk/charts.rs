@@ -4,6 +4,8 @@
 //! title and a description in words for a screen reader, and black outlines and greys that
 //! print in black and white.
 
+use std::rc::Rc;
+
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use yew::prelude::*;
@@ -92,7 +94,8 @@ pub fn GradesChart(props: &GradesProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct TotalsProps {
-    pub points: Vec<TotalPoint>,
+    /// Shared, so a redraw of the desk compares it by pointer, not point by point.
+    pub points: Rc<Vec<TotalPoint>>,
 }
 
 /// Each form's claimed total (up) against its computed total (across); forms above the

@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod review_table;
+pub mod row_markup;
 
 use std::rc::Rc;
 
@@ -10,13 +11,16 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use zipin_core::model::{Document, FormId, FormKind};
-use zipin_core::review::charts::{grade_counts, section_bars, total_points};
+use zipin_core::review::charts::{
+    grade_counts, section_bars, total_points, GradeCount, TotalPoint,
+};
 use zipin_core::review::table::{sorted, units, Column, Filter};
 use zipin_core::review::{review_rows, ReviewRow};
 use zipin_core::Evaluation;
 
 use crate::components::desk::charts::{GradesChart, SectionsChart, TotalsChart};
-use crate::components::desk::review_table::{kind_text, ReviewTable};
+use crate::components::desk::review_table::ReviewTable;
+use crate::components::desk::row_markup::kind_text;
 use crate::desk::reading::Item;
 use crate::desk::sets::reason_text;
 use crate::i18n::{Lang, T};
@@ -61,6 +65,35 @@ fn chosen_files(event: &Event) -> Vec<Item> {
             Some(items)
         })
         .unwrap_or_default()
+}
+
+/// What the desk says of a whole set, worked out once per set rather than at every sort.
+#[derive(PartialEq)]
+struct Summary {
+    files: usize,
+    with_errors: usize,
+    grade_changed: usize,
+    units: Vec<String>,
+    grades: Vec<GradeCount>,
+    totals: Rc<Vec<TotalPoint>>,
+}
+
+impl Summary {
+    fn of(rows: &[ReviewRow]) -> Summary {
+        Summary {
+            files: rows
+                .iter()
+                .map(|row| row.file.as_str())
+                .filter(|file| !file.is_empty())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len(),
+            with_errors: rows.iter().filter(|row| row.errors > 0).count(),
+            grade_changed: rows.iter().filter(|row| row.grade_changed()).count(),
+            units: units(rows).into_iter().map(str::to_owned).collect(),
+            grades: grade_counts(rows),
+            totals: Rc::new(total_points(rows)),
+        }
+    }
 }
 
 /// Whether the checkbox an event came from is ticked.
@@ -192,23 +225,22 @@ pub fn Desk(props: &DeskProps) -> Html {
     let skipped = (desk.skipped > 0).then(
         || html! { <p class="hint">{format!("{}{}", desk.skipped, T::DeskSkipped.text(lang))}</p> },
     );
-    let files = rows
-        .iter()
-        .map(|row| row.file.as_str())
-        .filter(|file| !file.is_empty())
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    let with_errors = rows.iter().filter(|row| row.errors > 0).count();
-    let grade_changed = rows.iter().filter(|row| row.grade_changed()).count();
+    let summary = use_memo(Shared(rows.clone()), |rows| Summary::of(rows));
+    let Summary {
+        files,
+        with_errors,
+        grade_changed,
+        ..
+    } = *summary;
     let counts = html! {
         <p class="desk-counts" data-testid="desk-counts">
             {T::DeskCounts.text(lang).replace("{files}", &files.to_string()).replace("{forms}", &rows.len().to_string())
                 .replace("{errors}", &with_errors.to_string()).replace("{changed}", &grade_changed.to_string())}
         </p>
     };
-    let unit_options = units(&rows).into_iter().map(|unit| {
-        let chosen = desk.filter.unit.as_deref() == Some(unit);
-        html! { <option value={unit.to_owned()} selected={chosen}>{unit}</option> }
+    let unit_options = summary.units.iter().map(|unit| {
+        let chosen = desk.filter.unit.as_deref() == Some(unit.as_str());
+        html! { <option value={unit.clone()} selected={chosen}>{unit}</option> }
     });
     let kind_option = |value: &'static str, kind: Option<FormKind>| {
         let label = kind.map_or(T::FilterAll.text(lang), |kind| kind_text(kind, lang));
@@ -243,8 +275,8 @@ pub fn Desk(props: &DeskProps) -> Html {
             { skipped }
             { counts }
             <div class="desk-charts">
-                <GradesChart counts={grade_counts(&rows)} />
-                <TotalsChart points={total_points(&rows)} />
+                <GradesChart counts={summary.grades.clone()} />
+                <TotalsChart points={summary.totals.clone()} />
                 { active_bars }
             </div>
             <div class="desk-tools">

@@ -5,25 +5,54 @@
 //! A set has hundreds of forms: building every row at once held the page for a fifth of a
 //! second after each sort. The rows the order shows first are drawn at once, in a body of
 //! their own, and the rest follow a chunk a task later, so a sort or a filter is on screen
-//! within a frame and the page answers while the rest arrive.
+//! within a frame and the page answers while the rest arrive. The rows are written as markup
+//! into that body ([`row_markup`](super::row_markup) says why).
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
-use zipin_core::model::{FormId, FormKind};
-use zipin_core::number::{percent, plain, two_places};
+use zipin_core::model::FormId;
 use zipin_core::review::table::{Column, Sort};
 use zipin_core::review::ReviewRow;
-use zipin_core::score::Grade;
 
+use super::row_markup::push_row;
 use crate::components::cell::target_of;
-use crate::components::summary::grade_class;
 use crate::i18n::{Lang, T};
 
-/// Rows drawn at once, and added at each later task.
+/// Rows drawn at once: a screenful and some, so that a new order is on screen in one frame.
+const FIRST: usize = 24;
+/// Rows added at each later task.
 const CHUNK: usize = 60;
+
+/// What the table's body holds: the order it shows, in which language, how many of its rows
+/// are wanted and how many are written, and which body (a new order, a new body).
+struct Drawn {
+    shown: Rc<Vec<usize>>,
+    lang: Lang,
+    target: usize,
+    written: usize,
+    generation: u32,
+}
+
+/// Scrolls to the row of the form last opened and focuses it.
+fn focus_opened(body: &Element, opened: Option<FormId>) {
+    let Some(opened) = opened else {
+        return;
+    };
+    let row = body
+        .query_selector(&format!("[data-form-id=\"{}\"]", opened.0))
+        .ok()
+        .flatten()
+        .and_then(|row| row.dyn_into::<HtmlElement>().ok());
+    if let Some(row) = row {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        row.scroll_into_view_with_scroll_into_view_options(&options);
+        let _ = row.focus();
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewTableProps {
@@ -52,62 +81,6 @@ fn header(column: Column) -> T {
         Column::Errors => T::ColumnErrors,
         Column::Warnings => T::ColumnWarnings,
         Column::Infos => T::ColumnInfos,
-    }
-}
-
-/// The kind as the table shows it.
-pub fn kind_text(kind: FormKind, lang: Lang) -> &'static str {
-    match kind {
-        FormKind::Department => T::KindDepartmentShort.text(lang),
-        FormKind::Project => T::KindProjectShort.text(lang),
-    }
-}
-
-/// A number cell: `data-value` exact, the text as the forms write it.
-fn number_cell(field: &'static str, value: Option<rust_decimal::Decimal>, text: String) -> Html {
-    html! {
-        <td data-field={field} data-value={value.map(plain).unwrap_or_default()} class="num">{text}</td>
-    }
-}
-
-fn grade_cell(field: &'static str, grade: Option<Grade>, differs: bool) -> Html {
-    html! {
-        <td data-field={field} class={classes!("grade", grade_class(grade), differs.then_some("differs"))}>
-            {grade.map_or("—", Grade::label)}
-        </td>
-    }
-}
-
-fn count_cell(field: &'static str, count: usize, class: &'static str) -> Html {
-    html! {
-        <td data-field={field} data-value={count.to_string()} class={classes!("num", (count > 0).then_some(class))}>
-            {if count > 0 { count.to_string() } else { String::new() }}
-        </td>
-    }
-}
-
-fn row_html(row: &ReviewRow, active: bool, lang: Lang) -> Html {
-    let dash = || "—".to_owned();
-    html! {
-        <tr data-testid="review-row" key={row.form.0} data-form-id={row.form.0.to_string()} tabindex="0"
-            class={classes!(active.then_some("active"))} title={T::OpenInEditor.text(lang)}>
-            <td data-field="file" class="file">{&row.file}</td>
-            <td data-field="unit">{&row.unit}</td>
-            <td data-field="kind">{kind_text(row.kind, lang)}</td>
-            <th scope="row" data-field="name">{&row.name}</th>
-            { number_cell("claimed-total", row.claimed_total, row.claimed_total.map_or_else(dash, plain)) }
-            { number_cell("total", row.total, row.total.map_or_else(dash, two_places)) }
-            <td data-field="difference" data-value={row.difference.map(plain).unwrap_or_default()}
-                class={classes!("num", row.difference.map(|_| "differs"))}>
-                {row.difference.map(|d| format!("{:+}", d.normalize())).unwrap_or_default()}
-            </td>
-            { grade_cell("claimed-grade", row.claimed_grade, false) }
-            { grade_cell("grade", row.grade, row.grade_changed()) }
-            { number_cell("rate", row.rate, row.rate.map_or_else(dash, percent)) }
-            { count_cell("errors", row.errors, "error") }
-            { count_cell("warnings", row.warnings, "warning") }
-            { count_cell("infos", row.infos, "info") }
-        </tr>
     }
 }
 
@@ -172,32 +145,6 @@ pub fn ReviewTable(props: &ReviewTableProps) -> Html {
             }
         })
     };
-    // Coming back from a form: its row is where the focus returns.
-    {
-        let opened = props.opened;
-        use_effect_with((), move |_| {
-            let Some(opened) = opened else {
-                return;
-            };
-            let row = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| {
-                    d.query_selector(&format!(
-                        "[data-testid=\"review-row\"][data-form-id=\"{}\"]",
-                        opened.0
-                    ))
-                    .ok()
-                    .flatten()
-                })
-                .and_then(|row| row.dyn_into::<HtmlElement>().ok());
-            if let Some(row) = row {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                row.scroll_into_view_with_scroll_into_view_options(&options);
-                let _ = row.focus();
-            }
-        });
-    }
     let headers = Column::ALL.into_iter().map(|column| {
         let sorted = props.sort.column == column;
         let order = match (sorted, props.sort.descending) {
@@ -219,52 +166,76 @@ pub fn ReviewTable(props: &ReviewTableProps) -> Html {
     // How many rows of this order are drawn: a new order starts again from the first chunk;
     // the table's first order is drawn as far as the form last opened, so that coming back
     // from it finds its row.
-    let drawn = use_mut_ref(|| (Rc::new(Vec::new()), 0_usize, 0_u32));
+    let drawn = use_mut_ref(|| Drawn {
+        shown: Rc::new(Vec::new()),
+        lang,
+        target: 0,
+        written: 0,
+        generation: 0,
+    });
     let redraw = use_state(|| 0_u32);
-    let (visible, generation) = {
+    let body = use_node_ref();
+    let (target, generation) = {
         let mut drawn = drawn.borrow_mut();
-        if !Rc::ptr_eq(&drawn.0, &props.shown) {
+        if !Rc::ptr_eq(&drawn.shown, &props.shown) || drawn.lang != lang {
             let rows = &props.rows;
             let active_at = props.shown.iter().position(|&index| {
                 rows.get(index)
                     .is_some_and(|row| Some(row.form) == props.opened)
             });
-            let first = drawn.2 == 0;
+            let first = drawn.generation == 0;
             let reach = active_at
                 .filter(|_| first)
                 .map_or(0, |at| at.saturating_add(1));
-            *drawn = (
-                props.shown.clone(),
-                CHUNK.max(reach),
-                drawn.2.wrapping_add(1),
-            );
+            *drawn = Drawn {
+                shown: props.shown.clone(),
+                lang,
+                target: FIRST.max(reach),
+                written: 0,
+                generation: drawn.generation.wrapping_add(1),
+            };
         }
-        (drawn.1, drawn.2)
+        (drawn.target, drawn.generation)
     };
     {
-        let (drawn, redraw) = (drawn.clone(), redraw.clone());
-        let total = props.shown.len();
-        use_effect_with((generation, visible), move |_| {
-            let more = (visible < total).then(|| {
+        let (drawn, redraw, body) = (drawn.clone(), redraw.clone(), body.clone());
+        let (rows, opened) = (props.rows.clone(), props.opened);
+        use_effect_with((generation, target), move |_| {
+            let total = {
+                let mut state = drawn.borrow_mut();
+                if let Some(body) = body.cast::<Element>() {
+                    let mut markup = String::new();
+                    let new_rows = state
+                        .shown
+                        .iter()
+                        .skip(state.written)
+                        .take(state.target.saturating_sub(state.written));
+                    for row in new_rows.filter_map(|&index| rows.get(index)) {
+                        push_row(&mut markup, row, Some(row.form) == opened, state.lang);
+                    }
+                    let _ = body.insert_adjacent_html("beforeend", &markup);
+                    // Coming back from a form: its row is where the focus returns.
+                    if state.written == 0 && state.generation == 1 {
+                        focus_opened(&body, opened);
+                    }
+                    state.written = state.target.min(state.shown.len());
+                }
+                state.shown.len()
+            };
+            let more = (target < total).then(|| {
                 gloo::timers::callback::Timeout::new(0, move || {
                     let mut drawn = drawn.borrow_mut();
-                    drawn.1 = drawn.1.saturating_add(CHUNK);
+                    drawn.target = drawn.target.saturating_add(CHUNK);
                     redraw.set(redraw.wrapping_add(1));
                 })
             });
             move || drop(more)
         });
     }
-    let rows = props
-        .shown
-        .iter()
-        .take(visible)
-        .filter_map(|&index| props.rows.get(index))
-        .map(|row| row_html(row, Some(row.form) == props.opened, lang));
     html! {
         <table class="review-table" data-testid="review-table" {onclick} {onkeydown}>
             <thead><tr>{ for headers }</tr></thead>
-            <tbody key={generation}>{ for rows }</tbody>
+            <tbody key={generation} ref={body}></tbody>
         </table>
     }
 }
