@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use yew::UseStateHandle;
-use zipin_core::edit::Edit;
+use zipin_core::edit::{blank_document, Edit};
 use zipin_core::export::{delimited, document_as_typed, workbook_sheets, xlsx};
 use zipin_core::import::notices::Notice;
 use zipin_core::json::to_json;
@@ -20,7 +20,7 @@ use zipin_core::Evaluation;
 use crate::browser::clipboard::copy_text;
 use crate::browser::clock::Day;
 use crate::browser::download::download;
-use crate::browser::files::{self, FileError, Opened};
+use crate::browser::files;
 use crate::components::desk::DeskExport;
 use crate::desk::reading::{self, Item};
 use crate::desk::sets;
@@ -29,8 +29,9 @@ use crate::i18n::{Lang, T};
 use crate::layouts;
 use crate::state::desk::View;
 use crate::state::imports::ImportRecord;
-use crate::state::{blank_document, Action, AppState};
+use crate::state::{Action, AppState};
 use crate::{browser::storage, messages, offline, state::Dispatch};
+use zipin_core::files::{FileError, Opened};
 
 /// A toolbar command.
 #[derive(Clone, Debug)]

@@ -16,10 +16,10 @@ use zipin_core::json::{Flaw, LoadError, MAX_DOCUMENT_BYTES};
 use zipin_core::model::{DOCUMENT_VERSION, MAX_FORMS};
 use zipin_core::zip::ZipError;
 
-use crate::browser::files::{FileError, FileProblem, ENTRY_LIMIT};
 use crate::desk::sets::SetError;
 use crate::i18n::Lang;
 use crate::offline::OfflineError;
+use zipin_core::files::{FileError, FileProblem, ENTRY_LIMIT};
 
 /// The engine's Chinese for `message` (its `Display`), or the English `english` writes.
 fn said<M: Display>(message: &M, lang: Lang, english: fn(&M) -> String) -> String {
@@ -193,31 +193,26 @@ pub fn offline_error(error: &OfflineError, lang: Lang) -> String {
 
 /// Why a file could not be opened, with its name.
 pub fn file_error(error: &FileError, lang: Lang) -> String {
+    said(error, lang, file_error_in_english)
+}
+
+/// [`file_error`] in English.
+fn file_error_in_english(error: &FileError) -> String {
     let name = &error.name;
-    let named = |why: String| match lang {
-        Lang::Zh => format!("“{name}”：{why}"),
-        Lang::En => format!("“{name}”: {why}"),
-    };
-    match (&error.problem, lang) {
-        (FileProblem::Unreadable(why), Lang::Zh) => format!("无法读取文件“{name}”：{why}"),
-        (FileProblem::Unreadable(why), Lang::En) => format!("Cannot read the file “{name}”: {why}"),
-        (FileProblem::LegacyOffice, Lang::Zh) => format!("“{name}”是旧版 Office 二进制格式（.xls / .doc），请在 Excel、WPS 或 Word 中另存为 .xlsx 或 .docx 后再打开。"),
-        (FileProblem::LegacyOffice, Lang::En) => format!("“{name}” is in the old binary Office format (.xls / .doc): save it as .xlsx or .docx in Excel, WPS or Word, then open it again."),
-        (FileProblem::Zip(error), _) => named(zip_error(error, lang)),
-        (FileProblem::Office(error), _) => named(office_error(error, lang)),
-        (FileProblem::Document(error), _) => named(load_error(error, lang)),
-        (FileProblem::EntryTooLarge { entry }, Lang::Zh) => named(format!(
-            "文件中的 {entry} 解压后超过 {} MB（可能是损坏或恶意构造的文件），未读取。",
-            ENTRY_LIMIT / 1_048_576
-        )),
-        (FileProblem::EntryTooLarge { entry }, Lang::En) => named(format!(
+    let named = |why: String| format!("“{name}”: {why}");
+    match &error.problem {
+        FileProblem::Unreadable(why) => format!("Cannot read the file “{name}”: {why}"),
+        FileProblem::LegacyOffice => format!("“{name}” is in the old binary Office format (.xls / .doc): save it as .xlsx or .docx in Excel, WPS or Word, then open it again."),
+        FileProblem::Zip(error) => named(zip_error_in_english(error)),
+        FileProblem::Office(error) => named(office_error_in_english(error)),
+        FileProblem::Document(error) => named(load_error_in_english(error)),
+        FileProblem::EntryTooLarge { entry } => named(format!(
             "The part {entry} of the file unpacks to more than {} MB (the file may be damaged or built to do harm): not read.",
             ENTRY_LIMIT / 1_048_576
         )),
-        (FileProblem::InflateFailed { entry, why }, Lang::Zh) => named(format!("解压 {entry} 失败：{why}")),
-        (FileProblem::InflateFailed { entry, why }, Lang::En) => named(format!("Unpacking {entry} failed: {why}")),
-        (FileProblem::UnsupportedMethod(method), Lang::Zh) => named(format!("不支持的压缩方式（{method}）")),
-        (FileProblem::UnsupportedMethod(method), Lang::En) => named(format!("Unsupported compression method ({method}).")),
+        FileProblem::InflateFailed { entry, why } => named(format!("Unpacking {entry} failed: {why}")),
+        FileProblem::UnsupportedMethod(method) => named(format!("Unsupported compression method ({method}).")),
+        FileProblem::ArchiveInArchive => named("A file inside the .zip is itself an archive: not read. Unpack the outer archive first.".to_owned()),
     }
 }
 

@@ -137,9 +137,9 @@ mod lang {
 }
 
 mod messages {
-    use zipin::browser::files::{FileError, FileProblem};
     use zipin::i18n::Lang;
     use zipin::messages;
+    use zipin_core::files::{FileError, FileProblem};
     use zipin_core::import::header::Role;
     use zipin_core::import::notices::{NoForm, Skip};
     use zipin_core::import::office::OfficeError;

@@ -153,6 +153,15 @@ pub const FILL_ORDER: [RowField; 7] = [
     RowField::Reason,
 ];
 
+/// A document with one blank 部门整体 form under `profile`: where the page starts, and what a
+/// file's forms replace when it is opened (the page and the command line alike).
+pub fn blank_document(profile: Profile) -> Document {
+    let mut document = Document::new(profile);
+    let form = blank_form(FormKind::Department, &document.profile);
+    document.push_form(form);
+    document
+}
+
 /// A form with the profile's default sections, each with one empty row, as a new form
 /// starts on paper.
 pub fn blank_form(kind: FormKind, profile: &Profile) -> Form {

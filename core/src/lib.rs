@@ -30,6 +30,7 @@ pub mod check;
 pub mod edit;
 pub mod evaluator;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod json;
 pub mod model;

@@ -9,6 +9,7 @@ use web_sys::{
     Blob, ReadableStream, ReadableStreamDefaultReader, ReadableWritablePair, Response,
     WritableStream,
 };
+use zipin_core::files::Unpacked;
 
 /// A JS error as text.
 pub fn error(value: JsValue) -> String {
@@ -57,14 +58,6 @@ pub async fn gzip(data: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// Why an unpacked entry was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Unpacked {
-    /// It inflates past `limit` bytes (a ZIP bomb, or more than a form could be).
-    TooLarge { limit: usize },
-    /// The browser could not unpack it.
-    Failed(String),
-}
-
 /// Unpacks a gzip stream, at most `limit` bytes: the count is kept while the browser
 /// inflates, chunk by chunk, and the stream is cancelled the moment it passes the limit, so a
 /// small entry that inflates to gigabytes never fills the memory (its declared size may lie).

@@ -6,15 +6,15 @@
 use std::collections::VecDeque;
 
 use gloo_timers::future::TimeoutFuture;
-use zipin_core::import::notices::Notice;
 use zipin_core::model::Form;
 
 use crate::browser::clock::Day;
-use crate::browser::files::{self, Opened};
+use crate::browser::files;
 use crate::documents::{self, DocMeta};
 use crate::layouts;
 use crate::state::desk::{FailReason, Failed, FileKey, Progress};
 use crate::state::{Action, Dispatch};
+use zipin_core::files::{set_forms, Opened};
 
 /// Something to read: a file the user chose or dropped, or a file from inside a .zip.
 pub enum Item {
@@ -62,7 +62,7 @@ enum Outcome {
 async fn read_one(item: Item, name: &str) -> Outcome {
     let opened = match item {
         Item::File(file) => files::open(file).await,
-        Item::Bytes { name, bytes } => files::open_bytes(&name, &bytes).await,
+        Item::Bytes { name, bytes } => files::open_inside(&name, &bytes).await,
     };
     match opened {
         Ok(Opened::Archive(inside)) => Outcome::Inside(
@@ -75,15 +75,10 @@ async fn read_one(item: Item, name: &str) -> Outcome {
             document.forms.iter().map(|form| (**form).clone()),
             name,
         )),
-        Ok(Opened::Tables(Ok(source))) => {
-            let imported = source.read(&layouts::load());
-            if imported.forms.is_empty() {
-                Outcome::Failed(refusal(&imported.notices))
-            } else {
-                Outcome::Forms(from_file(imported.forms, name))
-            }
-        }
-        Ok(Opened::Tables(Err(refused))) => Outcome::Failed(refusal(&refused.notices)),
+        Ok(Opened::Tables(tables)) => match set_forms(tables, &layouts::load()) {
+            Ok(forms) => Outcome::Forms(from_file(forms, name)),
+            Err(why) => Outcome::Failed(FailReason::Tables(why)),
+        },
         Err(error) => Outcome::Failed(FailReason::File(error)),
     }
 }
@@ -149,18 +144,4 @@ fn from_file(forms: impl IntoIterator<Item = Form>, file: &str) -> Vec<Form> {
             ..form
         })
         .collect()
-}
-
-/// Why a file that opened gave no form.
-fn refusal(notices: &[Notice]) -> FailReason {
-    notices
-        .iter()
-        .find_map(|notice| match notice {
-            Notice::NoForm(why) => Some(FailReason::NoForm(why.clone())),
-            Notice::NeedsMapping { .. } => Some(FailReason::NeedsMapping),
-            Notice::Skipped(_) => None,
-        })
-        .unwrap_or(FailReason::NoForm(
-            zipin_core::import::notices::NoForm::NotFound,
-        ))
 }

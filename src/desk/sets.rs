@@ -3,6 +3,7 @@
 //! the set stays in memory and the page says it is not saved, as for any document.
 
 use serde::{Deserialize, Serialize};
+use zipin_core::files::NoForms;
 use zipin_core::json::{from_json, to_json, LoadError};
 use zipin_core::model::Document;
 
@@ -105,8 +106,8 @@ pub fn delete(id: &str) {
 pub fn reason_text(why: &FailReason, lang: Lang) -> String {
     match why {
         FailReason::File(error) => messages::file_error(error, lang),
-        FailReason::NoForm(no_form) => messages::no_form(no_form, lang),
-        FailReason::NeedsMapping => T::DeskNeedsMapping.text(lang).to_owned(),
+        FailReason::Tables(NoForms::Refused(no_form)) => messages::no_form(no_form, lang),
+        FailReason::Tables(NoForms::NeedsMapping) => T::DeskNeedsMapping.text(lang).to_owned(),
         FailReason::Said(text) => text.clone(),
     }
 }

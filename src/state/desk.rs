@@ -5,8 +5,7 @@
 use serde::{Deserialize, Serialize};
 use zipin_core::review::table::{Filter, Sort};
 
-use crate::browser::files::FileError;
-use zipin_core::import::notices::NoForm;
+use zipin_core::files::{FileError, NoForms};
 
 /// What the page shows: the forms to fill and check, or the desk's table of a whole set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,10 +27,8 @@ pub struct FileKey {
 pub enum FailReason {
     /// It could not be opened.
     File(FileError),
-    /// It opened, but held no form zipin can score.
-    NoForm(NoForm),
-    /// Its table's columns must be chosen first (paste it into the editor to choose them).
-    NeedsMapping,
+    /// It opened, but gave no form: none found, or columns to choose first (in the editor).
+    Tables(NoForms),
     /// As worded when the set was saved (a set read back from storage).
     Said(String),
 }

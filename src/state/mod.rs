@@ -8,10 +8,8 @@ pub mod imports;
 use std::rc::Rc;
 
 use yew::Reducible;
-use zipin_core::edit::{apply, blank_form, Edit};
-use zipin_core::model::{
-    Document, FormId, FormKind, FundsColumn, RowField, RowId, SectionId, MAX_FORMS,
-};
+use zipin_core::edit::{apply, blank_document, Edit};
+use zipin_core::model::{Document, FormId, FundsColumn, RowField, RowId, SectionId, MAX_FORMS};
 use zipin_core::profile::Profile;
 
 use crate::documents::DocMeta;
@@ -378,14 +376,6 @@ fn coalesce_key(edit: &Edit) -> Option<Coalesce> {
         Edit::SetSectionWeight { section, .. } => Some(Coalesce::SectionWeight(section)),
         _ => None,
     }
-}
-
-/// A document with one blank 部门整体 form under `profile`.
-pub fn blank_document(profile: Profile) -> Document {
-    let mut document = Document::new(profile);
-    let form = blank_form(FormKind::Department, &document.profile);
-    document.push_form(form);
-    document
 }
 
 impl Reducible for AppState {
