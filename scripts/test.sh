@@ -7,11 +7,11 @@ step() { printf '\n\033[1;32m== %s\033[0m\n' "$*"; }
 
 step "1/5 lints: the tree as cargo fmt writes it; clippy with warnings as errors (no unwrap, expect, indexing or panic in the engine and the page)"
 cargo fmt --all --check
-cargo clippy --locked -p zipin-core -p zipin-benches --all-targets -- -D warnings
+cargo clippy --locked -p zipin-core -p zipin-benches -p zipin-cli --all-targets -- -D warnings
 cargo clippy --locked -p zipin -p zipin-floor --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "2/5 engine and page logic, natively"
-cargo test --locked -p zipin-core -p zipin-benches
+step "2/5 engine, command line and page logic, natively"
+cargo test --locked -p zipin-core -p zipin-benches -p zipin-cli
 cargo test --locked -p zipin --test logic
 
 step "3/5 components in headless Chromium (wasm-bindgen-test)"

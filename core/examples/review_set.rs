@@ -19,21 +19,10 @@ fn main() {
     std::fs::create_dir_all(&out).unwrap();
     let set = support::review_set::generate(files, seed);
     let forms: usize = set.iter().map(|file| file.forms.len()).sum();
-    let profile = zipin_core::profile::Profile::default();
-    let mut expected = Vec::new();
     for file in &set {
         std::fs::write(out.join(&file.name), &file.bytes).unwrap();
-        for (index, form) in file.forms.iter().enumerate() {
-            let form = zipin_core::model::Form {
-                source: file.name.clone(),
-                ..form.clone()
-            };
-            let evaluation = zipin_core::evaluate(&form, &profile);
-            let row = zipin_core::review::ReviewRow::of(&form, &evaluation, index);
-            let record = zipin_core::review::FormRecord::of(&row, &evaluation.findings);
-            expected.push(serde_json::to_value(record).unwrap());
-        }
     }
+    let expected = support::review_set::expected_records(&set);
     let mut beside = out.clone().into_os_string();
     beside.push(".expected.json");
     std::fs::write(beside, serde_json::to_string_pretty(&expected).unwrap()).unwrap();

@@ -310,18 +310,24 @@ fn funds_results(
     }
 }
 
+/// The indicator table's first columns as the official form heads them: what a row is, what
+/// it aimed at and achieved, and what it weighs.
+pub const INDICATOR_COLUMNS: [&str; 6] = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+];
+
 fn indicators(layout: &mut Layout, form: &Form, figures: Figures, budget_row: usize) {
-    let head = layout.row(vec![
-        label("绩效指标"),
-        header("一级指标"),
-        header("二级指标"),
-        header("三级指标"),
-        header("年度指标值"),
-        header("实际完成值"),
-        header("分值"),
-        header("得分"),
-        header("偏差原因分析及改进措施"),
-    ]);
+    let head = layout.row(
+        std::iter::once(label("绩效指标"))
+            .chain(INDICATOR_COLUMNS.iter().map(|column| header(column)))
+            .chain([header("得分"), header("偏差原因分析及改进措施")])
+            .collect(),
+    );
     let mut scores = figures
         .evaluation()
         .map(|evaluation| evaluation.score.rows.iter());

@@ -195,6 +195,27 @@ pub struct GeneratedFile {
     pub forms: Vec<Form>,
 }
 
+/// The engine's records (`../shared/CONTRACT.md`, "The command line") of every form of
+/// `set`, each evaluated as generated, not as read back from its file: what a reader of the
+/// files must give.
+pub fn expected_records(set: &[GeneratedFile]) -> Vec<serde_json::Value> {
+    let profile = zipin_core::profile::Profile::default();
+    let mut expected = Vec::new();
+    for file in set {
+        for (index, form) in file.forms.iter().enumerate() {
+            let form = Form {
+                source: file.name.clone(),
+                ..form.clone()
+            };
+            let evaluation = zipin_core::evaluate(&form, &profile);
+            let row = zipin_core::review::ReviewRow::of(&form, &evaluation, index);
+            let record = zipin_core::review::FormRecord::of(&row, &evaluation.findings);
+            expected.push(serde_json::to_value(record).unwrap());
+        }
+    }
+    expected
+}
+
 /// `files` files of the set `seed` names.
 pub fn generate(files: usize, seed: u64) -> Vec<GeneratedFile> {
     let mut rng = StdRng::seed_from_u64(seed);
