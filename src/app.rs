@@ -11,6 +11,7 @@ use crate::browser::storage;
 use crate::commands::{Command, Context, LANG_KEY};
 use crate::components::conflict_banner::ConflictBanner;
 use crate::components::desk::{Desk, DeskExport};
+use crate::components::narrative_view::NarrativeView;
 use crate::components::print_view::PrintView;
 use crate::components::review_report::ReviewReport;
 use crate::components::toolbar::Toolbar;
@@ -146,12 +147,14 @@ pub fn App(props: &AppProps) -> Html {
         let testid = match view {
             View::Editor => "view-editor",
             View::Desk => "view-desk",
+            View::Narrative => "view-narrative",
         };
         html! {
             <button type="button" data-testid={testid} class={classes!("view", shown.then_some("shown"))}
                 aria-pressed={shown.to_string()} {onclick}>{label.text(*lang)}</button>
         }
     };
+    let has_narrative = !state.document.narrative.is_empty();
     let problem = props.start_problem.as_ref().map(|problem| {
         let raw = problem.raw.clone();
         let onclick = Callback::from(move |_| {
@@ -191,9 +194,16 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <nav class="views" aria-label={T::ViewDesk.text(*lang)}>
                     { view_tab(View::Editor, T::ViewEditor) }
+                    if has_narrative {
+                        { view_tab(View::Narrative, T::ViewNarrative) }
+                    }
                     { view_tab(View::Desk, T::ViewDesk) }
                 </nav>
-                if state.view == View::Desk {
+                if state.view == View::Narrative && has_narrative {
+                    <main>
+                        <NarrativeView document={Shared(state.document.clone())} evaluations={evaluations.clone()} dispatch={dispatch.clone()} />
+                    </main>
+                } else if state.view == View::Desk {
                     <main>
                         <Desk document={Shared(state.document.clone())} evaluations={evaluations.clone()} desk={Shared(state.desk.clone())}
                             active={state.active} dispatch={dispatch.clone()} {on_items} {on_export} />

@@ -288,7 +288,7 @@ impl Context {
                         name: name.clone(),
                         set: false,
                     },
-                    document,
+                    *document,
                 );
                 self.say(true, format!("{}{name}", T::OpenedDocument.text(lang)));
             }

@@ -184,6 +184,16 @@ strings! {
     ReadingPaste => "正在读取粘贴的内容（{size}）……", "Reading the paste ({size})…";
     ViewEditor => "填报与计算", "Forms";
     ViewDesk => "复核台", "Reviewer's desk";
+    ViewNarrative => "报告正文", "Report text";
+    NarrativeTitle => "报告正文：文字与表格对照", "Report text against its forms";
+    NarrativeHint => "读取正文中带标签的数字（预算收入、年初预算、调整增加、支出、基本支出、项目支出、全年预算数、执行数、执行率、自评得分、等级），核对“其中”各项之和，并与对应的自评表核对；没有这些标签的数字不读，不做猜测。",
+        "Figures the text states with a label zipin knows (预算收入, 支出, 全年预算数, 执行数, 执行率, 自评得分, 等级 …) are checked: sums after 其中, and against the matching form. Figures without such a label are left alone; nothing is guessed.";
+    NarrativeClean => "正文中读到的数字与自评表一致，加总无误。", "The figures the text states agree with the forms and add up.";
+    NarrativeFindings => "正文复核意见", "Findings on the text";
+    NarrativeUnchecked => "正文很长：只核对了前 {n} 段（256 KB），其后的段落未核对。", "The text is long: only its first {n} paragraphs (256 KB) were checked; the rest were not.";
+    ShowSentence => "看原文", "Show the sentence";
+    ShowFormCell => "看自评表", "Show the form";
+    NarrativeEdit => "编辑正文（每段一行，改动后立即重新核对）", "Edit the text (one paragraph a line; checked again as you type)";
     DeskTitle => "复核台：批量复核", "Reviewer's desk: many reports at once";
     DeskHint => "选择多个文件、一个文件夹或一个 .zip 压缩包（.docx、.xlsx、.json、.csv、.txt、.html），每张表一行；也可把文件或文件夹拖到页面上。文件只在本机读取。",
         "Choose many files, a folder or a .zip (.docx, .xlsx, .json, .csv, .txt, .html): one row per form. You can also drop files or a folder on the page. Files are read on this PC only.";

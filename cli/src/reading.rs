@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use zipin_core::edit::{apply, blank_document, Edit};
-use zipin_core::files::{self, set_forms, FileError, FileProblem, Opened, Origin};
+use zipin_core::files::{self, read_tables, set_forms, FileError, FileProblem, Opened, Origin};
 use zipin_core::import::forms::Layouts;
 use zipin_core::model::{Document, Form};
 use zipin_core::profile::Profile;
@@ -81,16 +81,17 @@ fn document_forms(document: &Document) -> Vec<Form> {
 pub fn document(path: &Path, name: &str) -> Result<Document, String> {
     let bytes = bytes(path, name)?;
     match open(name, &bytes, Origin::Chosen).map_err(|error| error.to_string())? {
-        Opened::Document(document, _) => Ok(document),
+        Opened::Document(document, _) => Ok(*document),
         Opened::Tables(tables) => {
-            let forms =
-                set_forms(tables, &Layouts::default()).map_err(|why| format!("“{name}”：{why}"))?;
+            let imported = read_tables(tables, &Layouts::default())
+                .map_err(|why| format!("“{name}”：{why}"))?;
             let mut document = blank_document(Profile::default());
             apply(
                 &mut document,
                 Edit::Import {
-                    forms,
+                    forms: imported.forms,
                     replace: true,
+                    narrative: imported.narrative,
                 },
             );
             Ok(document)

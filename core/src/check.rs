@@ -102,6 +102,20 @@ codes! {
     ActualsMissing => "ACTUALS_MISSING", Warning, "缺少实际完成值", "No actual values";
     NameSuspect => "NAME_SUSPECT", Info, "指标名称疑似混入别列内容", "Name looks mixed with another column";
     ProfileWeightDiffers => "PROFILE_WEIGHT_DIFFERS", Info, "预算执行分值与口径不同", "Budget weight differs from the profile";
+    NarrativeSumMismatch => "NARRATIVE_SUM_MISMATCH", Warning, "正文数字加总不符", "Figures in the text do not add up";
+    NarrativeFormMismatch => "NARRATIVE_FORM_MISMATCH", Warning, "正文与自评表不符", "Text differs from the form";
+    NarrativeNoForm => "NARRATIVE_NO_FORM", Info, "正文所述项目没有自评表", "Project in the text has no form";
+}
+
+impl Code {
+    /// Whether the code is one of the narrative's (SPEC §9), raised on the report's words
+    /// rather than on a form.
+    pub fn is_narrative(self) -> bool {
+        matches!(
+            self,
+            Code::NarrativeSumMismatch | Code::NarrativeFormMismatch | Code::NarrativeNoForm
+        )
+    }
 }
 
 /// Where on the form a finding points.

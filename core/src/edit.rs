@@ -119,10 +119,14 @@ pub enum Edit {
     SetProfile(Profile),
     /// Replaces the whole document (an opened file).
     Replace(Document),
-    /// Adds imported forms, after the forms there are or in their place.
+    /// Sets the report's narrative (报告正文), one paragraph a line, as the user edits it.
+    SetNarrative(Vec<String>),
+    /// Adds imported forms, after the forms there are or in their place; a whole report's
+    /// narrative, when the import read one, takes the place of the document's.
     Import {
         forms: Vec<Form>,
         replace: bool,
+        narrative: Vec<String>,
     },
     /// Puts `with` where the forms `forms` stand (the first of them), removing them: a paste
     /// read again after the user corrected what its columns hold.
@@ -207,7 +211,11 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             document.ensure_unique_ids();
             true
         }
-        Edit::Import { forms, replace } => {
+        Edit::Import {
+            forms,
+            replace,
+            narrative,
+        } => {
             if forms.is_empty() {
                 return false;
             }
@@ -221,7 +229,15 @@ pub fn apply(document: &mut Document, edit: Edit) -> bool {
             for form in forms.into_iter().take(room) {
                 document.push_form(form);
             }
+            if !narrative.is_empty() {
+                document.narrative = narrative;
+            }
             true
+        }
+        Edit::SetNarrative(narrative) => {
+            let changed = document.narrative != narrative;
+            document.narrative = narrative;
+            changed
         }
         Edit::ReplaceForms { forms, with } => {
             let Some(at) = document.forms.iter().position(|f| forms.contains(&f.id)) else {
@@ -376,6 +392,7 @@ fn form_of(edit: &Edit) -> FormId {
         Edit::AddForm { .. }
         | Edit::Replace(_)
         | Edit::Import { .. }
+        | Edit::SetNarrative(_)
         | Edit::ReplaceForms { .. }
         | Edit::FillBlock { .. }
         | Edit::SetProfile(_) => FormId(0),
@@ -501,6 +518,7 @@ fn edit_form(form: &mut Form, edit: Edit) -> bool {
         | Edit::SetProfile(_)
         | Edit::Replace(_)
         | Edit::Import { .. }
+        | Edit::SetNarrative(_)
         | Edit::ReplaceForms { .. }
         | Edit::FillBlock { .. } => false,
     }

@@ -22,7 +22,7 @@ use crate::zip::{entries, Entry, ZipError};
 /// What a file held.
 pub enum Opened {
     /// A saved document, and the name to list it under (the file's name without extension).
-    Document(Document, String),
+    Document(Box<Document>, String),
     /// Tables to read as forms, or the import that says why they were refused.
     Tables(Result<Source, Imported>),
     /// A .zip of reports: each file in it (name, bytes), to be opened in its turn.
@@ -215,7 +215,7 @@ pub async fn open(
             .rsplit_once('.')
             .map_or(name, |(stem, _)| stem)
             .to_owned();
-        return Ok(Opened::Document(document, stem));
+        return Ok(Opened::Document(Box::new(document), stem));
     }
     let lower_text = text.to_ascii_lowercase();
     let source = if lower.ends_with(".csv") {
@@ -327,18 +327,18 @@ impl std::fmt::Display for NoForms {
 
 impl std::error::Error for NoForms {}
 
-/// The forms a file's tables give a reviewer's set (read with the column choices in
-/// `layouts`), or why they give none.
-pub fn set_forms(
+/// What a file's tables give (read with the column choices in `layouts`) when they give
+/// forms, or why they give none.
+pub fn read_tables(
     tables: Result<Source, Imported>,
     layouts: &Layouts,
-) -> Result<Vec<Form>, NoForms> {
+) -> Result<Imported, NoForms> {
     let imported = match tables {
         Ok(source) => source.read(layouts),
         Err(refused) => refused,
     };
     if !imported.forms.is_empty() {
-        return Ok(imported.forms);
+        return Ok(imported);
     }
     Err(imported
         .notices
@@ -349,4 +349,12 @@ pub fn set_forms(
             Notice::Skipped(_) => None,
         })
         .unwrap_or(NoForms::Refused(NoForm::NotFound)))
+}
+
+/// The forms a file's tables give a reviewer's set, or why they give none.
+pub fn set_forms(
+    tables: Result<Source, Imported>,
+    layouts: &Layouts,
+) -> Result<Vec<Form>, NoForms> {
+    read_tables(tables, layouts).map(|imported| imported.forms)
 }

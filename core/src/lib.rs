@@ -34,6 +34,7 @@ pub mod files;
 pub mod import;
 pub mod json;
 pub mod model;
+pub mod narrative;
 pub mod normalize;
 pub mod number;
 pub mod offline;

@@ -54,6 +54,11 @@ pub struct Document {
     /// The next id the `fresh_…_id` methods hand out, whatever its kind; kept above every id
     /// in use.
     pub next_id: u64,
+    /// The report's paragraphs outside its tables (报告正文), when a whole report was read:
+    /// checked against the forms (`narrative`). Not written when empty, so a document
+    /// without one saves as it always did.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub narrative: Vec<String>,
 }
 
 /// 部门整体支出 or 项目支出: both share one shape; the kind only names the form.
@@ -363,6 +368,7 @@ impl Document {
             profile,
             forms: Vec::new(),
             next_id: 1,
+            narrative: Vec::new(),
         }
     }
 

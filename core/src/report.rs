@@ -5,6 +5,7 @@ use std::borrow::Borrow;
 
 use crate::check::{Code, Finding, Place, Severity};
 use crate::model::{Document, Form, FormKind};
+use crate::narrative::check_narrative;
 use crate::number::{
     distance, percent, plain, rate_matches_claim, read_number, two_places, NumberCell,
 };
@@ -59,17 +60,26 @@ fn kind_name(kind: FormKind) -> &'static str {
     }
 }
 
-/// The report of a document whose forms have been evaluated (one evaluation per form).
+/// The report of a document whose forms have been evaluated (one evaluation per form): each
+/// unit's memo holds its form's findings and the narrative's findings on that form (those
+/// on no form under the first form's unit).
 pub fn review_report<E: Borrow<Evaluation>>(
     document: &Document,
     evaluations: &[E],
 ) -> ReviewReport {
+    let narrative = check_narrative(document, evaluations);
     let forms = document
         .forms
         .iter()
         .zip(evaluations)
-        .map(|(form, evaluation)| {
-            form_report(form, evaluation.borrow(), document.profile.tolerance)
+        .enumerate()
+        .map(|(index, (form, evaluation))| {
+            let words: Vec<Finding> = narrative
+                .iter()
+                .filter(|found| found.form.map_or(index == 0, |id| id == form.id))
+                .map(|found| found.as_finding(document))
+                .collect();
+            form_report(form, evaluation.borrow(), document.profile.tolerance, words)
         })
         .collect();
     ReviewReport { forms }
@@ -79,6 +89,7 @@ fn form_report(
     form: &Form,
     evaluation: &Evaluation,
     profile_tolerance: rust_decimal::Decimal,
+    words: Vec<Finding>,
 ) -> FormReport {
     let score = &evaluation.score;
     let name = if form.name.trim().is_empty() {
@@ -132,12 +143,14 @@ fn form_report(
                 .is_some_and(|(claimed, grade)| claimed != grade),
         },
     ];
-    let lines = memo_lines(&evaluation.findings);
+    let mut findings = evaluation.findings.clone();
+    findings.extend(words);
+    let lines = memo_lines(&findings);
     FormReport {
         title: format!("{name}（{}）", kind_name(form.kind)),
         conclusion: conclusion(&figures, &lines, score.total.is_none()),
         figures,
-        findings: evaluation.findings.clone(),
+        findings,
         lines,
     }
 }

@@ -113,7 +113,8 @@ fn imports_append_or_replace_in_one_step() {
         &mut document,
         Edit::Import {
             forms: vec![hetang_relief()],
-            replace: false
+            replace: false,
+            narrative: Vec::new(),
         }
     ));
     assert_eq!(document.forms.len(), 4);
@@ -121,7 +122,8 @@ fn imports_append_or_replace_in_one_step() {
         &mut document,
         Edit::Import {
             forms: vec![hetang_relief()],
-            replace: true
+            replace: true,
+            narrative: Vec::new(),
         }
     ));
     assert_eq!(document.forms.len(), 1);
@@ -129,7 +131,8 @@ fn imports_append_or_replace_in_one_step() {
         &mut document,
         Edit::Import {
             forms: vec![],
-            replace: true
+            replace: true,
+            narrative: Vec::new(),
         }
     ));
     assert_eq!(document.forms.len(), 1);
@@ -359,7 +362,8 @@ fn a_document_holds_at_most_max_forms_and_a_saved_one_with_more_is_refused() {
         &mut document,
         Edit::Import {
             forms: forms(MAX_FORMS - 1),
-            replace: false
+            replace: false,
+            narrative: Vec::new(),
         }
     ));
     // Room for one more: of three, the first is taken.
@@ -367,7 +371,8 @@ fn a_document_holds_at_most_max_forms_and_a_saved_one_with_more_is_refused() {
         &mut document,
         Edit::Import {
             forms: forms(3),
-            replace: false
+            replace: false,
+            narrative: Vec::new(),
         }
     ));
     assert_eq!(document.forms.len(), MAX_FORMS);

@@ -419,8 +419,9 @@ fn the_template_arithmetic_codes_are_raised_where_they_apply() {
 
 #[test]
 fn every_code_of_the_spec_has_a_table_line() {
+    // The narrative's codes (SPEC §9) have their table in narrative.rs.
     let source = include_str!("findings.rs");
-    for code in Code::ALL {
+    for code in Code::ALL.iter().filter(|code| !code.is_narrative()) {
         assert!(
             source.contains(&format!("Code::{code:?},")),
             "no table line for {}",

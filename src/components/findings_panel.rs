@@ -11,7 +11,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use zipin_core::check::{Finding, Severity};
+use zipin_core::check::{Finding, Place, Severity};
 use zipin_core::number::{plain, two_places};
 use zipin_core::Evaluation;
 
@@ -75,10 +75,10 @@ fn keys_of(ordered: &[&Finding]) -> Vec<String> {
 const MARK_MS: u32 = 1_600;
 
 /// Brings the cell of a finding to the middle of the view, focuses it and marks its row.
-fn lead_to(finding: &Finding) {
+pub fn lead_to(place: Place) {
     let element = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&selector(finding.place)).ok().flatten())
+        .and_then(|d| d.query_selector(&selector(place)).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     let Some(element) = element else {
         return;
@@ -112,7 +112,7 @@ pub fn FindingsPanel(props: &FindingsPanelProps) -> Html {
             let ordered = in_display_order(&evaluation.findings);
             if let Some(finding) = ordered.get(index) {
                 current.set(keys_of(&ordered).get(index).cloned());
-                lead_to(finding);
+                lead_to(finding.place);
             }
         })
     };

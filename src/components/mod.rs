@@ -10,6 +10,7 @@ pub mod funds_table;
 pub mod import_reading;
 pub mod indicator_grid;
 pub mod indicator_row;
+pub mod narrative_view;
 pub mod paste_box;
 pub mod print_view;
 pub mod review_report;

@@ -13,6 +13,8 @@ pub enum View {
     #[default]
     Editor,
     Desk,
+    /// The report's narrative (报告正文) and its findings, once a report brought one.
+    Narrative,
 }
 
 /// A file a set has read, known by its name and size: opening it again adds nothing.

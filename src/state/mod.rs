@@ -80,6 +80,8 @@ enum Coalesce {
     SectionWeight(SectionId),
     /// The files of one desk reading.
     Reading,
+    /// The narrative, as typed.
+    Narrative,
 }
 
 /// Everything the page can ask of the state.
@@ -220,6 +222,7 @@ impl AppState {
                 Edit::Import {
                     forms,
                     replace: false,
+                    narrative: Vec::new(),
                 },
             );
             document
@@ -284,6 +287,7 @@ impl AppState {
             }
         }
         let forms = record.imported.forms.clone();
+        let narrative = record.imported.narrative.clone();
         let count = forms.len();
         if replacing.is_empty() && !record.replace {
             record.already = forms
@@ -314,6 +318,7 @@ impl AppState {
                 Edit::Import {
                     forms,
                     replace: true,
+                    narrative,
                 },
                 0,
             ),
@@ -321,6 +326,7 @@ impl AppState {
                 Edit::Import {
                     forms,
                     replace: false,
+                    narrative,
                 },
                 self.document.forms.len(),
             ),
@@ -370,6 +376,7 @@ fn coalesce_key(edit: &Edit) -> Option<Coalesce> {
             form, row, column, ..
         } => Some(Coalesce::Funds { form, row, column }),
         Edit::SetFormName { form, .. } => Some(Coalesce::FormName(form)),
+        Edit::SetNarrative(_) => Some(Coalesce::Narrative),
         Edit::SetClaimTotal { form, .. } => Some(Coalesce::ClaimTotal(form)),
         Edit::SetClaimGrade { form, .. } => Some(Coalesce::ClaimGrade(form)),
         Edit::SetFundsReason { form, .. } => Some(Coalesce::FundsReason(form)),

@@ -45,6 +45,10 @@ test('every view has no serious or critical accessibility violation', async () =
   await zipin.page.getByTestId('view-desk').click();
   await eventually(() => zipin.page.getByTestId('review-row').count(), 3);
   assert.deepEqual(await violations(zipin.page), [], 'the reviewer\'s desk');
+  // The report's text, its findings and its marked sentences.
+  await zipin.page.getByTestId('view-narrative').click();
+  await eventually(() => zipin.page.getByTestId('narrative-finding').count(), 2);
+  assert.deepEqual(await violations(zipin.page), [], 'the report\'s text');
   zipin.page.assertClean();
 });
 

@@ -32,6 +32,8 @@ pub struct Imported {
     /// How each form was read, one per form, in order.
     pub readings: Vec<FormReading>,
     pub notices: Vec<Notice>,
+    /// The report's paragraphs outside its tables, when it has prose (报告正文).
+    pub narrative: Vec<String>,
 }
 
 impl Imported {
@@ -174,6 +176,7 @@ pub fn find_forms(blocks: Vec<Block>, layouts: &Layouts) -> Imported {
         forms: reader.forms,
         readings: reader.readings,
         notices: reader.notices,
+        narrative: Vec::new(),
     }
 }
 

@@ -99,9 +99,8 @@ pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 /// The notice for content over [`MAX_BYTES`], or `None` when it fits.
 pub fn too_large(bytes: usize) -> Option<Imported> {
     (bytes > MAX_BYTES).then(|| Imported {
-        forms: Vec::new(),
-        readings: Vec::new(),
         notices: vec![Notice::NoForm(NoForm::TooLarge { bytes })],
+        ..Imported::default()
     })
 }
 
@@ -111,9 +110,33 @@ pub fn import(text: &str, html: Option<&str>, layouts: &Layouts) -> Imported {
     Source::paste(text, html).map_or_else(|refused| refused, |source| source.read(layouts))
 }
 
+/// A report's narrative among its blocks: the lines of text before its first table (a
+/// report's words come before the forms it attaches), and the prose between and after the
+/// tables (lines that end a sentence). Only a report with prose has one: a form's title
+/// lines alone are not a narrative.
+fn narrative(blocks: &[Block]) -> Vec<String> {
+    let prose = |line: &str| line.contains('。');
+    let mut before_tables = true;
+    let mut lines = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Table(_) => before_tables = false,
+            Block::Line(line) if before_tables || prose(line) => lines.push(line.clone()),
+            Block::Line(_) | Block::LeftOut(_) => {}
+        }
+    }
+    if lines.iter().any(|line| prose(line)) {
+        lines
+    } else {
+        Vec::new()
+    }
+}
+
 /// Finds the forms in blocks read from any source, saying why when there are none.
 pub fn import_blocks(blocks: Vec<Block>, layouts: &Layouts, empty: bool) -> Imported {
+    let narrative = narrative(&blocks);
     let mut imported = find_forms(blocks, layouts);
+    imported.narrative = narrative;
     let needs_mapping = imported
         .notices
         .iter()
