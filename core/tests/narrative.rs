@@ -326,3 +326,46 @@ fn a_narrative_of_megabytes_is_read_as_far_as_its_cap_and_says_so() {
         None
     );
 }
+
+#[test]
+fn a_word_report_keeps_its_narrative_and_is_checked() {
+    use zipin_core::export::layout::{form_layout, Figures};
+    let forms = support::hetang_document();
+    let layouts: Vec<(String, zipin_core::export::layout::Layout)> = forms
+        .forms
+        .iter()
+        .map(|form| (form.name.clone(), form_layout(form, Figures::AsTyped)))
+        .collect();
+    let parts: Vec<(&str, zipin_core::export::layout::Layout)> = layouts
+        .iter()
+        .map(|(name, layout)| (name.as_str(), layout.clone()))
+        .collect();
+    let read = |narrative: &str| {
+        let paragraphs: Vec<&str> = narrative.lines().collect();
+        let bytes = support::office::report_docx(&paragraphs, &parts);
+        let entries = support::office::unzip(&bytes).unwrap();
+        let blocks = zipin_core::import::office::blocks(&entries).unwrap();
+        let imported = zipin_core::import::import_blocks(blocks, &Layouts::default(), false);
+        let mut document = zipin_core::edit::blank_document(Profile::default());
+        zipin_core::edit::apply(
+            &mut document,
+            zipin_core::edit::Edit::Import {
+                forms: imported.forms,
+                replace: true,
+                narrative: imported.narrative,
+            },
+        );
+        document
+    };
+    let document = read(CONSISTENT);
+    assert_eq!(document.forms.len(), 3);
+    assert_eq!(
+        document.narrative[..CONSISTENT.lines().count()],
+        CONSISTENT.lines().collect::<Vec<_>>()[..]
+    );
+    assert!(findings(&document).is_empty(), "{:#?}", findings(&document));
+    let broken = read(&CONSISTENT.replacen("执行率100.0%", "执行率98.0%", 1));
+    let found = findings(&broken);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, Code::NarrativeFormMismatch);
+}

@@ -67,7 +67,19 @@ fn word_table(layout: &Layout) -> String {
 /// A .docx whose body is, for each (title line, layout): the line as a paragraph, then the
 /// layout as a table — as a Word report lays out its 附件.
 pub fn docx(parts: &[(&str, Layout)]) -> Vec<u8> {
+    report_docx(&[], parts)
+}
+
+/// A whole report as a .docx: its narrative's paragraphs, then its forms as [`docx`] lays
+/// them out.
+pub fn report_docx(narrative: &[&str], parts: &[(&str, Layout)]) -> Vec<u8> {
     let mut body = String::new();
+    for paragraph in narrative {
+        body.push_str(&format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            escape(paragraph)
+        ));
+    }
     for (title, layout) in parts {
         body.push_str(&format!(
             "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
