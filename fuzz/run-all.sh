@@ -35,6 +35,7 @@ for target in "${targets[@]}"; do
       mkdir -p "corpus/$target" "$tables"
       dirs=("corpus/$target" "$tables") len=$(( max_len > 8192 ? max_len : 8192 )) ;;
     structured_forms) len=$(( max_len > 4096 ? max_len : 4096 )) ;;
+    narrative) len=$(( max_len > 8192 ? max_len : 8192 )) ;;
   esac
   output=$(RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$target" "${dirs[@]}" -- -runs="$runs" -max_len="$len" -rss_limit_mb=2048 -timeout=10 2>&1)
   status=$?
