@@ -3,8 +3,6 @@
 //! the memo.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
 use zipin_core::edit::{apply, blank_document, Edit};
 use zipin_core::import::{forms::Layouts, import};
@@ -13,39 +11,42 @@ use zipin_core::narrative::check_narrative;
 use zipin_core::profile::Profile;
 use zipin_core::Evaluation;
 
-/// The sample's forms and their evaluations, read once.
-fn sample() -> &'static (Document, Vec<Evaluation>) {
-    static SAMPLE: OnceLock<(Document, Vec<Evaluation>)> = OnceLock::new();
-    SAMPLE.get_or_init(|| {
-        let imported = import(
-            include_str!("../../core/tests/fixtures/hetang-2022-report.txt"),
-            None,
-            &Layouts::new(),
-        );
-        let mut document = blank_document(Profile::default());
-        apply(
-            &mut document,
-            Edit::Import {
-                forms: imported.forms,
-                replace: true,
-                narrative: Vec::new(),
-            },
-        );
-        let evaluations = document
-            .forms
-            .iter()
-            .map(|form| zipin_core::evaluate(form, &document.profile))
-            .collect();
-        (document, evaluations)
-    })
+/// The sample's forms and their evaluations.
+fn sample() -> (Document, Vec<Evaluation>) {
+    let imported = import(
+        include_str!("../../core/tests/fixtures/hetang-2022-report.txt"),
+        None,
+        &Layouts::new(),
+    );
+    let mut document = blank_document(Profile::default());
+    apply(
+        &mut document,
+        Edit::Import {
+            forms: imported.forms,
+            replace: true,
+            narrative: Vec::new(),
+        },
+    );
+    let evaluations = document
+        .forms
+        .iter()
+        .map(|form| zipin_core::evaluate(form, &document.profile))
+        .collect();
+    (document, evaluations)
+}
+
+thread_local! {
+    /// Read once: libFuzzer runs the target on one thread.
+    static SAMPLE: (Document, Vec<Evaluation>) = sample();
 }
 
 fuzz_target!(|text: &str| {
-    let (document, evaluations) = sample();
-    let mut document = document.clone();
-    document.narrative = text.split('\n').map(str::to_owned).collect();
-    for finding in check_narrative(&document, evaluations) {
-        let _ = finding.as_finding(&document);
-    }
-    let _ = zipin_core::report::review_report(&document, evaluations);
+    SAMPLE.with(|(document, evaluations)| {
+        let mut document = document.clone();
+        document.narrative = text.split('\n').map(str::to_owned).collect();
+        for finding in check_narrative(&document, evaluations) {
+            let _ = finding.as_finding(&document);
+        }
+        let _ = zipin_core::report::review_report(&document, evaluations);
+    });
 });
