@@ -149,16 +149,7 @@ fn real_sentence_shapes_state_what_they_state() {
 
 /// A report written for these tests around the sample's three forms: every figure it states
 /// agrees with them and adds up.
-const CONSISTENT: &str = "一、部门整体支出情况
-2022年预算收入701.29万元，其中年初预算126.11万元，调整增加575.18万元。
-2022年支出701.29万元，其中基本支出119.22万元，项目支出582.07万元。
-部门全年预算数为701.29万元，全年执行数7,012,900元，执行率100%。部门整体支出绩效自评得分95分，评价等级为优。
-二、项目支出绩效情况
-（1）网格员专项经费
-项目全年预算数290.32万元，执行数290.32万元，完成预算的100%。项目绩效自评得分为97分，自评等级为优。
-（2）城乡帮困项目
-该项目全年预算数85.32万元，实际支出85.32万元，执行率100.0%，自评得分96分。
-持续实施2021年度26个相对贫困人员精准帮扶项目，受益群众达3000余人，满意度达98%。";
+const CONSISTENT: &str = include_str!("fixtures/narrative-consistent.txt");
 
 fn written_report(narrative: &str) -> Document {
     let mut document = support::hetang_document();

@@ -5,6 +5,7 @@
 // narrative is saved with the document.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useZipin } from './harness.mjs';
 import { SAMPLE } from './fixtures.mjs';
 import { eventually } from './eventually.mjs';
@@ -74,4 +75,34 @@ test('the narrative is saved with the document', async () => {
   await zipin.page.getByTestId('view-narrative').click();
   await eventually(() => found(zipin.page), ['NARRATIVE_SUM_MISMATCH info', 'NARRATIVE_NO_FORM info']);
   zipin.page.assertClean();
+});
+
+// The report written for the engine's tests around the sample's forms, pasted whole: its
+// text before the sample's three forms.
+const CONSISTENT = await readFile(new URL('../../core/tests/fixtures/narrative-consistent.txt', import.meta.url), 'utf8');
+const FORMS = SAMPLE.slice(SAMPLE.indexOf('2022年度部门整体支出绩效自评表'));
+
+async function written(text) {
+  const zipin = await zipinSuite.fresh();
+  await zipin.paste({ text: `${text}\n${FORMS}` });
+  await eventually(() => zipin.page.getByTestId('form-tab').count(), 3);
+  await zipin.page.getByTestId('view-narrative').click();
+  await zipin.page.getByTestId('narrative').waitFor();
+  return zipin;
+}
+
+test('a written report: consistent, it raises nothing; each kind of disagreement is raised once', async () => {
+  const clean = await written(CONSISTENT);
+  await eventually(() => clean.page.locator('.narrative-clean').count(), 1);
+  assert.deepEqual(await found(clean.page), []);
+  clean.page.assertClean();
+  for (const [from, to, code] of [
+    ['调整增加575.18万元', '调整增加570.18万元', 'NARRATIVE_SUM_MISMATCH warning'],
+    ['执行数290.32万元', '执行数280.32万元', 'NARRATIVE_FORM_MISMATCH warning'],
+    ['（2）城乡帮困项目', '（2）社区减负增效项目', 'NARRATIVE_NO_FORM info'],
+  ]) {
+    const zipin = await written(CONSISTENT.replace(from, to));
+    await eventually(() => found(zipin.page), [code], to);
+    zipin.page.assertClean();
+  }
 });

@@ -1,9 +1,9 @@
 //! The floor under the page's size: the bare Yew page (benches/hello) carrying the whole
 //! engine — each part of `zipin-core` the page calls: the importers (paste, CSV, Word and
-//! Excel files), JSON, edits, scoring and checks, the review report, the exports and the
-//! offline file. Built as the page is, it weighs what any page with this engine in Yew must;
-//! `weigh.sh` prints it beside the page. Its input is the address's `#…` (any paste, CSV or
-//! saved document), so the optimiser cannot fold the work away.
+//! Excel files), JSON, edits, scoring and checks, the report's words, the review report, the
+//! exports and the offline file. Built as the page is, it weighs what any page with this
+//! engine in Yew must; `weigh.sh` prints it beside the page. Its input is the address's `#…`
+//! (any paste, CSV or saved document), so the optimiser cannot fold the work away.
 use std::rc::Rc;
 use yew::prelude::*;
 use zipin_core::edit::{apply, blank_form, Edit};
@@ -39,8 +39,10 @@ fn run(text: &str) -> (String, usize) {
         forms,
         readings,
         notices,
+        narrative,
     } in imported
     {
+        document.narrative.extend(narrative);
         written += readings.len();
         written += notices
             .iter()
