@@ -28,7 +28,15 @@ use clap::Parser;
 use args::{Cli, Command};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and the version are asked for; wrong arguments exit 64 (EX_USAGE), apart from
+        // the statuses a review reports.
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 64 } else { 0 });
+        }
+    };
     match &cli.command {
         Command::Review(args) => review::run(args),
         Command::Score(args) => score::run(args),

@@ -76,6 +76,12 @@ pub fn run(args: &ReviewArgs) -> Status {
             inputs.passed_over
         );
     }
+    if inputs.files.is_empty() && inputs.missing.is_empty() {
+        eprintln!(
+            "zipin: 没有找到报表文件（.docx、.xlsx、.xls、.doc、.json、.csv、.tsv、.txt、.html）"
+        );
+        status = Status::Unreadable;
+    }
     let profile = Profile::builtin(args.profile);
     let bar = progress(inputs.files.len());
     let files: Vec<FileReview> = inputs
@@ -90,12 +96,14 @@ pub fn run(args: &ReviewArgs) -> Status {
         .collect();
     bar.finish_and_clear();
     let mut forms = Vec::new();
+    let mut unreadable = 0_usize;
     for file in files {
         match file.forms {
             Ok(reviewed) => forms.extend(reviewed),
             Err(why) => {
                 eprintln!("zipin: {why}");
                 status = Status::Unreadable;
+                unreadable = unreadable.saturating_add(1);
             }
         }
     }
@@ -110,7 +118,11 @@ pub fn run(args: &ReviewArgs) -> Status {
             &xlsx::workbook(&[("复核表", layout(&forms))]),
             true,
         ),
-        Format::Table => output::write(args.out.as_deref(), table(&forms).as_bytes(), false),
+        Format::Table => output::write(
+            args.out.as_deref(),
+            table(&forms, unreadable).as_bytes(),
+            false,
+        ),
     };
     match written {
         Ok(()) => status,
@@ -140,8 +152,8 @@ fn layout(forms: &[Reviewed]) -> zipin_core::export::layout::Layout {
 }
 
 /// The table for a person: the review table lined up, then each form's findings, then the
-/// counts.
-fn table(forms: &[Reviewed]) -> String {
+/// counts (with the files that could not be read, named on standard error).
+fn table(forms: &[Reviewed], unreadable: usize) -> String {
     let layout = layout(forms);
     let rows: Vec<Vec<String>> = layout
         .rows
@@ -172,9 +184,13 @@ fn table(forms: &[Reviewed]) -> String {
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     out.push_str(&format!(
-        "\n{files} 份文件，{} 张表；{with_errors} 张有错误\n",
+        "\n{files} 份文件，{} 张表；{with_errors} 张有错误",
         forms.len()
     ));
+    if unreadable > 0 {
+        out.push_str(&format!("；另有 {unreadable} 份文件无法读取"));
+    }
+    out.push('\n');
     out
 }
 

@@ -162,6 +162,27 @@ fn files_that_cannot_be_read_are_named_with_why_and_the_rest_go_on() {
     );
     let nested = format!("子文件夹/{}", inner.name);
     assert!(records.iter().any(|r| r["file"] == nested.as_str()));
+    // The table counts the files it could not read.
+    let table = text(&zipin(&["review", dir.to_str().unwrap()]).stdout);
+    assert!(
+        table.trim_end().ends_with("；另有 3 份文件无法读取"),
+        "{table}"
+    );
+    // A folder with no report in it, and wrong arguments.
+    let empty = folder("no-reports");
+    std::fs::write(empty.join("照片.jpg"), [0xFF, 0xD8, 0xFF]).unwrap();
+    let output = zipin(&["review", empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("没有找到报表文件"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(
+        zipin(&["review", "--format", "pdf", "x"]).status.code(),
+        Some(64)
+    );
+    assert_eq!(zipin(&["--help"]).status.code(), Some(0));
     // A path that does not exist.
     let output = zipin(&["review", dir.join("没有这份.docx").to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));

@@ -78,7 +78,7 @@ const SHAPES: &[(&str, &[(&str, &str)])] = &[
     ("2、支出:799.12万元。", &[("Spending", "799.12万元")]),
     (
         "其中:人员经费支出434.89万元,公用经费支出77.4万元,项目支出286.83万元。",
-        &[("Basic", "434.89万元"), ("Basic", "77.4万元"), ("Project", "286.83万元")],
+        &[("Personnel", "434.89万元"), ("Operating", "77.4万元"), ("Project", "286.83万元")],
     ),
     ("同比上年度增加189.25万元,增加31.39%。", &[]),
     ("其中:财政拨款收入792.22万元,同比上年度增加209.28万元,增加35.9%。", &[]),
@@ -159,6 +159,44 @@ fn written_report(narrative: &str) -> Document {
 
 #[path = "support/mod.rs"]
 mod support;
+
+/// What department narratives say without disagreeing with anything: figures after a
+/// project's name, a label's second number, changes, full marks, sections' scores, a sum
+/// whose parts are given twice over, 结余结转 beside the spending, a project's sub-heading.
+const ORDINARY: &str = "一、部门整体支出情况
+部门全年执行数701.29万元，主要用于网格员专项经费等支出。
+执行数701.29万元（含上年结转20万元），实际支出较上年减少20.5万元。
+部门整体支出绩效自评得分95分（满分100分），各项目均按期完成。
+产出指标得分48分，效益指标得分30分。
+支出701.29万元，比上年增加50万元，其中项目支出增加40万元。
+2022年支出701.29万元，其中基本支出119.22万元（其中人员经费支出100.22万元，公用经费支出19万元），项目支出582.07万元，结余结转3万元。
+2、支出:701.29万元。其中:人员经费支出100.22万元,公用经费支出19万元,项目支出582.07万元。
+二、项目支出绩效情况
+（1）网格员专项经费
+1.预算执行情况
+项目执行数290.32万元，自评得分97分。
+2.绩效目标完成情况
+项目绩效目标均已完成。
+（2）城乡帮困项目
+项目全年预算数85.32万元。";
+
+#[test]
+fn ordinary_department_narrative_raises_nothing() {
+    let found = findings(&written_report(ORDINARY));
+    assert!(found.is_empty(), "{found:#?}");
+    // A project of its own heading with no form, scored: that is said.
+    let unmatched = format!(
+        "{ORDINARY}\n（3）城市管理经费\n项目全年预算数50万元，执行数50万元，自评得分96分。"
+    );
+    let found = findings(&written_report(&unmatched));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, Code::NarrativeNoForm);
+    assert!(
+        found[0].message.contains("“城市管理经费”"),
+        "{}",
+        found[0].message
+    );
+}
 
 #[test]
 fn a_consistent_report_raises_nothing() {

@@ -2,6 +2,8 @@
 //! marked in the text; each finding leads to its sentence and, where it disagrees with a
 //! form, to the form's cell; the text can be edited, and is checked again as it is typed.
 
+use std::collections::HashMap;
+
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -49,19 +51,33 @@ fn show_sentence(id: &str) {
     }
 }
 
-/// A paragraph with its quoted sentences marked (the most serious finding's colour where
-/// several quote one sentence).
-fn paragraph_html(index: usize, text: &str, findings: &[NarrativeFinding]) -> Html {
-    let mut marks: Vec<(usize, usize, Severity)> = findings
-        .iter()
-        .filter(|f| f.paragraph == index)
-        .map(|f| (f.start, f.end, f.severity))
-        .collect();
-    marks.sort();
-    marks.dedup_by(|later, earlier| later.0 == earlier.0);
+/// A sentence a finding quotes: where it stands in its paragraph, and the most serious
+/// finding's severity.
+type Mark = (usize, usize, Severity);
+
+/// The marked sentences of each paragraph, gathered in one pass over the findings.
+fn marks_by_paragraph(findings: &[NarrativeFinding]) -> HashMap<usize, Vec<Mark>> {
+    let mut marks: HashMap<usize, Vec<Mark>> = HashMap::new();
+    for finding in findings {
+        marks.entry(finding.paragraph).or_default().push((
+            finding.start,
+            finding.end,
+            finding.severity,
+        ));
+    }
+    for list in marks.values_mut() {
+        // By place, the most serious first where several findings quote one sentence.
+        list.sort();
+        list.dedup_by(|later, earlier| later.0 == earlier.0);
+    }
+    marks
+}
+
+/// A paragraph with its quoted sentences marked.
+fn paragraph_html(index: usize, text: &str, marks: &[Mark]) -> Html {
     let mut pieces = Vec::new();
     let mut at = 0;
-    for (start, end, severity) in marks {
+    for &(start, end, severity) in marks {
         if start < at {
             continue;
         }
@@ -122,12 +138,19 @@ pub fn NarrativeView(props: &NarrativeViewProps) -> Html {
             dispatch.dispatch(Action::Edit(Edit::SetNarrative(paragraphs)));
         })
     };
+    let marks = marks_by_paragraph(&findings);
     let paragraphs = document
         .narrative
         .iter()
         .enumerate()
         .filter(|(_, text)| !text.trim().is_empty())
-        .map(|(index, text)| paragraph_html(index, text, &findings));
+        .map(|(index, text)| {
+            paragraph_html(
+                index,
+                text,
+                marks.get(&index).map_or(&[][..], Vec::as_slice),
+            )
+        });
     html! {
         <section class="narrative" data-testid="narrative" aria-labelledby="narrative-title">
             <h2 id="narrative-title">{T::NarrativeTitle.text(lang)}</h2>

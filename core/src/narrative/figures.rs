@@ -1,7 +1,9 @@
 //! The figures a sentence states (SPEC §9): an amount (万元, 元), a score (分), a rate (%) or a
-//! grade (优 良 中 差 after 等级为, 评价等级, 自评等级), each bound to the nearest label before it
-//! in the sentence. A figure whose label is not one zipin knows, or whose unit does not fit its
-//! label, is left alone: nothing is guessed.
+//! grade (优 良 中 差 after 等级为, 评价等级, 自评等级), each bound to the label just before it in
+//! its clause. A label binds the first figure after it and no other (执行数582.08万元（含上年结转
+//! 20万元）: the 20 is not an 执行数), and none when a word of change stands between them
+//! (实际支出较上年减少20.5万元). A figure without such a label, or whose unit does not fit it, is
+//! left alone: nothing is guessed.
 
 use rust_decimal::Decimal;
 
@@ -13,17 +15,27 @@ use crate::score::Grade;
 pub enum Label {
     /// 预算收入: a total of income.
     Income,
-    /// 年初预算, 调整增加, 追加, 其他资金: parts of income.
+    /// 年初预算: a part of income.
     Initial,
+    /// 调整增加: a part of income.
     Increase,
+    /// 调整减少: a part of income, taken away.
     Decrease,
+    /// 追加: a part of income.
     Added,
+    /// 其他资金: a part of income.
     Other,
     /// 支出: a total of spending.
     Spending,
-    /// 基本支出 (or 人员经费支出 and 公用经费支出), 项目支出, 结余结转: parts of spending.
+    /// 基本支出: a part of spending.
     Basic,
+    /// 人员经费支出, 公用经费支出: the parts of 基本支出, so parts of spending where the text
+    /// does not state 基本支出 itself.
+    Personnel,
+    Operating,
+    /// 项目支出: a part of spending.
     Project,
+    /// 结余结转: what was not spent — no part of spending.
     CarryOver,
     /// 全年预算数 (调整后预算数).
     FullYear,
@@ -31,8 +43,11 @@ pub enum Label {
     Executed,
     /// 执行率, 完成预算的.
     Rate,
-    /// 自评得分, 综合评分, 评分, 得分, 总分.
+    /// 自评得分, 综合评分, 得分, 总分: the form's total.
     Score,
+    /// 产出指标得分, 执行率得分: a section's or an indicator's score, read and compared with
+    /// nothing.
+    PartScore,
     /// 等级.
     Grade,
 }
@@ -50,23 +65,31 @@ impl Label {
                 Some(Decimal::ONE)
             }
             (Label::Income, Label::Decrease) => Some(Decimal::NEGATIVE_ONE),
-            (Label::Spending, Label::Basic | Label::Project | Label::CarryOver) => {
-                Some(Decimal::ONE)
-            }
+            (
+                Label::Spending,
+                Label::Basic | Label::Personnel | Label::Operating | Label::Project,
+            ) => Some(Decimal::ONE),
             _ => None,
         }
     }
 
     fn takes_amount(self) -> bool {
-        !matches!(self, Label::Rate | Label::Score | Label::Grade)
+        !matches!(
+            self,
+            Label::Rate | Label::Score | Label::PartScore | Label::Grade
+        )
+    }
+
+    fn takes_score(self) -> bool {
+        matches!(self, Label::Score | Label::PartScore)
     }
 }
 
 /// The labels, longest first where one holds another (全年执行数 before 执行数, 项目支出 and
 /// 实际支出 before 支出).
-const LABELS: [(&str, Label); 27] = [
-    ("人员经费支出", Label::Basic),
-    ("公用经费支出", Label::Basic),
+const LABELS: [(&str, Label); 29] = [
+    ("人员经费支出", Label::Personnel),
+    ("公用经费支出", Label::Operating),
     ("调整后预算数", Label::FullYear),
     ("全年预算数", Label::FullYear),
     ("全年执行数", Label::Executed),
@@ -81,7 +104,9 @@ const LABELS: [(&str, Label); 27] = [
     ("结余结转", Label::CarryOver),
     ("实际支出", Label::Executed),
     ("自评得分", Label::Score),
+    ("自评总分", Label::Score),
     ("综合评分", Label::Score),
+    ("评价得分", Label::Score),
     ("评价等级", Label::Grade),
     ("自评等级", Label::Grade),
     ("执行数", Label::Executed),
@@ -90,8 +115,16 @@ const LABELS: [(&str, Label); 27] = [
     ("支出", Label::Spending),
     ("得分", Label::Score),
     ("总分", Label::Score),
-    ("评分", Label::Score),
+    ("满分", Label::PartScore),
     ("等级", Label::Grade),
+];
+
+/// What stands before 得分 or 总分 when it is a part's score, not the form's.
+const PART_SCORE_BEFORE: [&str; 5] = ["指标", "率", "项", "部分", "方面"];
+
+/// Words of change: a label does not bind a figure after one (较上年减少20.5万元).
+const CHANGE_WORDS: [&str; 9] = [
+    "比", "较", "同比", "增加", "减少", "增长", "下降", "节约", "超",
 ];
 
 /// The label starting at the start of `text`, and its length in bytes.
@@ -112,7 +145,11 @@ pub fn labels(text: &str) -> Vec<(Label, usize, usize)> {
         }
         if let Some((label, length)) = text.get(at..).and_then(label_at) {
             let end = at.saturating_add(length);
-            found.push((label, at, end));
+            let part = label == Label::Score
+                && text.get(..at).is_some_and(|before| {
+                    PART_SCORE_BEFORE.iter().any(|word| before.ends_with(word))
+                });
+            found.push((if part { Label::PartScore } else { label }, at, end));
             skip_to = end;
         }
     }
@@ -148,26 +185,39 @@ pub struct Figure {
     pub written: String,
 }
 
-/// A number written at the start of `text` (digits, thousands commas, a decimal point), its
-/// value, decimals and length in bytes.
+/// The length in bytes of the digits, commas and points at the start of `text`.
+fn run_length(text: &str) -> usize {
+    text.find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+        .unwrap_or(text.len())
+}
+
+/// A number written at the start of `text` — digits, thousands groups after commas (three
+/// digits each), a decimal point — its value, decimals and length in bytes. A comma that does
+/// not start a group of three ends the number (1,2 is 1, then a comma).
 fn number_at(text: &str) -> Option<(Decimal, u32, usize)> {
-    let length = text
-        .char_indices()
-        .take_while(|(i, c)| {
-            c.is_ascii_digit()
-                || (matches!(c, '.' | ',')
-                    && text
-                        .get(i.saturating_add(1)..)
-                        .is_some_and(|rest| rest.starts_with(|d: char| d.is_ascii_digit())))
+    let bytes = text.as_bytes();
+    let digits_from = |at: usize| {
+        bytes.get(at..).map_or(0, |rest| {
+            rest.iter().take_while(|b| b.is_ascii_digit()).count()
         })
-        .map(|(i, c)| i.saturating_add(c.len_utf8()))
-        .last()?;
-    let digits: String = text.get(..length)?.chars().filter(|c| *c != ',').collect();
-    let value = parse_decimal(&digits)?;
-    let places = digits.split_once('.').map_or(0, |(_, fraction)| {
-        u32::try_from(fraction.len()).unwrap_or(0)
-    });
-    Some((value, places, length))
+    };
+    let mut end = digits_from(0);
+    if end == 0 {
+        return None;
+    }
+    while bytes.get(end) == Some(&b',') && digits_from(end.saturating_add(1)) == 3 {
+        end = end.saturating_add(4);
+    }
+    let mut places = 0;
+    if bytes.get(end) == Some(&b'.') {
+        let fraction = digits_from(end.saturating_add(1));
+        if fraction > 0 {
+            places = u32::try_from(fraction).ok()?;
+            end = end.saturating_add(1).saturating_add(fraction);
+        }
+    }
+    let digits: String = text.get(..end)?.chars().filter(|c| *c != ',').collect();
+    Some((parse_decimal(&digits)?, places, end))
 }
 
 /// Whether `text` states any number with a unit: headings do not.
@@ -221,34 +271,42 @@ fn grade_at(text: &str) -> Option<Grade> {
     Grade::parse(text.chars().next()?.encode_utf8(&mut [0; 4]))
 }
 
-/// The figures `text` states, each with the nearest fitting label before it.
+/// The label waiting for its figure: what it is, and where it ends.
+struct Waiting {
+    label: Label,
+    end: usize,
+}
+
+/// The figures `text` states, each with the label that binds it. One walk: the clause, the
+/// labels passed and the one waiting for its figure are kept as it goes.
 pub fn figures(text: &str) -> Vec<Figure> {
     let labels = labels(text);
     let mut found = Vec::new();
-    // The nearest label before a figure in its clause: past a comma, a label speaks of
-    // another figure (为年初预算的116.9%，其中税收收入109.91万元: no label for 109.91). One walk:
-    // the clause and the labels passed are kept as it goes.
-    let (mut clause, mut passed, mut nearest) = (0, 0, None::<(Label, usize)>);
+    let (mut passed, mut waiting) = (0, None::<Waiting>);
     let mut skip_to = 0;
     for (at, c) in text.char_indices() {
         if at < skip_to {
             continue;
         }
-        if matches!(c, '，' | ',') {
-            clause = at.saturating_add(c.len_utf8());
+        // Past a comma, a label speaks of another figure (为年初预算的116.9%，其中税收收入
+        // 109.91万元: no label for 109.91).
+        if matches!(c, '，' | ',' | '；' | ';') {
+            waiting = None;
             continue;
         }
-        while let Some(&(label, start, end)) = labels.get(passed) {
+        while let Some(&(label, _, end)) = labels.get(passed) {
             if end > at {
                 break;
             }
-            nearest = Some((label, start));
+            waiting = Some(Waiting { label, end });
             passed = passed.saturating_add(1);
         }
         if !c.is_ascii_digit() {
             continue;
         }
         let Some((number, places, length)) = text.get(at..).and_then(number_at) else {
+            // Not a number zipin reads (past any real amount): the whole run is passed over.
+            skip_to = at.saturating_add(text.get(at..).map_or(1, run_length));
             continue;
         };
         let end = at.saturating_add(length);
@@ -261,24 +319,25 @@ pub fn figures(text: &str) -> Vec<Figure> {
         };
         let until = end.saturating_add(unit);
         skip_to = until;
-        let written = text.get(at..until).unwrap_or_default().to_owned();
-        let value = match value {
-            Value::Rate(_) => Value::Rate(written.clone()),
-            other => other,
-        };
-        let Some(label) = nearest
-            .filter(|(_, start)| *start >= clause)
-            .map(|(label, _)| label)
+        // A label binds the first figure after it, and none across a word of change.
+        let Some(Waiting {
+            label,
+            end: label_end,
+        }) = waiting.take()
         else {
             continue;
         };
-        let fits = match value {
-            Value::Amount { .. } => label.takes_amount(),
-            Value::Score { .. } => label == Label::Score,
-            Value::Rate(_) => label == Label::Rate,
-            Value::Grade(_) => false,
+        let changed = text
+            .get(label_end..at)
+            .is_some_and(|between| CHANGE_WORDS.iter().any(|word| between.contains(word)));
+        let written = text.get(at..until).unwrap_or_default().to_owned();
+        let value = match value {
+            Value::Amount { .. } if label.takes_amount() => value,
+            Value::Score { .. } if label.takes_score() => value,
+            Value::Rate(_) if label == Label::Rate => Value::Rate(written.clone()),
+            _ => continue,
         };
-        if fits {
+        if !changed {
             found.push(Figure {
                 label,
                 value,
@@ -375,6 +434,41 @@ mod tests {
         assert!(read("实际支出比上年增长12%。").is_empty());
         // 分别 and 分类 are not points.
         assert!(read("得分项目分别为3项，5分类").is_empty());
+    }
+
+    #[test]
+    fn a_label_binds_one_figure_and_none_across_a_change() {
+        assert_eq!(
+            read("执行数582.08万元（含上年结转20万元）"),
+            [(Label::Executed, "582.08万元".to_owned())]
+        );
+        assert!(read("实际支出较上年减少20.5万元").is_empty());
+        assert_eq!(
+            read("自评得分96分（满分100分）"),
+            [
+                (Label::Score, "96分".to_owned()),
+                (Label::PartScore, "100分".to_owned())
+            ]
+        );
+        assert_eq!(
+            read("产出指标得分48分，预算执行率得分10分"),
+            [
+                (Label::PartScore, "48分".to_owned()),
+                (Label::PartScore, "10分".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn commas_group_thousands_or_end_the_number() {
+        assert_eq!(read("支出1,2万元"), []);
+        assert_eq!(
+            read("支出1,234.5万元"),
+            [(Label::Spending, "1,234.5万元".to_owned())]
+        );
+        assert_eq!(read("支出12.5,3万元"), []);
+        // A run past any amount is passed over whole, not read from its tail.
+        assert!(read(&format!("支出{}万元", "9".repeat(40))).is_empty());
     }
 
     #[test]

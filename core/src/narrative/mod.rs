@@ -139,13 +139,14 @@ pub fn check_narrative<E: Borrow<Evaluation>>(
         // A total the previous sentence ended on: a sentence that starts with 其中 lists its
         // parts (支出：799.12万元。其中：人员经费支出…).
         let mut last_total: Option<Figure> = None;
-        for (number, sentence) in sentences(index, paragraph).into_iter().enumerate() {
+        for (number, sentence) in sentences(paragraph).into_iter().enumerate() {
             if sentence.text.len() > MAX_SENTENCE_BYTES {
+                last_total = None;
                 continue;
             }
             let subject = scope.sentence(sentence.text, &subject_of_paragraph);
             // A paragraph's first sentence naming its project speaks for the paragraph.
-            if number == 0 && subject != Subject::Department {
+            if number == 0 && matches!(subject, Subject::Project(_) | Subject::Unmatched(Some(_))) {
                 subject_of_paragraph = subject.clone();
             }
             let stated = figures(sentence.text);
@@ -167,19 +168,15 @@ pub fn check_narrative<E: Borrow<Evaluation>>(
             };
             let continues = sentence
                 .text
-                .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '其')
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .starts_with("其中");
-            let summed: Vec<Figure> = match last_total.take().filter(|_| continues) {
-                Some(total) => std::iter::once(total)
-                    .chain(stated.iter().cloned())
-                    .collect(),
-                None => stated.clone(),
-            };
+            let carried = last_total.take().filter(|_| continues);
+            let sentence_sums = sums(sentence.text, &stated, carried.as_ref());
             last_total = stated
                 .last()
                 .filter(|figure| figure.label.is_total())
                 .cloned();
-            for sum in sums(&summed) {
+            for sum in sentence_sums {
                 found.push(at(
                     Code::NarrativeSumMismatch,
                     sum.severity,
@@ -238,79 +235,103 @@ struct Sum {
     message: String,
 }
 
-/// The totals of a sentence checked against the parts `其中` lists after them.
-fn sums(stated: &[Figure]) -> Vec<Sum> {
-    let mut found = Vec::new();
-    for (index, total) in stated.iter().enumerate() {
-        let Value::Amount { wan: total_wan, .. } = total.value else {
-            continue;
-        };
-        if !total.label.is_total() {
-            continue;
-        }
-        let parts: Vec<(&Figure, Decimal, Decimal)> = stated
-            .iter()
-            .skip(index.saturating_add(1))
-            .take_while(|figure| !figure.label.is_total())
-            .filter_map(|figure| match figure.value {
-                Value::Amount { wan, .. } => figure
-                    .label
-                    .part_of(total.label)
-                    .map(|sign| (figure, wan, sign)),
-                _ => None,
-            })
-            .collect();
-        if parts.len() < 2 {
-            continue;
-        }
-        let sum = parts.iter().try_fold(Decimal::ZERO, |sum, (_, wan, sign)| {
+/// The totals of a sentence checked against the parts `其中` lists after them; `carried`, a
+/// total the previous sentence ended on, when this one opens with `其中`.
+fn sums(text: &str, stated: &[Figure], carried: Option<&Figure>) -> Vec<Sum> {
+    let own = stated.iter().enumerate().filter_map(|(index, figure)| {
+        let after = figure.at.saturating_add(figure.written.len());
+        let listed_from = text.get(after..)?.find("其中")?.saturating_add(after);
+        Some((figure, listed_from, index.saturating_add(1)))
+    });
+    carried
+        .map(|total| (total, 0, 0))
+        .into_iter()
+        .chain(own)
+        .filter(|(total, _, _)| total.label.is_total())
+        .filter_map(|(total, listed_from, next)| {
+            let parts: Vec<(&Figure, Decimal, Decimal)> = stated
+                .iter()
+                .skip(next)
+                .take_while(|figure| !figure.label.is_total())
+                .filter(|figure| figure.at >= listed_from)
+                .filter_map(|figure| match figure.value {
+                    Value::Amount { wan, .. } => figure
+                        .label
+                        .part_of(total.label)
+                        .map(|sign| (figure, wan, sign)),
+                    _ => None,
+                })
+                .collect();
+            sum_of(total, parts)
+        })
+        .collect()
+}
+
+/// A total against its parts: nothing when they add up.
+fn sum_of(total: &Figure, mut parts: Vec<(&Figure, Decimal, Decimal)>) -> Option<Sum> {
+    let Value::Amount {
+        wan: total_wan,
+        places,
+    } = total.value
+    else {
+        return None;
+    };
+    // 人员经费 and 公用经费 make 基本支出: where both are listed, the parts are 基本支出's.
+    if parts
+        .iter()
+        .any(|(figure, _, _)| figure.label == Label::Basic)
+    {
+        parts.retain(|(figure, _, _)| !matches!(figure.label, Label::Personnel | Label::Operating));
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let sum = parts
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, (_, wan, sign)| {
             wan.checked_mul(*sign)
                 .and_then(|part| sum.checked_add(part))
-        });
-        let Some(sum) = sum else {
-            continue;
-        };
-        let Some(difference) = total_wan.checked_sub(sum).map(|d| d.abs()) else {
-            continue;
-        };
-        if difference.is_zero() {
-            continue;
-        }
-        let cent = Decimal::new(1, 2);
-        let rounding = cent
-            .checked_mul(Decimal::from(parts.len()))
-            .is_some_and(|within| difference <= within);
-        let listed = parts
-            .iter()
-            .map(|(figure, _, sign)| {
-                format!(
-                    "{}{}",
-                    if sign.is_sign_negative() { "减 " } else { "" },
-                    figure.written
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" + ");
-        found.push(Sum {
-            severity: if rounding {
-                Severity::Info
-            } else {
-                Severity::Warning
-            },
-            message: format!(
-                "报告正文写 {}，其中各项（{listed}）合计 {} 万元，相差 {} 万元{}",
-                total.written,
-                two_places(sum),
-                two_places(difference),
-                if rounding {
-                    "（可能是四舍五入）"
-                } else {
-                    ""
-                }
-            ),
-        });
+        })?;
+    let difference = total_wan.checked_sub(sum)?.abs();
+    if difference.is_zero() {
+        return None;
     }
-    found
+    // Rounding: a cent a part (SPEC §9), and half the last place of a total written coarser
+    // than cents (支出701万元).
+    let cents = Decimal::new(1, 2).checked_mul(Decimal::from(parts.len()))?;
+    let coarse = if places < 2 {
+        Decimal::new(5, places.saturating_add(1))
+    } else {
+        Decimal::ZERO
+    };
+    let rounding = difference <= cents.checked_add(coarse)?;
+    let mut listed = String::new();
+    for (index, (figure, _, sign)) in parts.iter().enumerate() {
+        if sign.is_sign_negative() {
+            listed.push_str(" − ");
+        } else if index > 0 {
+            listed.push_str(" + ");
+        }
+        listed.push_str(&figure.written);
+    }
+    Some(Sum {
+        severity: if rounding {
+            Severity::Info
+        } else {
+            Severity::Warning
+        },
+        message: format!(
+            "报告正文写 {}，其中各项（{listed}）合计 {} 万元，相差 {} 万元{}",
+            total.written,
+            two_places(sum),
+            two_places(difference),
+            if rounding {
+                "（可能是四舍五入）"
+            } else {
+                ""
+            }
+        ),
+    })
 }
 
 /// What a figure of the text says against its form, when they disagree: the message and the
@@ -333,7 +354,9 @@ fn against_form(figure: &Figure, form: &Form, evaluation: &Evaluation) -> Option
                 )
             };
             let on_form = amount_wan(form, cell)?;
-            (rounded(on_form, *places) != *wan).then(|| {
+            // At the coarser of the two precisions (7,012,912元 against a form's 701.29).
+            let shared = (*places).min(on_form.scale());
+            (rounded(on_form, shared) != rounded(*wan, shared)).then(|| {
                 (
                     format!(
                         "报告正文写{name} {}，自评表为 {} 万元",
@@ -349,7 +372,7 @@ fn against_form(figure: &Figure, form: &Form, evaluation: &Evaluation) -> Option
             (rate_matches_claim(rate, written) == Some(false)).then(|| {
                 (
                     format!(
-                        "报告正文写执行率 {written}，自评表为 {}",
+                        "报告正文写执行率 {written}，自评表计算为 {}",
                         crate::number::percent(rate)
                     ),
                     funds(FundsColumn::ClaimedRate),

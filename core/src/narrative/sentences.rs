@@ -1,11 +1,10 @@
 //! A report's narrative as sentences: each paragraph cut after 。；！？, every sentence keeping
-//! its place (paragraph and byte range) so that a finding can quote it and the page can mark
+//! its place (its byte range in the paragraph) so that a finding can quote it and the page can mark
 //! it; and which paragraphs are headings.
 
 /// One sentence of the narrative.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sentence<'a> {
-    pub paragraph: usize,
     /// Byte range in its paragraph.
     pub start: usize,
     pub end: usize,
@@ -16,8 +15,8 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '；' | '！' | '？' | ';' | '!' | '?')
 }
 
-/// The sentences of paragraph `paragraph`, in order; blank ones left out.
-pub fn sentences(paragraph: usize, text: &str) -> Vec<Sentence<'_>> {
+/// The sentences of a paragraph, in order; blank ones left out.
+pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut found = Vec::new();
     let mut start = 0;
     let mut push = |start: usize, end: usize| {
@@ -27,7 +26,6 @@ pub fn sentences(paragraph: usize, text: &str) -> Vec<Sentence<'_>> {
             if !trimmed.is_empty() {
                 let start = start.saturating_add(leading);
                 found.push(Sentence {
-                    paragraph,
                     start,
                     end: start.saturating_add(trimmed.len()),
                     text: trimmed,
@@ -53,13 +51,20 @@ pub enum Numbering {
     Digits,
 }
 
+/// A heading's numbering and its style (in brackets or not, the mark after it): headings of
+/// one style are siblings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Numbered {
+    pub kind: Numbering,
+    pub bracketed: bool,
+    pub mark: char,
+}
+
 /// The numbering a text starts with, if any.
-pub fn numbering(text: &str) -> Option<Numbering> {
+pub fn numbering(text: &str) -> Option<Numbered> {
     let text = text.trim_start();
-    let rest = text
-        .strip_prefix('（')
-        .or_else(|| text.strip_prefix('('))
-        .unwrap_or(text);
+    let inside = text.strip_prefix('（').or_else(|| text.strip_prefix('('));
+    let rest = inside.unwrap_or(text);
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     let chinese = rest
         .chars()
@@ -70,10 +75,12 @@ pub fn numbering(text: &str) -> Option<Numbering> {
         (0, length) => (Numbering::Chinese, length),
         (length, _) => (Numbering::Digits, length),
     };
-    rest.chars()
-        .nth(length)
-        .is_some_and(|c| matches!(c, '、' | '.' | '．' | '）' | ')'))
-        .then_some(kind)
+    let mark = rest.chars().nth(length)?;
+    matches!(mark, '、' | '.' | '．' | '）' | ')').then_some(Numbered {
+        kind,
+        bracketed: inside.is_some(),
+        mark,
+    })
 }
 
 /// Whether a paragraph is a heading: short, no full stop, no figure, and numbered or very
@@ -95,7 +102,7 @@ mod tests {
     #[test]
     fn sentences_keep_their_place() {
         let text = "2022年支出701.29万元，其中基本支出119.22万元。 其他资金来源0万元。尾句";
-        let found = sentences(3, text);
+        let found = sentences(text);
         let texts: Vec<&str> = found.iter().map(|s| s.text).collect();
         assert_eq!(
             texts,
@@ -107,7 +114,6 @@ mod tests {
         );
         for sentence in &found {
             assert_eq!(&text[sentence.start..sentence.end], sentence.text);
-            assert_eq!(sentence.paragraph, 3);
         }
     }
 

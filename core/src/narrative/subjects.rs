@@ -5,8 +5,8 @@
 
 use crate::model::{Form, FormId, FormKind};
 
-use super::figures::labels;
-use super::sentences::{is_heading, numbering, Numbering};
+use super::figures::{figures, labels};
+use super::sentences::{is_heading, numbering, Numbered, Numbering};
 
 /// Whom a sentence speaks of.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,12 +29,11 @@ pub fn project_names(forms: &[&Form]) -> Vec<(String, FormId)> {
     names
 }
 
-/// The project form a text names.
-fn named(text: &str, names: &[(String, FormId)]) -> Option<FormId> {
+/// The project form a text names, and where the name stands.
+fn named(text: &str, names: &[(String, FormId)]) -> Option<(FormId, usize)> {
     names
         .iter()
-        .find(|(name, _)| text.contains(name.as_str()))
-        .map(|(_, id)| *id)
+        .find_map(|(name, id)| text.find(name.as_str()).map(|at| (*id, at)))
 }
 
 /// The text with its label words taken out: `项目支出` is a label, not a project.
@@ -80,6 +79,9 @@ fn speaks_of_a_project(text: &str) -> bool {
 pub struct Scope<'a> {
     names: &'a [(String, FormId)],
     heading: Subject,
+    /// The numbering of the heading that named the project spoken of: a heading numbered
+    /// alike is its sibling, another project; one numbered otherwise is a part of it.
+    project_heading: Option<Numbered>,
 }
 
 impl<'a> Scope<'a> {
@@ -87,6 +89,7 @@ impl<'a> Scope<'a> {
         Scope {
             names,
             heading: Subject::Department,
+            project_heading: None,
         }
     }
 
@@ -96,32 +99,63 @@ impl<'a> Scope<'a> {
         if !is_heading(text) {
             return Some(self.heading.clone());
         }
-        self.heading = match named(text, self.names) {
-            Some(id) => Subject::Project(id),
-            None if speaks_of_a_project(text) => Subject::Unmatched(unmatched_name(text)),
-            // A numbered sub-heading under a project heading names a project zipin cannot
-            // match; a heading of its own level returns to the department.
-            None if matches!(self.heading, Subject::Unmatched(_) | Subject::Project(_))
-                && numbering(text) == Some(Numbering::Digits) =>
-            {
-                Subject::Unmatched(Some(strip_number(text)).filter(|n| !n.is_empty()))
-            }
-            None => Subject::Department,
+        let numbered = numbering(text);
+        let in_project = matches!(
+            self.heading,
+            Subject::Project(_) | Subject::Unmatched(Some(_))
+        );
+        let (heading, project_heading) = match named(text, self.names) {
+            Some((id, _)) => (Subject::Project(id), numbered),
+            // 项目支出绩效情况 opens the projects; a heading of a project's own (项目绩效目标
+            // 完成情况) stays with it.
+            None if text.contains("项目") => match unmatched_name(text) {
+                Some(name) => (Subject::Unmatched(Some(name)), numbered),
+                None if in_project => (self.heading.clone(), self.project_heading),
+                None => (Subject::Unmatched(None), None),
+            },
+            None => match (&self.heading, numbered) {
+                (_, Some(numbered)) if numbered.kind == Numbering::Chinese => {
+                    (Subject::Department, None)
+                }
+                // A sibling of a project's heading, or the first under 项目支出: a project
+                // zipin cannot match.
+                (Subject::Unmatched(None), Some(numbered)) => {
+                    (Subject::Unmatched(Some(strip_number(text))), Some(numbered))
+                }
+                (Subject::Project(_) | Subject::Unmatched(Some(_)), Some(numbered))
+                    if Some(numbered) == self.project_heading =>
+                {
+                    (Subject::Unmatched(Some(strip_number(text))), Some(numbered))
+                }
+                // A part of the project (1.预算执行情况 under （1）网格员专项经费).
+                (Subject::Project(_) | Subject::Unmatched(Some(_)), Some(_)) => {
+                    (self.heading.clone(), self.project_heading)
+                }
+                _ => (Subject::Department, None),
+            },
         };
+        self.heading = heading;
+        self.project_heading = project_heading;
         None
     }
 
-    /// Whom a sentence speaks of, given whom its paragraph speaks of: its own project, a
-    /// project without a form, or its paragraph's.
+    /// Whom a sentence speaks of, given whom its paragraph speaks of: a project it names
+    /// before its figures, a project without a form it names, or its paragraph's.
     pub fn sentence(&self, text: &str, paragraph: &Subject) -> Subject {
-        match named(text, self.names) {
-            Some(id) => Subject::Project(id),
-            // A project named by the heading stays its name (该项目… speaks of it).
-            None if matches!(paragraph, Subject::Unmatched(Some(_))) => paragraph.clone(),
-            None if speaks_of_a_project(text) && !matches!(paragraph, Subject::Project(_)) => {
-                Subject::Unmatched(unmatched_name(text))
+        let first_figure = figures(text).first().map_or(text.len(), |figure| figure.at);
+        if let Some((id, at)) = named(text, self.names) {
+            if at < first_figure {
+                return Subject::Project(id);
             }
-            None => paragraph.clone(),
+        }
+        match paragraph {
+            Subject::Department | Subject::Unmatched(None) if speaks_of_a_project(text) => {
+                match unmatched_name(text) {
+                    Some(name) => Subject::Unmatched(Some(name)),
+                    None => paragraph.clone(),
+                }
+            }
+            _ => paragraph.clone(),
         }
     }
 }
