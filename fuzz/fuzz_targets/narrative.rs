@@ -1,6 +1,6 @@
 //! The report's words: any text as the narrative of the sample report's document (its three
-//! forms), read for figures, bound to subjects, checked against the forms and written into
-//! the memo.
+//! forms), read for figures, bound to subjects, checked against the forms, each finding
+//! written as the memo quotes it.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -47,6 +47,5 @@ fuzz_target!(|text: &str| {
         for finding in check_narrative(&document, evaluations) {
             let _ = finding.as_finding(&document);
         }
-        let _ = zipin_core::report::review_report(&document, evaluations);
     });
 });
