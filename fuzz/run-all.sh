@@ -37,8 +37,8 @@ for target in "${targets[@]}"; do
     structured_forms) len=$(( max_len > 4096 ? max_len : 4096 )) ;;
     narrative) len=$(( max_len > 8192 ? max_len : 8192 )) ;;
   esac
-  output=$(RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$target" "${dirs[@]}" -- -runs="$runs" -max_len="$len" -rss_limit_mb=2048 -timeout=10 2>&1)
+  output=$(RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$target" "${dirs[@]}" -- -runs="$runs" -max_len="$len" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 2>&1)
   status=$?
-  done_line=$(echo "$output" | grep -E '^Done [0-9]+ runs' | tail -1)
+  done_line=$(echo "$output" | grep -E '^Done [0-9]+ runs|^stat::number_of_executed_units' | tail -1)
   echo "$(date +%F) | $target | ${done_line:-no summary} | max_len $len | exit $status | $(( $(date +%s) - started )) s"
 done
