@@ -4,11 +4,10 @@
 
 use std::path::Path;
 
-use zipin_core::edit::{apply, blank_document, Edit};
+use zipin_core::edit::fresh_document;
 use zipin_core::files::{self, read_tables, set_forms, FileError, FileProblem, Opened, Origin};
 use zipin_core::import::forms::Layouts;
 use zipin_core::model::{Document, Form};
-use zipin_core::profile::Profile;
 
 use crate::host::Native;
 
@@ -85,16 +84,7 @@ pub fn document(path: &Path, name: &str) -> Result<Document, String> {
         Opened::Tables(tables) => {
             let imported = read_tables(tables, &Layouts::default())
                 .map_err(|why| format!("“{name}”：{why}"))?;
-            let mut document = blank_document(Profile::default());
-            apply(
-                &mut document,
-                Edit::Import {
-                    forms: imported.forms,
-                    replace: true,
-                    narrative: imported.narrative,
-                },
-            );
-            Ok(document)
+            Ok(fresh_document(imported.forms, imported.narrative))
         }
         Opened::Archive(_) => Err(format!(
             "“{name}”是报表的压缩包：请用 zipin review 逐份复核"

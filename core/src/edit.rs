@@ -166,6 +166,22 @@ pub fn blank_document(profile: Profile) -> Document {
     document
 }
 
+/// What a fresh page holds once an import's `forms` (and a whole report's `narrative`) are
+/// taken in: the blank starting document with the forms in its blank form's place. The
+/// command line converts a file from it, byte for byte what the page exports.
+pub fn fresh_document(forms: Vec<Form>, narrative: Vec<String>) -> Document {
+    let mut document = blank_document(Profile::default());
+    apply(
+        &mut document,
+        Edit::Import {
+            forms,
+            replace: true,
+            narrative,
+        },
+    );
+    document
+}
+
 /// A form with the profile's default sections, each with one empty row, as a new form
 /// starts on paper.
 pub fn blank_form(kind: FormKind, profile: &Profile) -> Form {

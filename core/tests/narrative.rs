@@ -4,26 +4,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use zipin_core::check::{Code, Severity};
+use zipin_core::edit::fresh_document;
 use zipin_core::evaluate;
 use zipin_core::import::forms::Layouts;
 use zipin_core::import::import;
 use zipin_core::model::Document;
 use zipin_core::narrative::{check_narrative, NarrativeFinding};
-use zipin_core::profile::Profile;
 
 /// A pasted report as the page takes it: its forms and its narrative in a document.
 fn document_of(text: &str) -> Document {
     let imported = import(text, None, &Layouts::default());
-    let mut document = zipin_core::edit::blank_document(Profile::default());
-    zipin_core::edit::apply(
-        &mut document,
-        zipin_core::edit::Edit::Import {
-            forms: imported.forms,
-            replace: true,
-            narrative: imported.narrative,
-        },
-    );
-    document
+    fresh_document(imported.forms, imported.narrative)
 }
 
 fn findings(document: &Document) -> Vec<NarrativeFinding> {
@@ -375,16 +366,7 @@ fn a_word_report_keeps_its_narrative_and_is_checked() {
         let entries = support::office::unzip(&bytes).unwrap();
         let blocks = zipin_core::import::office::blocks(&entries).unwrap();
         let imported = zipin_core::import::import_blocks(blocks, &Layouts::default(), false);
-        let mut document = zipin_core::edit::blank_document(Profile::default());
-        zipin_core::edit::apply(
-            &mut document,
-            zipin_core::edit::Edit::Import {
-                forms: imported.forms,
-                replace: true,
-                narrative: imported.narrative,
-            },
-        );
-        document
+        fresh_document(imported.forms, imported.narrative)
     };
     let document = read(CONSISTENT);
     assert_eq!(document.forms.len(), 3);

@@ -4,11 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zipin_core::edit::{apply, blank_document, Edit};
+use zipin_core::edit::fresh_document;
 use zipin_core::import::{forms::Layouts, import};
 use zipin_core::model::Document;
 use zipin_core::narrative::check_narrative;
-use zipin_core::profile::Profile;
 use zipin_core::Evaluation;
 
 /// The sample's forms and their evaluations.
@@ -18,15 +17,7 @@ fn sample() -> (Document, Vec<Evaluation>) {
         None,
         &Layouts::new(),
     );
-    let mut document = blank_document(Profile::default());
-    apply(
-        &mut document,
-        Edit::Import {
-            forms: imported.forms,
-            replace: true,
-            narrative: Vec::new(),
-        },
-    );
+    let document = fresh_document(imported.forms, Vec::new());
     let evaluations = document
         .forms
         .iter()
