@@ -334,12 +334,7 @@ impl Context {
                     Err(message) => self.say(false, message),
                 }
             }
-            Ok(Opened::Archive(files)) => self.read_into_desk(
-                files
-                    .into_iter()
-                    .map(|(name, bytes)| Item::Bytes { name, bytes })
-                    .collect(),
-            ),
+            Ok(Opened::Archive(files)) => self.read_into_desk(Item::archive(files)),
             Err(error) => self.say(false, messages::file_error(&error, lang)),
         }
     }

@@ -19,7 +19,7 @@ use zipin_core::zip::ZipError;
 use crate::desk::sets::SetError;
 use crate::i18n::Lang;
 use crate::offline::OfflineError;
-use zipin_core::files::{FileError, FileProblem, ENTRY_LIMIT};
+use zipin_core::files::{Cap, FileError, FileProblem};
 
 /// The engine's Chinese for `message` (its `Display`), or the English `english` writes.
 fn said<M: Display>(message: &M, lang: Lang, english: fn(&M) -> String) -> String {
@@ -206,10 +206,16 @@ fn file_error_in_english(error: &FileError) -> String {
         FileProblem::Zip(error) => named(zip_error_in_english(error)),
         FileProblem::Office(error) => named(office_error_in_english(error)),
         FileProblem::Document(error) => named(load_error_in_english(error)),
-        FileProblem::EntryTooLarge { entry } => named(format!(
-            "The part {entry} of the file unpacks to more than {} MB (the file may be damaged or built to do harm): not read.",
-            ENTRY_LIMIT / 1_048_576
-        )),
+        FileProblem::EntryTooLarge { entry, cap } => {
+            let most = cap.size();
+            let which = match cap {
+                Cap::Entry => format!("The part {entry} of the file unpacks to more than {most}"),
+                Cap::File => format!("The parts of the file unpack to more than {most} together (at {entry})"),
+                Cap::Archive => format!("The files in the .zip unpack to more than {most} together (at {entry})"),
+                Cap::ArchiveReports => format!("The reports in this .zip have unpacked to more than {most} together (at {entry})"),
+            };
+            named(format!("{which} (the file may be damaged or built to do harm): not read."))
+        }
         FileProblem::InflateFailed { entry, why } => named(format!("Unpacking {entry} failed: {why}")),
         FileProblem::UnsupportedMethod(method) => named(format!("Unsupported compression method ({method}).")),
         FileProblem::ArchiveInArchive => named("A file inside the .zip is itself an archive: not read. Unpack the outer archive first.".to_owned()),

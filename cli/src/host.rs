@@ -22,7 +22,10 @@ impl Host for Native {
         {
             Ok(_) if out.len() > limit => Err(Unpacked::TooLarge { limit }),
             Ok(_) => Ok(out),
-            Err(error) => Err(Unpacked::Failed(error.to_string())),
+            Err(error) => Err(Unpacked::Failed {
+                why: error.to_string(),
+                inflated: out.len(),
+            }),
         }
     }
 

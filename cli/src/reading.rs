@@ -5,7 +5,9 @@
 use std::path::Path;
 
 use zipin_core::edit::fresh_document;
-use zipin_core::files::{self, read_tables, set_forms, FileError, FileProblem, Opened, Origin};
+use zipin_core::files::{
+    self, read_tables, set_forms, ArchiveBudget, FileError, FileProblem, Opened, Origin,
+};
 use zipin_core::import::forms::Layouts;
 use zipin_core::model::{Document, Form};
 
@@ -39,19 +41,21 @@ fn bytes(path: &Path, name: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Opens a file's bytes: the document or tables it holds, as the page opens them.
-pub fn open(name: &str, bytes: &[u8], origin: Origin) -> Result<Opened, FileError> {
+pub fn open(name: &str, bytes: &[u8], origin: Origin<'_>) -> Result<Opened, FileError> {
     pollster::block_on(files::open(&Native, name, bytes, origin))
 }
 
-fn read_bytes(name: &str, bytes: &[u8], origin: Origin, out: &mut Vec<FileForms>) {
+fn read_bytes(name: &str, bytes: &[u8], origin: Origin<'_>, out: &mut Vec<FileForms>) {
     let forms = match open(name, bytes, origin) {
         Ok(Opened::Document(document, _)) => Ok(document_forms(&document)),
         Ok(Opened::Tables(tables)) => {
             set_forms(tables, &Layouts::default()).map_err(|why| format!("“{name}”：{why}"))
         }
         Ok(Opened::Archive(inside)) => {
+            let budget = ArchiveBudget::default();
             for (inner, bytes) in inside {
-                read_bytes(&format!("{name}/{inner}"), &bytes, Origin::InArchive, out);
+                let inner = format!("{name}/{inner}");
+                read_bytes(&inner, &bytes, Origin::InArchive(&budget), out);
             }
             return;
         }

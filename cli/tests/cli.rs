@@ -272,14 +272,19 @@ fn zip_files(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     writer.finish().unwrap().into_inner()
 }
 
+/// A .docx of about 40 KB whose body inflates to 40 MB of spaces.
+fn bomb_docx() -> Vec<u8> {
+    support::office::zip_of(&[
+        ("[Content_Types].xml", String::new()),
+        ("word/document.xml", " ".repeat(40 * 1024 * 1024)),
+    ])
+}
+
 #[test]
 fn the_hostile_caps_hold_here_too() {
     let dir = folder("hostile");
     // A .docx whose body inflates to 40 MB of nothing: refused while inflating.
-    let bomb = support::office::zip_of(&[
-        ("[Content_Types].xml", String::new()),
-        ("word/document.xml", " ".repeat(40 * 1024 * 1024)),
-    ]);
+    let bomb = bomb_docx();
     assert!(bomb.len() < 200_000);
     std::fs::write(dir.join("炸弹.docx"), &bomb).unwrap();
     // Text far past any form: refused before reading.
@@ -296,6 +301,67 @@ fn the_hostile_caps_hold_here_too() {
         "{stderr}"
     );
     assert!(stderr.contains("“巨大.txt”："), "{stderr}");
+}
+
+#[test]
+fn an_office_files_parts_are_capped_together() {
+    let dir = folder("parts");
+    // Each part within the 32 MB a part may take, three of them past the file's 64 MB.
+    let part = " ".repeat(30 * 1024 * 1024);
+    let heavy = support::office::zip_of(&[
+        ("[Content_Types].xml", String::new()),
+        ("xl/_rels/workbook.xml.rels", String::new()),
+        ("xl/workbook.xml", part.clone()),
+        ("xl/worksheets/sheet1.xml", part.clone()),
+        ("xl/worksheets/sheet2.xml", part),
+    ]);
+    std::fs::write(dir.join("合计.xlsx"), &heavy).unwrap();
+    let output = zipin(&["review", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains(
+            "“合计.xlsx”：文件的各部分解压后合计超过 64 MB（读到 xl/worksheets/sheet2.xml 时）"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_archive_of_inflate_bombs_is_refused_after_its_reports_share_of_inflating() {
+    let dir = folder("bombs");
+    let bomb = bomb_docx();
+    // 34 bombs, each refused at its part's 32 MB: the first 32 spend the archive's 1 GB, the
+    // other two are refused at once; a text report (nothing to inflate) is still read.
+    let mut files: Vec<(String, Vec<u8>)> = (1..=34)
+        .map(|n| (format!("炸弹{n:02}.docx"), bomb.clone()))
+        .collect();
+    files.push((
+        "营养改善.txt".to_owned(),
+        std::fs::read("../core/tests/fixtures/nutrition-project.tsv").unwrap(),
+    ));
+    std::fs::write(dir.join("报送.zip"), zip_files(&files)).unwrap();
+    let output = zipin(&[
+        "review",
+        dir.join("报送.zip").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let stderr = text(&output.stderr);
+    let part_cap = "：文件中的 word/document.xml 解压后超过 32 MB";
+    assert_eq!(stderr.matches(part_cap).count(), 32, "{stderr}");
+    for n in [33, 34] {
+        assert!(
+            stderr.contains(&format!(
+                "报送.zip/炸弹{n}.docx”：同一压缩包里的报表解压后合计已超过 1 GB（读到 word/document.xml 时）"
+            )),
+            "{stderr}"
+        );
+    }
+    let records: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(records.len(), 1, "the text report is read");
+    let file = records[0]["file"].as_str().unwrap();
+    assert!(file.ends_with("报送.zip/营养改善.txt"), "{file}");
 }
 
 #[test]

@@ -9,6 +9,7 @@
 //! save CSV in). The caps on what a file may inflate to are kept here, counted as entries
 //! inflate, so neither host can forget them.
 
+use std::cell::Cell;
 use std::future::Future;
 
 use crate::import::forms::{Imported, Layouts};
@@ -49,8 +50,8 @@ pub enum FileProblem {
     Office(OfficeError),
     /// A saved document that cannot be opened.
     Document(LoadError),
-    /// An entry that inflates past [`ENTRY_LIMIT`] (or past what the file's cap leaves).
-    EntryTooLarge { entry: String },
+    /// An entry that inflates past a cap: its own, or what its file's or archive's cap left.
+    EntryTooLarge { entry: String, cap: Cap },
     /// An entry that could not be inflated, and why.
     InflateFailed { entry: String, why: String },
     /// An entry compressed by a method other than stored (0) or deflated (8).
@@ -84,11 +85,24 @@ impl std::fmt::Display for FileError {
             FileProblem::Zip(error) => write!(f, "“{name}”：{error}"),
             FileProblem::Office(error) => write!(f, "“{name}”：{error}"),
             FileProblem::Document(error) => write!(f, "“{name}”：{error}"),
-            FileProblem::EntryTooLarge { entry } => write!(
-                f,
-                "“{name}”：文件中的 {entry} 解压后超过 {} MB（可能是损坏或恶意构造的文件），未读取。",
-                ENTRY_LIMIT / 1_048_576
-            ),
+            FileProblem::EntryTooLarge { entry, cap } => {
+                let most = cap.size();
+                match cap {
+                    Cap::Entry => write!(f, "“{name}”：文件中的 {entry} 解压后超过 {most}"),
+                    Cap::File => {
+                        write!(f, "“{name}”：文件的各部分解压后合计超过 {most}（读到 {entry} 时）")
+                    }
+                    Cap::Archive => write!(
+                        f,
+                        "“{name}”：压缩包里的文件解压后合计超过 {most}（读到 {entry} 时）"
+                    ),
+                    Cap::ArchiveReports => write!(
+                        f,
+                        "“{name}”：同一压缩包里的报表解压后合计已超过 {most}（读到 {entry} 时）"
+                    ),
+                }?;
+                f.write_str("（可能是损坏或恶意构造的文件），未读取。")
+            }
             FileProblem::InflateFailed { entry, why } => {
                 write!(f, "“{name}”：解压 {entry} 失败：{why}")
             }
@@ -110,8 +124,8 @@ impl std::error::Error for FileError {}
 pub enum Unpacked {
     /// It inflates past `limit` bytes (a ZIP bomb, or more than a form could be).
     TooLarge { limit: usize },
-    /// The inflater failed (its reason).
-    Failed(String),
+    /// The inflater failed: its reason, and how many bytes it had inflated by then.
+    Failed { why: String, inflated: usize },
 }
 
 /// What the platform opening a file does its own way.
@@ -135,8 +149,93 @@ pub const ENTRY_LIMIT: usize = 32 * 1024 * 1024;
 /// The most all the entries read from one Office file may inflate to together.
 pub const FILE_LIMIT: usize = 64 * 1024 * 1024;
 
-/// The most an archive's files may inflate to together.
+/// The most an archive's files may inflate to together (they are all held at once).
 pub const ARCHIVE_LIMIT: usize = 256 * 1024 * 1024;
+
+/// The most the .docx and .xlsx reports of one archive may inflate to together: a hundred
+/// times what a set of hundreds of real reports inflates to, so that an archive of many small
+/// inflate bombs is refused after a few dozen of them rather than each inflating to its own
+/// caps in turn.
+pub const ARCHIVE_REPORTS_LIMIT: usize = 1024 * 1024 * 1024;
+
+/// Which cap an inflating entry reached, to tell the user which bound it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cap {
+    /// One entry of a .docx / .xlsx, or one file of an archive: [`ENTRY_LIMIT`].
+    Entry,
+    /// The entries read from one .docx / .xlsx together: [`FILE_LIMIT`].
+    File,
+    /// The files of an archive together: [`ARCHIVE_LIMIT`].
+    Archive,
+    /// What the reports of one archive inflate to together: [`ARCHIVE_REPORTS_LIMIT`].
+    ArchiveReports,
+}
+
+impl Cap {
+    /// The cap's size.
+    pub fn bytes(self) -> usize {
+        match self {
+            Cap::Entry => ENTRY_LIMIT,
+            Cap::File => FILE_LIMIT,
+            Cap::Archive => ARCHIVE_LIMIT,
+            Cap::ArchiveReports => ARCHIVE_REPORTS_LIMIT,
+        }
+    }
+
+    /// The cap's size as the user is told it ("32 MB", "1 GB").
+    pub fn size(self) -> String {
+        let megabytes = self.bytes() / 1_048_576;
+        if megabytes % 1024 == 0 {
+            format!("{} GB", megabytes / 1024)
+        } else {
+            format!("{megabytes} MB")
+        }
+    }
+}
+
+/// What is left of the caps an entry inflates within, and the cap that binds first.
+#[derive(Clone, Copy)]
+struct Room {
+    bytes: usize,
+    cap: Cap,
+}
+
+impl Room {
+    /// The room a cap gives, `left` of it unused.
+    fn of(cap: Cap, left: usize) -> Self {
+        Room { bytes: left, cap }
+    }
+
+    /// The tighter of two rooms (the earlier when they are equal).
+    fn within(self, other: Room) -> Self {
+        if other.bytes < self.bytes {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// What the reports of one archive may still inflate to, shared by them all as each is
+/// opened in its turn ([`ARCHIVE_REPORTS_LIMIT`] at the start).
+#[derive(Debug)]
+pub struct ArchiveBudget(Cell<usize>);
+
+impl Default for ArchiveBudget {
+    fn default() -> Self {
+        ArchiveBudget(Cell::new(ARCHIVE_REPORTS_LIMIT))
+    }
+}
+
+impl ArchiveBudget {
+    fn room(&self) -> Room {
+        Room::of(Cap::ArchiveReports, self.0.get())
+    }
+
+    fn spend(&self, bytes: usize) {
+        self.0.set(self.0.get().saturating_sub(bytes));
+    }
+}
 
 /// What an archive may hold: the files a reviewer's set is made of. `.xls` and `.doc` are
 /// among them: an .xls is often a table saved as HTML, which is read, and a binary one is
@@ -153,11 +252,12 @@ pub fn is_report(name: &str) -> bool {
         .any(|extension| name.ends_with(extension))
 }
 
-/// Where a file came from: chosen by the user, or found inside a .zip of reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Origin {
+/// Where a file came from: chosen by the user, or found inside a .zip of reports (whose
+/// reports share what they may inflate to).
+#[derive(Clone, Copy, Debug)]
+pub enum Origin<'a> {
     Chosen,
-    InArchive,
+    InArchive(&'a ArchiveBudget),
 }
 
 /// Reads a file's bytes, by what they are rather than by the name's extension alone.
@@ -165,7 +265,7 @@ pub async fn open(
     host: &impl Host,
     name: &str,
     bytes: &[u8],
-    origin: Origin,
+    origin: Origin<'_>,
 ) -> Result<Opened, FileError> {
     let failed = |problem| FileError {
         name: name.to_owned(),
@@ -235,7 +335,7 @@ pub async fn open(
 async fn zipped_file(
     host: &impl Host,
     bytes: &[u8],
-    origin: Origin,
+    origin: Origin<'_>,
 ) -> Result<Opened, FileProblem> {
     let all = entries(bytes)?;
     let reports: Vec<&Entry> = all
@@ -244,16 +344,21 @@ async fn zipped_file(
             is_report(&entry.name) && !entry.name.to_lowercase().starts_with("__macosx/")
         })
         .collect();
+    let budget = match origin {
+        Origin::Chosen => None,
+        Origin::InArchive(budget) => Some(budget),
+    };
     if all.iter().any(|entry| office::needed(&entry.name)) || reports.is_empty() {
-        return office_file(host, &all).await;
+        return office_file(host, &all, budget).await;
     }
-    if origin == Origin::InArchive {
+    if budget.is_some() {
         return Err(FileProblem::ArchiveInArchive);
     }
     let mut files = Vec::new();
     let mut left = ARCHIVE_LIMIT;
     for entry in reports {
-        let data = unpack(host, entry, ENTRY_LIMIT.min(left)).await?;
+        let room = Room::of(Cap::Entry, ENTRY_LIMIT).within(Room::of(Cap::Archive, left));
+        let data = unpack(host, entry, room, None).await?;
         left = left.saturating_sub(data.len());
         let name = entry
             .name
@@ -266,13 +371,22 @@ async fn zipped_file(
     Ok(Opened::Archive(files))
 }
 
-/// A .docx or .xlsx: the entries the readers need, each and all of them together within the
-/// caps, counted as they inflate.
-async fn office_file(host: &impl Host, all: &[Entry<'_>]) -> Result<Opened, FileProblem> {
+/// A .docx or .xlsx: the entries the readers need, each and all of them together (and, for
+/// a report inside an archive, with the archive's other reports) within the caps, counted as
+/// they inflate.
+async fn office_file(
+    host: &impl Host,
+    all: &[Entry<'_>],
+    budget: Option<&ArchiveBudget>,
+) -> Result<Opened, FileProblem> {
     let mut texts = Vec::new();
     let mut left = FILE_LIMIT;
     for entry in office::select(all)? {
-        let data = unpack(host, entry, ENTRY_LIMIT.min(left)).await?;
+        let mut room = Room::of(Cap::Entry, ENTRY_LIMIT).within(Room::of(Cap::File, left));
+        if let Some(budget) = budget {
+            room = room.within(budget.room());
+        }
+        let data = unpack(host, entry, room, budget).await?;
         left = left.saturating_sub(data.len());
         texts.push((
             entry.name.clone(),
@@ -285,24 +399,41 @@ async fn office_file(host: &impl Host, all: &[Entry<'_>]) -> Result<Opened, File
     })))
 }
 
-/// One entry's bytes, at most `limit`.
-async fn unpack(host: &impl Host, entry: &Entry<'_>, limit: usize) -> Result<Vec<u8>, FileProblem> {
+/// One entry's bytes, at most what `room` leaves. What was inflated to get them, or before
+/// they were refused, is spent from the archive's `budget` (for a report inside an archive).
+async fn unpack(
+    host: &impl Host,
+    entry: &Entry<'_>,
+    room: Room,
+    budget: Option<&ArchiveBudget>,
+) -> Result<Vec<u8>, FileProblem> {
     let too_large = || FileProblem::EntryTooLarge {
         entry: entry.name.clone(),
+        cap: room.cap,
     };
-    match entry.method {
-        0 if entry.data.len() <= limit => Ok(entry.data.to_vec()),
-        0 => Err(too_large()),
-        8 => match host.inflate(entry, limit).await {
-            Ok(data) => Ok(data),
-            Err(Unpacked::TooLarge { .. }) => Err(too_large()),
-            Err(Unpacked::Failed(why)) => Err(FileProblem::InflateFailed {
-                entry: entry.name.clone(),
-                why,
-            }),
+    let (unpacked, inflated) = match entry.method {
+        0 if entry.data.len() <= room.bytes => (Ok(entry.data.to_vec()), entry.data.len()),
+        0 => (Err(too_large()), 0),
+        8 => match host.inflate(entry, room.bytes).await {
+            Ok(data) => {
+                let inflated = data.len();
+                (Ok(data), inflated)
+            }
+            Err(Unpacked::TooLarge { .. }) => (Err(too_large()), room.bytes),
+            Err(Unpacked::Failed { why, inflated }) => (
+                Err(FileProblem::InflateFailed {
+                    entry: entry.name.clone(),
+                    why,
+                }),
+                inflated,
+            ),
         },
-        other => Err(FileProblem::UnsupportedMethod(other)),
+        other => (Err(FileProblem::UnsupportedMethod(other)), 0),
+    };
+    if let Some(budget) = budget {
+        budget.spend(inflated);
     }
+    unpacked
 }
 
 /// Why a file's tables gave no form to a reviewer's set.

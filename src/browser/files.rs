@@ -4,7 +4,9 @@
 
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
-use zipin_core::files::{self, FileError, FileProblem, Host, Opened, Origin, Unpacked};
+use zipin_core::files::{
+    self, ArchiveBudget, FileError, FileProblem, Host, Opened, Origin, Unpacked,
+};
 use zipin_core::zip::{gzip_wrap, Entry};
 
 use crate::browser::streams::{error, gunzip};
@@ -37,7 +39,12 @@ pub async fn open(file: web_sys::File) -> Result<Opened, FileError> {
     files::open(&Browser, &name, &bytes, Origin::Chosen).await
 }
 
-/// Reads a file found inside a .zip of reports.
-pub async fn open_inside(name: &str, bytes: &[u8]) -> Result<Opened, FileError> {
-    files::open(&Browser, name, bytes, Origin::InArchive).await
+/// Reads a file found inside a .zip of reports, within what the archive's reports may still
+/// inflate to.
+pub async fn open_inside(
+    name: &str,
+    bytes: &[u8],
+    budget: &ArchiveBudget,
+) -> Result<Opened, FileError> {
+    files::open(&Browser, name, bytes, Origin::InArchive(budget)).await
 }

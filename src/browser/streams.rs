@@ -57,25 +57,25 @@ pub async fn gzip(data: &[u8]) -> Result<Vec<u8>, String> {
     bytes(Response::new_with_opt_readable_stream(Some(&stream)).map_err(error)?).await
 }
 
-/// Why an unpacked entry was refused.
 /// Unpacks a gzip stream, at most `limit` bytes: the count is kept while the browser
 /// inflates, chunk by chunk, and the stream is cancelled the moment it passes the limit, so a
 /// small entry that inflates to gigabytes never fills the memory (its declared size may lie).
 pub async fn gunzip(data: &[u8], limit: usize) -> Result<Vec<u8>, Unpacked> {
-    let failed = |value: JsValue| Unpacked::Failed(error(value));
-    let stream = transformed(data, "DecompressionStream").map_err(Unpacked::Failed)?;
+    let failed = |why: String, inflated: usize| Unpacked::Failed { why, inflated };
+    let stream = transformed(data, "DecompressionStream").map_err(|why| failed(why, 0))?;
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut out = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(failed)?;
+        let failed_here = |value: JsValue| failed(error(value), out.len());
+        let chunk = JsFuture::from(reader.read()).await.map_err(failed_here)?;
         let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
-            .map_err(failed)?
+            .map_err(failed_here)?
             .is_truthy();
         if done {
             return Ok(out);
         }
         let value: Uint8Array = js_sys::Reflect::get(&chunk, &JsValue::from_str("value"))
-            .map_err(failed)?
+            .map_err(failed_here)?
             .unchecked_into();
         let length = usize::try_from(value.length()).unwrap_or(usize::MAX);
         if out.len().saturating_add(length) > limit {

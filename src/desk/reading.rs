@@ -4,6 +4,7 @@
 //! (same name, same size) is passed over.
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
 use zipin_core::model::Form;
@@ -14,22 +15,40 @@ use crate::documents::{self, DocMeta};
 use crate::layouts;
 use crate::state::desk::{FailReason, Failed, FileKey, Progress};
 use crate::state::{Action, Dispatch};
-use zipin_core::files::{set_forms, Opened};
+use zipin_core::files::{set_forms, ArchiveBudget, Opened};
 
-/// Something to read: a file the user chose or dropped, or a file from inside a .zip.
+/// Something to read: a file the user chose or dropped, or a file from inside a .zip (with
+/// what the archive's reports may still inflate to, shared by them all).
 pub enum Item {
     File(web_sys::File),
-    Bytes { name: String, bytes: Vec<u8> },
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+        budget: Rc<ArchiveBudget>,
+    },
 }
 
 impl Item {
+    /// The files of one archive (name, bytes), sharing one budget.
+    pub fn archive(files: Vec<(String, Vec<u8>)>) -> Vec<Item> {
+        let budget = Rc::new(ArchiveBudget::default());
+        files
+            .into_iter()
+            .map(|(name, bytes)| Item::Bytes {
+                name,
+                bytes,
+                budget: Rc::clone(&budget),
+            })
+            .collect()
+    }
+
     fn key(&self) -> FileKey {
         match self {
             Item::File(file) => FileKey {
                 name: file.name(),
                 size: file.size() as u64,
             },
-            Item::Bytes { name, bytes } => FileKey {
+            Item::Bytes { name, bytes, .. } => FileKey {
                 name: name.clone(),
                 size: u64::try_from(bytes.len()).unwrap_or(u64::MAX),
             },
@@ -62,15 +81,14 @@ enum Outcome {
 async fn read_one(item: Item, name: &str) -> Outcome {
     let opened = match item {
         Item::File(file) => files::open(file).await,
-        Item::Bytes { name, bytes } => files::open_inside(&name, &bytes).await,
+        Item::Bytes {
+            name,
+            bytes,
+            budget,
+        } => files::open_inside(&name, &bytes, &budget).await,
     };
     match opened {
-        Ok(Opened::Archive(inside)) => Outcome::Inside(
-            inside
-                .into_iter()
-                .map(|(name, bytes)| Item::Bytes { name, bytes })
-                .collect(),
-        ),
+        Ok(Opened::Archive(inside)) => Outcome::Inside(Item::archive(inside)),
         Ok(Opened::Document(document, _)) => Outcome::Forms(from_file(
             document.forms.iter().map(|form| (**form).clone()),
             name,

@@ -2,7 +2,7 @@
 // already open. (Their timings are a benchmark, benches/browser/hostile.mjs, not assertions.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipOf } from './zip.mjs';
@@ -87,6 +87,25 @@ test('a .docx whose document inflates to 200 MB is refused while it inflates, an
   await eventually(async () => (await zipin.page.getByTestId('file-message').textContent()).trim(), /解压后超过 32 MB/);
   assert.equal(await answers(zipin), true);
   assert.deepEqual((await zipin.summary()).map((r) => r.total), ['95', '97', '96']);
+  zipin.page.assertClean();
+});
+
+test('a .zip of 34 inflate bombs in the desk: the reports share 1 GB of inflating, the last bombs are refused at once, a text report is read', async () => {
+  const zipin = await zipinSuite.fresh();
+  const bomb = zipOf([['word/document.xml', Buffer.alloc(40 * MB, 0x20)]]);
+  const files = Array.from({ length: 34 }, (_, n) => [`炸弹${String(n + 1).padStart(2, '0')}.docx`, bomb]);
+  files.push(['营养改善.txt', await readFile(new URL('../../core/tests/fixtures/nutrition-project.tsv', import.meta.url))]);
+  const path = join(tmp, '报送.zip');
+  await writeFile(path, zipOf(files));
+  await zipin.page.getByTestId('view-desk').click();
+  await zipin.page.getByTestId('desk-files').setInputFiles(path);
+  await eventually(() => zipin.page.getByTestId('review-row').count(), 1, 'the text report', 60000);
+  await eventually(() => zipin.page.getByTestId('desk-progress').count(), 0, 'the reading ends', 60000);
+  const failed = await zipin.page.getByTestId('desk-failed-file').evaluateAll((items) => items.map((i) => i.textContent));
+  assert.equal(failed.length, 34);
+  assert.equal(failed.filter((why) => /word\/document\.xml 解压后超过 32 MB/.test(why)).length, 32);
+  assert.equal(failed.filter((why) => /同一压缩包里的报表解压后合计已超过 1 GB/.test(why)).length, 2);
+  assert.equal(await answers(zipin), true);
   zipin.page.assertClean();
 });
 
