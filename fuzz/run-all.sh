@@ -6,8 +6,9 @@
 # so a long run's progress can be followed with `tail -f`.
 # Inputs are capped at 1 KB (enough for a header and several rows of every shape; each
 # execution runs the whole import, scoring and checks), the text targets and the narrative at
-# 8 KB and structured_forms at 4 KB. MAX_LEN, when set, is every target's cap instead: the
-# 8 KB text targets take hours of one core for 10 million runs on a 2-core machine.
+# 8 KB, structured_forms at 4 KB and opened_files at 16 KB (a whole small .xlsx). MAX_LEN,
+# when set, is every target's cap instead: the 8 KB text targets take hours of one core for
+# 10 million runs on a 2-core machine.
 # No sanitizer (`-s none`): zipin-core forbids unsafe code, so AddressSanitizer would find
 # nothing that a panic does not show, at a third of the speed.
 set -uo pipefail
@@ -42,6 +43,7 @@ for target in "${targets[@]}"; do
       dirs=("corpus/$target" "$tables") len=8192 ;;
     structured_forms) len=4096 ;;
     narrative) len=8192 ;;
+    opened_files) len=16384 ;;
   esac
   len=${max_len:-$len}
   log="$log_dir/$target.log"
